@@ -1,0 +1,115 @@
+// Internal helpers shared by the bridge's translation units. Nothing here is exported.
+#pragma once
+
+#include "dyereg_chem.h"
+
+#include <GraphMol/RWMol.h>
+#include <boost/property_tree/ptree.hpp>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+// The opaque handle. RDKit caches ring info and computed properties on a molecule even in
+// "const" calls, so every export that reads a molecule holds its mutex. Queries are prepared at
+// creation (rings, generics) and then only read, so is_query molecules are matched without it.
+struct dr_mol {
+  std::unique_ptr<RDKit::RWMol> mol;
+  bool is_query = false;
+  std::mutex mutex;
+};
+
+namespace dyereg {
+
+// An error a bridge function raises on purpose; carries the status it maps to.
+struct BridgeError {
+  dr_status status;
+  std::string message;
+};
+
+[[noreturn]] inline void fail(dr_status status, std::string message) {
+  throw BridgeError{status, std::move(message)};
+}
+
+// RDKit writes parse failures to its error log and returns null. The bridge routes the error and
+// warning logs into a per-thread buffer (log_capture.cpp) so each call can report its own reason.
+void install_log_capture();
+void clear_captured_log();
+std::string take_captured_log();
+
+char* copy_string(const std::string& s);
+
+// Parses an options JSON object; null or empty means "{}". Bad JSON is DR_ARGUMENT_ERROR.
+boost::property_tree::ptree parse_options(const char* json);
+
+dr_mol* wrap(RDKit::RWMol* mol, bool is_query = false);
+
+// Runs body, mapping every exception to a status and message (RDKit's log text when it has no
+// better reason). This is the only place exceptions are caught, so no export can leak one.
+template <typename F>
+int32_t guarded(char** error, F&& body) {
+  if (error) *error = nullptr;
+  std::string message;
+  dr_status status;
+  try {
+    install_log_capture();
+    clear_captured_log();
+    body();
+    return DR_OK;
+  } catch (const BridgeError& e) {
+    status = e.status;
+    message = e.message;
+  } catch (const std::exception& e) {
+    status = DR_INTERNAL_ERROR;
+    message = e.what();
+  } catch (...) {
+    status = DR_INTERNAL_ERROR;
+    message = "unknown native exception";
+  }
+  try {
+    std::string log = take_captured_log();
+    if (message.empty()) message = log;
+    if (error) *error = copy_string(message.empty() ? std::string("failed without a reason") : message);
+  } catch (...) {
+    // Out of memory while reporting: the status alone still tells the caller it failed.
+  }
+  return status;
+}
+
+inline void require(bool condition, const char* what) {
+  if (!condition) fail(DR_ARGUMENT_ERROR, what);
+}
+
+// Locks a non-query molecule for the duration of a call.
+class MolLock {
+ public:
+  explicit MolLock(dr_mol* m) : m_(m) {
+    require(m != nullptr && m->mol != nullptr, "molecule handle is null");
+    if (!m_->is_query) m_->mutex.lock();
+  }
+  ~MolLock() {
+    if (!m_->is_query) m_->mutex.unlock();
+  }
+  MolLock(const MolLock&) = delete;
+  MolLock& operator=(const MolLock&) = delete;
+
+ private:
+  dr_mol* m_;
+};
+
+// Copies a vector into a malloc'd buffer the caller frees with dr_free.
+template <typename T>
+T* copy_array(const std::vector<T>& v) {
+  if (v.empty()) return nullptr;
+  T* p = static_cast<T*>(std::malloc(sizeof(T) * v.size()));
+  if (!p) throw std::bad_alloc();
+  std::memcpy(p, v.data(), sizeof(T) * v.size());
+  return p;
+}
+
+dr_mol** copy_mol_array(std::vector<std::unique_ptr<RDKit::RWMol>>& mols);
+
+}  // namespace dyereg

@@ -1,0 +1,212 @@
+// Molecules in and out: SMILES, SMARTS, molfile, pickle; the library's own functions.
+#include "internal.hpp"
+
+#include <GraphMol/FileParsers/FileParsers.h>
+#include <GraphMol/GenericGroups/GenericGroups.h>
+#include <GraphMol/MolOps.h>
+#include <GraphMol/MolPickler.h>
+#include <GraphMol/SanitException.h>
+#include <GraphMol/SmilesParse/SmartsWrite.h>
+#include <GraphMol/SmilesParse/SmilesParse.h>
+#include <GraphMol/SmilesParse/SmilesWrite.h>
+#include <RDGeneral/FileParseException.h>
+#include <RDGeneral/versions.h>
+#include <boost/property_tree/json_parser.hpp>
+
+#include <sstream>
+
+namespace dyereg {
+
+boost::property_tree::ptree parse_options(const char* json) {
+  boost::property_tree::ptree tree;
+  if (json == nullptr || *json == '\0') return tree;
+  try {
+    std::istringstream in(json);
+    boost::property_tree::read_json(in, tree);
+  } catch (const std::exception& e) {
+    fail(DR_ARGUMENT_ERROR, std::string("options are not valid JSON: ") + e.what());
+  }
+  return tree;
+}
+
+dr_mol* wrap(RDKit::RWMol* mol, bool is_query) {
+  std::unique_ptr<RDKit::RWMol> owned(mol);
+  auto* handle = new dr_mol();
+  handle->mol = std::move(owned);
+  handle->is_query = is_query;
+  return handle;
+}
+
+dr_mol** copy_mol_array(std::vector<std::unique_ptr<RDKit::RWMol>>& mols) {
+  if (mols.empty()) return nullptr;
+  auto** array = static_cast<dr_mol**>(std::malloc(sizeof(dr_mol*) * mols.size()));
+  if (!array) throw std::bad_alloc();
+  for (size_t i = 0; i < mols.size(); ++i) array[i] = wrap(mols[i].release());
+  return array;
+}
+
+namespace {
+
+// Turns RDKit's structure exceptions into input errors with their own words; a null result
+// from a parser becomes an input error carrying what the parser logged.
+template <typename F>
+RDKit::RWMol* parse_structure(const char* what, F&& parse) {
+  std::unique_ptr<RDKit::RWMol> mol;
+  try {
+    mol.reset(parse());
+  } catch (const RDKit::MolSanitizeException& e) {
+    fail(DR_INPUT_ERROR, e.what());
+  } catch (const RDKit::SmilesParseException& e) {
+    std::string log = take_captured_log();
+    fail(DR_INPUT_ERROR, log.empty() ? std::string(e.what()) : log);
+  } catch (const RDKit::FileParseException& e) {
+    fail(DR_INPUT_ERROR, e.what());
+  } catch (const RDKit::MolPicklerException& e) {
+    fail(DR_INPUT_ERROR, e.what());
+  } catch (const std::exception& e) {
+    // RDKit's other failures on bad input (invariant violations, value errors) are input
+    // errors from the caller's point of view too: the structure could not be built.
+    std::string log = take_captured_log();
+    fail(DR_INPUT_ERROR, std::string(e.what()) + (log.empty() ? "" : "; " + log));
+  }
+  if (!mol) {
+    std::string log = take_captured_log();
+    fail(DR_INPUT_ERROR, log.empty() ? std::string(what) + " could not be parsed" : log);
+  }
+  return mol.release();
+}
+
+}  // namespace
+}  // namespace dyereg
+
+using namespace dyereg;
+
+extern "C" {
+
+const char* dr_bridge_version(void) { return "1.0.0"; }
+
+const char* dr_rdkit_version(void) { return RDKit::rdkitVersion; }
+
+void dr_free(void* p) { std::free(p); }
+
+int32_t dr_mol_from_smiles(const char* smiles, const char* options, dr_mol** out, char** error) {
+  return guarded(error, [&] {
+    require(smiles != nullptr && out != nullptr, "smiles and out must not be null");
+    auto opts = parse_options(options);
+    RDKit::SmilesParserParams params;
+    params.sanitize = opts.get("sanitize", true);
+    params.removeHs = opts.get("removeHs", params.sanitize);
+    params.parseName = false;
+    std::string text(smiles);
+    if (text.empty()) fail(DR_INPUT_ERROR, "empty SMILES");
+    *out = wrap(parse_structure("SMILES", [&] { return RDKit::SmilesToMol(text, params); }));
+  });
+}
+
+int32_t dr_mol_from_molblock(const char* molblock, const char* options, dr_mol** out, char** error) {
+  return guarded(error, [&] {
+    require(molblock != nullptr && out != nullptr, "molblock and out must not be null");
+    auto opts = parse_options(options);
+    bool sanitize = opts.get("sanitize", true);
+    bool remove_hs = opts.get("removeHs", sanitize);
+    bool strict = opts.get("strictParsing", true);
+    std::string text(molblock);
+    *out = wrap(parse_structure("molfile", [&] { return RDKit::MolBlockToMol(text, sanitize, remove_hs, strict); }));
+  });
+}
+
+int32_t dr_mol_from_smarts(const char* smarts, const char* options, dr_mol** out, char** error) {
+  return guarded(error, [&] {
+    require(smarts != nullptr && out != nullptr, "smarts and out must not be null");
+    auto opts = parse_options(options);
+    std::string text(smarts);
+    if (text.empty()) fail(DR_INPUT_ERROR, "empty SMARTS");
+    auto* query = parse_structure("SMARTS", [&] { return RDKit::SmartsToMol(text); });
+    std::unique_ptr<RDKit::RWMol> owned(query);
+    if (opts.get("generics", false)) RDKit::GenericGroups::setGenericQueriesFromProperties(*owned);
+    // Prepared once here so concurrent matches only read the query.
+    RDKit::MolOps::fastFindRings(*owned);
+    owned->updatePropertyCache(false);
+    *out = wrap(owned.release(), true);
+  });
+}
+
+int32_t dr_mol_from_pickle(const uint8_t* data, size_t length, dr_mol** out, char** error) {
+  return guarded(error, [&] {
+    require(data != nullptr && out != nullptr, "data and out must not be null");
+    std::string bytes(reinterpret_cast<const char*>(data), length);
+    *out = wrap(parse_structure("pickle", [&] {
+      auto* mol = new RDKit::RWMol();
+      try {
+        RDKit::MolPickler::molFromPickle(bytes, *mol);
+      } catch (...) {
+        delete mol;
+        throw;
+      }
+      return mol;
+    }));
+  });
+}
+
+void dr_mol_free(dr_mol* mol) { delete mol; }
+
+int32_t dr_mol_to_smiles(dr_mol* mol, const char* options, char** out, char** error) {
+  return guarded(error, [&] {
+    require(out != nullptr, "out must not be null");
+    MolLock lock(mol);
+    auto opts = parse_options(options);
+    RDKit::SmilesWriteParams params;
+    params.canonical = opts.get("canonical", true);
+    params.doIsomericSmiles = opts.get("isomeric", true);
+    params.doKekule = opts.get("kekule", false);
+    if (params.doKekule) {
+      RDKit::RWMol copy(*mol->mol);
+      RDKit::MolOps::Kekulize(copy);
+      *out = copy_string(RDKit::MolToSmiles(copy, params));
+    } else {
+      *out = copy_string(RDKit::MolToSmiles(*mol->mol, params));
+    }
+  });
+}
+
+int32_t dr_mol_to_smarts(dr_mol* mol, char** out, char** error) {
+  return guarded(error, [&] {
+    require(out != nullptr, "out must not be null");
+    MolLock lock(mol);
+    *out = copy_string(RDKit::MolToSmarts(*mol->mol));
+  });
+}
+
+int32_t dr_mol_to_molblock(dr_mol* mol, char** out, char** error) {
+  return guarded(error, [&] {
+    require(out != nullptr, "out must not be null");
+    MolLock lock(mol);
+    *out = copy_string(RDKit::MolToMolBlock(*mol->mol));
+  });
+}
+
+int32_t dr_mol_to_pickle(dr_mol* mol, uint8_t** out, size_t* length, char** error) {
+  return guarded(error, [&] {
+    require(out != nullptr && length != nullptr, "out and length must not be null");
+    MolLock lock(mol);
+    std::string bytes;
+    RDKit::MolPickler::pickleMol(*mol->mol, bytes, RDKit::PicklerOps::AllProps);
+    auto* p = static_cast<uint8_t*>(std::malloc(bytes.size() ? bytes.size() : 1));
+    if (!p) throw std::bad_alloc();
+    std::memcpy(p, bytes.data(), bytes.size());
+    *out = p;
+    *length = bytes.size();
+  });
+}
+
+int32_t dr_mol_get_name(dr_mol* mol, char** out, char** error) {
+  return guarded(error, [&] {
+    require(out != nullptr, "out must not be null");
+    MolLock lock(mol);
+    std::string name;
+    mol->mol->getPropIfPresent(RDKit::common_properties::_Name, name);
+    *out = copy_string(name);
+  });
+}
+
+}  // extern "C"

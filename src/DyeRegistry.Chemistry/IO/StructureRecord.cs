@@ -1,0 +1,39 @@
+namespace DyeRegistry.Chemistry.IO;
+
+/// <summary>
+/// One record read from a structure file, not yet parsed: its place in the file, its id, the
+/// structure text and (for SDF) its data fields. Parsing is separate so that workers can parse
+/// records in parallel while a reader streams the file.
+/// </summary>
+/// <param name="RecordNumber">1-based position among the file's records.</param>
+/// <param name="LineNumber">1-based line where the record starts.</param>
+/// <param name="Format">SMILES or molfile block.</param>
+/// <param name="Text">The SMILES, or the molfile block up to and including "M  END".</param>
+/// <param name="Id">The id after the SMILES, or the SDF title line; null when absent.</param>
+/// <param name="Fields">SD data fields in file order (empty for SMILES records).</param>
+/// <param name="ReadError">Why the record is malformed as text (before any chemistry), or null.</param>
+public sealed record StructureRecord(
+    long RecordNumber,
+    long LineNumber,
+    StructureFormat Format,
+    string Text,
+    string? Id,
+    IReadOnlyDictionary<string, string> Fields,
+    string? ReadError = null)
+{
+    internal static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
+
+    /// <summary>Where the record is, for messages: "line 12" or "record 5 (line 120)".</summary>
+    public string Location => Format == StructureFormat.Smiles ? $"line {LineNumber}" : $"record {RecordNumber} (line {LineNumber})";
+
+    /// <summary>Parses the structure with RDKit; a malformed record fails with its read error.</summary>
+    public ParseResult<Molecule> Parse(MoleculeParseOptions? options = null)
+    {
+        if (ReadError is not null)
+        {
+            return ParseResult<Molecule>.Fail(new ChemistryException(ChemistryErrorCode.InvalidStructure, ReadError));
+        }
+
+        return Format == StructureFormat.Smiles ? Molecule.ParseSmiles(Text, options) : Molecule.ParseMolBlock(Text, options);
+    }
+}

@@ -1,0 +1,26 @@
+namespace DyeRegistry.Chemistry.Interop;
+
+internal static unsafe partial class Proxy
+{
+    /// <summary>All matches as rows of target atom indices, one column per query atom.</summary>
+    internal static int[][] SubstructMatches(MolHandle mol, MolHandle query, string? options)
+    {
+        var status = NativeMethods.dr_substruct_matches(mol, query, options, out var atoms, out var matchCount, out var width, out var error);
+        Ensure.Success(status, error);
+        var flat = NativeText.TakeArray(atoms, checked(matchCount * width));
+        var matches = new int[matchCount][];
+        for (var k = 0; k < matchCount; k++)
+        {
+            matches[k] = flat.AsSpan(k * width, width).ToArray();
+        }
+
+        return matches;
+    }
+
+    internal static bool HasSubstructMatch(MolHandle mol, MolHandle query, string? options)
+    {
+        var status = NativeMethods.dr_substruct_has_match(mol, query, options, out var found, out var error);
+        Ensure.Success(status, error);
+        return found != 0;
+    }
+}

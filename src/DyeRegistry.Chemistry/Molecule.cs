@@ -1,0 +1,76 @@
+using DyeRegistry.Chemistry.Interop;
+
+namespace DyeRegistry.Chemistry;
+
+/// <summary>
+/// A molecule held by RDKit. Immutable from .NET: every operation that changes structure
+/// (standardization, tautomers, fragments) returns new molecules.
+/// </summary>
+/// <remarks>
+/// Thread safety: any member may be called from several threads at once (the bridge locks the
+/// native molecule for each call). Dispose releases the native memory; an undisposed molecule is
+/// released by the finalizer.
+/// </remarks>
+public sealed partial class Molecule : IDisposable
+{
+    private readonly MolHandle handle;
+
+    private Molecule(MolHandle handle)
+    {
+        this.handle = handle;
+    }
+
+    internal MolHandle Handle => handle;
+
+    /// <summary>Parses SMILES; a bad SMILES is returned as a failed result with RDKit's reason.</summary>
+    public static ParseResult<Molecule> ParseSmiles(string smiles, MoleculeParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(smiles);
+        return Wrap(Proxy.MolFromSmiles(smiles, OptionsJson(options)));
+    }
+
+    /// <summary>Parses SMILES or throws <see cref="ChemistryException"/>.</summary>
+    public static Molecule FromSmiles(string smiles, MoleculeParseOptions? options = null) =>
+        ParseSmiles(smiles, options).GetValueOrThrow();
+
+    /// <summary>Parses an MDL molfile block (V2000 or V3000).</summary>
+    public static ParseResult<Molecule> ParseMolBlock(string molBlock, MoleculeParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(molBlock);
+        return Wrap(Proxy.MolFromMolBlock(molBlock, OptionsJson(options)));
+    }
+
+    public static Molecule FromMolBlock(string molBlock, MoleculeParseOptions? options = null) =>
+        ParseMolBlock(molBlock, options).GetValueOrThrow();
+
+    /// <summary>Restores a molecule from <see cref="ToPickle"/> bytes (RDKit's binary pickle).</summary>
+    public static ParseResult<Molecule> ParsePickle(ReadOnlySpan<byte> pickle) => Wrap(Proxy.MolFromPickle(pickle));
+
+    /// <summary>Canonical isomeric SMILES (RDKit's canonicalization).</summary>
+    public string ToSmiles() => Proxy.ToSmiles(handle, CanonicalJson);
+
+    public string ToSmiles(SmilesWriteOptions options) => Proxy.ToSmiles(handle, options.ToJson());
+
+    public string ToMolBlock() => Proxy.ToMolBlock(handle);
+
+    /// <summary>RDKit's binary pickle with all properties: the fastest way back to a molecule.</summary>
+    public byte[] ToPickle() => Proxy.ToPickle(handle);
+
+    /// <summary>Number of atoms in the graph (hydrogens only when drawn explicitly and kept).</summary>
+    public int AtomCount => Proxy.AtomCount(handle);
+
+    public void Dispose() => handle.Dispose();
+
+    public override string ToString() => ToSmiles();
+
+    private static readonly string CanonicalJson = SmilesWriteOptions.Canonical.ToJson();
+    private static readonly string DefaultParseJson = MoleculeParseOptions.Default.ToJson();
+
+    private static string OptionsJson(MoleculeParseOptions? options) =>
+        options is null || options == MoleculeParseOptions.Default ? DefaultParseJson : options.ToJson();
+
+    private static ParseResult<Molecule> Wrap(ParseResult<MolHandle> result) =>
+        result.Success ? ParseResult<Molecule>.Ok(new Molecule(result.Value)) : ParseResult<Molecule>.Fail(result.Error);
+
+    internal static Molecule FromHandle(MolHandle handle) => new(handle);
+}

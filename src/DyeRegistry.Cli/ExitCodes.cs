@@ -1,0 +1,14 @@
+namespace DyeRegistry.Cli;
+
+/// <summary>Process exit codes shared by every command.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything worked.</summary>
+    public const int Success = 0;
+
+    /// <summary>Some records failed (and --keep-going was not given).</summary>
+    public const int RecordsFailed = 1;
+
+    /// <summary>The command could not run: a file is missing, an argument is wrong.</summary>
+    public const int UsageOrInputError = 2;
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using DyeRegistry.Cli.Commands;
+
+namespace DyeRegistry.Cli;
+
+/// <summary>Entry point of <c>dyereg</c>: builds the command tree and runs it.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("DyeRegistry: ink-jet dye registration, Markush matching and claim scope.");
+        root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
+        return root;
+    }
+}
