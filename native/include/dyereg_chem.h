@@ -149,8 +149,17 @@ DR_EXPORT int32_t dr_mol_bonds(dr_mol* mol, dr_bond_info** bonds, int32_t* count
 DR_EXPORT int32_t dr_mol_rings(dr_mol* mol, int32_t** ring_atoms, int32_t** ring_offsets, int32_t* ring_count,
                                char** error);
 
-/* ---- descriptors ---- */
-DR_EXPORT int32_t dr_mol_descriptors(dr_mol* mol, dr_descriptors* out, char** error);
+/* ---- descriptors ----
+ * groups: bit flags choosing what is computed; fields of groups not asked for are NaN (doubles)
+ * or -1 (integers).
+ *   DR_DESC_MASS_LOGP: average_mass, exact_mass, crippen_logp, crippen_mr, heavy_atoms,
+ *                      aromatic_atoms, aromatic_atom_fraction (cheap)
+ *   DR_DESC_POLARITY:  tpsa, hbond_donors, hbond_acceptors, rotatable_bonds (SMARTS-based, costlier)
+ */
+#define DR_DESC_MASS_LOGP 1
+#define DR_DESC_POLARITY 2
+#define DR_DESC_ALL 3
+DR_EXPORT int32_t dr_mol_descriptors(dr_mol* mol, int32_t groups, dr_descriptors* out, char** error);
 /* Hill-order formula with charge, e.g. "C16H9N4O3S-" (RDKit calcMolFormula). */
 DR_EXPORT int32_t dr_mol_formula(dr_mol* mol, char** out, char** error);
 

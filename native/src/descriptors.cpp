@@ -9,6 +9,8 @@
 #include <GraphMol/Fingerprints/Fingerprints.h>
 #include <GraphMol/Fingerprints/MorganFingerprints.h>
 
+#include <limits>
+
 namespace dyereg {
 namespace {
 
@@ -35,26 +37,34 @@ using namespace dyereg;
 
 extern "C" {
 
-int32_t dr_mol_descriptors(dr_mol* mol, dr_descriptors* out, char** error) {
+int32_t dr_mol_descriptors(dr_mol* mol, int32_t groups, dr_descriptors* out, char** error) {
   return guarded(error, [&] {
     require(out != nullptr, "out must not be null");
     require_not_query(mol);
     MolLock lock(mol);
     const auto& m = *mol->mol;
-    dr_descriptors d{};
-    d.average_mass = RDKit::Descriptors::calcAMW(m);
-    d.exact_mass = RDKit::Descriptors::calcExactMW(m);
-    RDKit::Descriptors::calcCrippenDescriptors(m, d.crippen_logp, d.crippen_mr);
-    d.tpsa = RDKit::Descriptors::calcTPSA(m);
-    d.rotatable_bonds = static_cast<int32_t>(RDKit::Descriptors::calcNumRotatableBonds(m));
-    d.hbond_donors = static_cast<int32_t>(RDKit::Descriptors::calcNumHBD(m));
-    d.hbond_acceptors = static_cast<int32_t>(RDKit::Descriptors::calcNumHBA(m));
-    for (const auto* atom : m.atoms()) {
-      if (atom->getAtomicNum() <= 1) continue;
-      ++d.heavy_atoms;
-      if (atom->getIsAromatic()) ++d.aromatic_atoms;
+    require((groups & ~DR_DESC_ALL) == 0 && groups != 0, "groups must be DR_DESC_MASS_LOGP, DR_DESC_POLARITY or both");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    dr_descriptors d{nan, nan, nan, nan, nan, -1, -1, -1, -1, -1, 0, nan};
+    if (groups & DR_DESC_MASS_LOGP) {
+      d.average_mass = RDKit::Descriptors::calcAMW(m);
+      d.exact_mass = RDKit::Descriptors::calcExactMW(m);
+      RDKit::Descriptors::calcCrippenDescriptors(m, d.crippen_logp, d.crippen_mr);
+      d.heavy_atoms = 0;
+      d.aromatic_atoms = 0;
+      for (const auto* atom : m.atoms()) {
+        if (atom->getAtomicNum() <= 1) continue;
+        ++d.heavy_atoms;
+        if (atom->getIsAromatic()) ++d.aromatic_atoms;
+      }
+      d.aromatic_atom_fraction = d.heavy_atoms == 0 ? 0.0 : static_cast<double>(d.aromatic_atoms) / d.heavy_atoms;
     }
-    d.aromatic_atom_fraction = d.heavy_atoms == 0 ? 0.0 : static_cast<double>(d.aromatic_atoms) / d.heavy_atoms;
+    if (groups & DR_DESC_POLARITY) {
+      d.tpsa = RDKit::Descriptors::calcTPSA(m);
+      d.rotatable_bonds = static_cast<int32_t>(RDKit::Descriptors::calcNumRotatableBonds(m));
+      d.hbond_donors = static_cast<int32_t>(RDKit::Descriptors::calcNumHBD(m));
+      d.hbond_acceptors = static_cast<int32_t>(RDKit::Descriptors::calcNumHBA(m));
+    }
     *out = d;
   });
 }

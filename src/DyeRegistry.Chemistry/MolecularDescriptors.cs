@@ -1,6 +1,9 @@
 namespace DyeRegistry.Chemistry;
 
-/// <summary>RDKit descriptors of one molecule, each with its unit in the name where it has one.</summary>
+/// <summary>
+/// RDKit descriptors of one molecule, each with its unit in the name where it has one. Values of a
+/// <see cref="DescriptorGroups"/> group that was not computed are null, never a default.
+/// </summary>
 /// <param name="Formula">Hill-order formula with net charge, e.g. "C16H11N2O4S-".</param>
 /// <param name="AverageMassGramsPerMole">Average molecular mass (RDKit calcAMW).</param>
 /// <param name="MonoisotopicMassGramsPerMole">Exact mass of the most abundant isotopes.</param>
@@ -14,13 +17,13 @@ namespace DyeRegistry.Chemistry;
 /// <param name="AromaticAtomFraction">Aromatic heavy atoms over heavy atoms, from 0 to 1.</param>
 public sealed record MolecularDescriptors(
     string Formula,
-    double AverageMassGramsPerMole,
-    double MonoisotopicMassGramsPerMole,
-    double CrippenLogP,
-    double CrippenMolarRefractivity,
-    double TopologicalPolarSurfaceAreaSquareAngstroms,
-    int RotatableBonds,
-    int HBondDonors,
-    int HBondAcceptors,
-    int HeavyAtoms,
-    double AromaticAtomFraction);
+    double? AverageMassGramsPerMole,
+    double? MonoisotopicMassGramsPerMole,
+    double? CrippenLogP,
+    double? CrippenMolarRefractivity,
+    double? TopologicalPolarSurfaceAreaSquareAngstroms,
+    int? RotatableBonds,
+    int? HBondDonors,
+    int? HBondAcceptors,
+    int? HeavyAtoms,
+    double? AromaticAtomFraction);

@@ -7,23 +7,28 @@ public sealed partial class Molecule
     /// <summary>Hill-order molecular formula with net charge (RDKit calcMolFormula).</summary>
     public string Formula => Proxy.Formula(handle);
 
-    /// <summary>The descriptors RDKit computes for this molecule.</summary>
-    public MolecularDescriptors GetDescriptors()
+    /// <summary>The descriptors RDKit computes for this molecule; groups not asked for are null.</summary>
+    public MolecularDescriptors GetDescriptors(DescriptorGroups groups = DescriptorGroups.All)
     {
-        var d = Proxy.Descriptors(handle);
+        var d = Proxy.Descriptors(handle, (int)groups);
         return new MolecularDescriptors(
             Proxy.Formula(handle),
-            d.AverageMass,
-            d.ExactMass,
-            d.CrippenLogP,
-            d.CrippenMolarRefractivity,
-            d.Tpsa,
-            d.RotatableBonds,
-            d.HBondDonors,
-            d.HBondAcceptors,
-            d.HeavyAtoms,
-            d.AromaticAtomFraction);
+            Real(d.AverageMass),
+            Real(d.ExactMass),
+            Real(d.CrippenLogP),
+            Real(d.CrippenMolarRefractivity),
+            Real(d.Tpsa),
+            Count(d.RotatableBonds),
+            Count(d.HBondDonors),
+            Count(d.HBondAcceptors),
+            Count(d.HeavyAtoms),
+            Real(d.AromaticAtomFraction));
     }
+
+    // The bridge marks values it did not compute as NaN or -1.
+    private static double? Real(double value) => double.IsNaN(value) ? null : value;
+
+    private static int? Count(int value) => value < 0 ? null : value;
 
     /// <summary>Atoms, bonds and rings as managed data.</summary>
     public MoleculeGraph GetGraph() => MoleculeGraph.Read(handle);

@@ -4,13 +4,11 @@ namespace DyeRegistry.Chemistry;
 
 public sealed partial class Molecule
 {
-    private static readonly string DefaultMatchJson = SubstructMatchOptions.Default.ToJson();
-
     /// <summary>All embeddings of <paramref name="query"/> (up to the options' limit).</summary>
     public IReadOnlyList<SubstructMatch> GetSubstructMatches(QueryMolecule query, SubstructMatchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var json = options is null || options == SubstructMatchOptions.Default ? DefaultMatchJson : options.ToJson();
+        var json = options is null || options == SubstructMatchOptions.Default ? null : options.ToJson();
         return Proxy.SubstructMatches(handle, query.Handle, json).Select(m => new SubstructMatch(m)).ToArray();
     }
 
@@ -18,7 +16,7 @@ public sealed partial class Molecule
     public bool HasSubstructMatch(QueryMolecule query, SubstructMatchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var json = options is null || options == SubstructMatchOptions.Default ? DefaultMatchJson : options.ToJson();
+        var json = options is null || options == SubstructMatchOptions.Default ? null : options.ToJson();
         return Proxy.HasSubstructMatch(handle, query.Handle, json);
     }
 }

@@ -47,7 +47,7 @@ public sealed partial class Molecule : IDisposable
     public static ParseResult<Molecule> ParsePickle(ReadOnlySpan<byte> pickle) => Wrap(Proxy.MolFromPickle(pickle));
 
     /// <summary>Canonical isomeric SMILES (RDKit's canonicalization).</summary>
-    public string ToSmiles() => Proxy.ToSmiles(handle, CanonicalJson);
+    public string ToSmiles() => Proxy.ToSmiles(handle, null);
 
     public string ToSmiles(SmilesWriteOptions options) => Proxy.ToSmiles(handle, options.ToJson());
 
@@ -63,11 +63,10 @@ public sealed partial class Molecule : IDisposable
 
     public override string ToString() => ToSmiles();
 
-    private static readonly string CanonicalJson = SmilesWriteOptions.Canonical.ToJson();
-    private static readonly string DefaultParseJson = MoleculeParseOptions.Default.ToJson();
-
-    private static string OptionsJson(MoleculeParseOptions? options) =>
-        options is null || options == MoleculeParseOptions.Default ? DefaultParseJson : options.ToJson();
+    // Null options mean the bridge's defaults, which equal the managed defaults: no JSON is
+    // written or parsed on the hot path.
+    private static string? OptionsJson(MoleculeParseOptions? options) =>
+        options is null || options == MoleculeParseOptions.Default ? null : options.ToJson();
 
     private static ParseResult<Molecule> Wrap(ParseResult<MolHandle> result) =>
         result.Success ? ParseResult<Molecule>.Ok(new Molecule(result.Value)) : ParseResult<Molecule>.Fail(result.Error);

@@ -23,7 +23,7 @@ internal struct NativeDescriptors
 internal static unsafe partial class NativeMethods
 {
     [LibraryImport(Library)]
-    internal static partial int dr_mol_descriptors(MolHandle mol, out NativeDescriptors descriptors, out byte* error);
+    internal static partial int dr_mol_descriptors(MolHandle mol, int groups, out NativeDescriptors descriptors, out byte* error);
 
     [LibraryImport(Library)]
     internal static partial int dr_mol_formula(MolHandle mol, out byte* formula, out byte* error);

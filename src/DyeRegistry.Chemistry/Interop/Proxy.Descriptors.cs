@@ -2,9 +2,9 @@ namespace DyeRegistry.Chemistry.Interop;
 
 internal static unsafe partial class Proxy
 {
-    internal static NativeDescriptors Descriptors(MolHandle mol)
+    internal static NativeDescriptors Descriptors(MolHandle mol, int groups)
     {
-        var status = NativeMethods.dr_mol_descriptors(mol, out var descriptors, out var error);
+        var status = NativeMethods.dr_mol_descriptors(mol, groups, out var descriptors, out var error);
         Ensure.Success(status, error);
         return descriptors;
     }

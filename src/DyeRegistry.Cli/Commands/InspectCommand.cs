@@ -86,7 +86,7 @@ internal static class InspectCommand
         using var mol = parsed.Value;
         try
         {
-            var d = mol.GetDescriptors();
+            var d = mol.GetDescriptors(DescriptorGroups.MassAndLogP);
             return (string.Create(CultureInfo.InvariantCulture,
                 $"{id}\t{mol.ToSmiles()}\t{d.Formula}\t{d.AverageMassGramsPerMole:F3}\t{d.CrippenLogP:F3}"), null);
         }
