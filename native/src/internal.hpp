@@ -110,6 +110,9 @@ T* copy_array(const std::vector<T>& v) {
   return p;
 }
 
+// RDKit's molfile reader with the molecule owned by the bridge (molfile.cpp explains why).
+RDKit::RWMol* read_molblock(const std::string& block, bool sanitize, bool remove_hs, bool strict);
+
 dr_mol** copy_mol_array(std::vector<std::unique_ptr<RDKit::RWMol>>& mols);
 
 }  // namespace dyereg

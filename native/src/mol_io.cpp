@@ -111,7 +111,7 @@ int32_t dr_mol_from_molblock(const char* molblock, const char* options, dr_mol**
     bool remove_hs = opts.get("removeHs", sanitize);
     bool strict = opts.get("strictParsing", true);
     std::string text(molblock);
-    *out = wrap(parse_structure("molfile", [&] { return RDKit::MolBlockToMol(text, sanitize, remove_hs, strict); }));
+    *out = wrap(parse_structure("molfile", [&] { return read_molblock(text, sanitize, remove_hs, strict); }));
   });
 }
 
