@@ -1,0 +1,38 @@
+using System.Runtime.InteropServices;
+
+namespace DyeRegistry.Chemistry.Tests;
+
+/// <summary>
+/// Bytes the native heap (glibc malloc, all arenas) has handed out and not yet had back: the
+/// exact measure of a native leak, unaffected by how the .NET GC sizes its own heap.
+/// </summary>
+internal static partial class NativeHeap
+{
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MallInfo2
+    {
+        public nuint Arena;
+        public nuint Ordblks;
+        public nuint Smblks;
+        public nuint Hblks;
+        public nuint Hblkhd;
+        public nuint Usmblks;
+        public nuint Fsmblks;
+        public nuint Uordblks;
+        public nuint Fordblks;
+        public nuint Keepcost;
+    }
+
+    [LibraryImport("libc", EntryPoint = "mallinfo2")]
+    private static partial MallInfo2 mallinfo2();
+
+    /// <summary>Allocated bytes: ordinary chunks in use plus mmapped chunks.</summary>
+    public static long InUseBytes()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var info = mallinfo2();
+        return checked((long)info.Uordblks + (long)info.Hblkhd);
+    }
+}
