@@ -26,6 +26,25 @@ internal static partial class NativeHeap
     [LibraryImport("libc", EntryPoint = "mallinfo2")]
     private static partial MallInfo2 mallinfo2();
 
+    [LibraryImport("libc", EntryPoint = "malloc_trim")]
+    private static partial int malloc_trim(nuint pad);
+
+    /// <summary>
+    /// Resident set after returning free memory to the system: an aggressive, compacting GC that
+    /// decommits, and malloc_trim for the native heap. What remains is memory in use, so two
+    /// readings compare live memory rather than the allocators' caching.
+    /// </summary>
+    public static long SettledResidentBytes()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        malloc_trim(0);
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        self.Refresh();
+        return self.WorkingSet64;
+    }
+
     /// <summary>Allocated bytes: ordinary chunks in use plus mmapped chunks.</summary>
     public static long InUseBytes()
     {

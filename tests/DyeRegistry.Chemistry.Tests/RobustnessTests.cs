@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace DyeRegistry.Chemistry.Tests;
@@ -139,13 +138,5 @@ public class RobustnessTests(ITestOutputHelper output)
         }
     }
 
-    private static long ResidentBytes()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var self = Process.GetCurrentProcess();
-        self.Refresh();
-        return self.WorkingSet64;
-    }
+    private static long ResidentBytes() => NativeHeap.SettledResidentBytes();
 }

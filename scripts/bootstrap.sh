@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what DyeRegistry needs on a Debian machine, skipping what is already there:
+#   - Debian packages: librdkit-dev and libboost-dev (RDKit 2022.09.3 headers and libraries),
+#     cmake and g++ (the native bridge), python3-rdkit (the benchmarks' baseline and cross-checks)
+#   - the .NET SDK must already be on PATH (it is on the build machines; see README.md)
+# Sourced or run by setup.sh and test.sh. Prints what it does; fails with a clear message.
+set -euo pipefail
+
+need_packages=()
+for pkg in librdkit-dev libboost-dev cmake g++ python3-rdkit; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    need_packages+=("$pkg")
+  fi
+done
+
+if [ ${#need_packages[@]} -gt 0 ]; then
+  echo "bootstrap: installing Debian packages: ${need_packages[*]}"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "bootstrap: need root (or sudo) to install ${need_packages[*]}" >&2; exit 1; }
+    sudo_cmd="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+else
+  echo "bootstrap: Debian packages present (librdkit-dev libboost-dev cmake g++ python3-rdkit)"
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "bootstrap: the .NET 10 SDK (dotnet) is not on PATH; install it first (see README.md)" >&2
+  exit 1
+fi

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The main job on a fresh Debian machine: install what is missing, build everything (native
+# RDKit bridge and .NET), then show DyeRegistry at work on the sample dyes.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/bootstrap.sh
+echo "setup: building (native bridge via CMake, then .NET, Release)"
+dotnet build DyeRegistry.sln -c Release -nologo -v quiet
+dyereg="src/DyeRegistry.Cli/bin/Release/net10.0/dyereg"
+echo
+"$dyereg" version
+echo
+echo "\$ dyereg inspect samples/dyes.smi"
+"$dyereg" inspect samples/dyes.smi --keep-going
+echo
+echo "setup: done. Run the program as $dyereg (or: dotnet run --project src/DyeRegistry.Cli -- --help)"
