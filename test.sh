@@ -17,7 +17,9 @@ for trx in "$results"/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
   p=$(echo "$counters" | sed -E 's/.* passed="([0-9]+)".*/\1/')
   f=$(echo "$counters" | sed -E 's/.* failed="([0-9]+)".*/\1/')
-  n=$(echo "$counters" | sed -E 's/.* notExecuted="([0-9]+)".*/\1/')
+  t=$(echo "$counters" | sed -E 's/.* total="([0-9]+)".*/\1/')
+  e=$(echo "$counters" | sed -E 's/.* executed="([0-9]+)".*/\1/')
+  n=$((t - e))  # a skipped test is neither executed nor counted as notExecuted in a trx file
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + n))
 done
 if [ ! -d ../shared/data ] && [ -z "${DYEREG_SHARED:-}" ]; then

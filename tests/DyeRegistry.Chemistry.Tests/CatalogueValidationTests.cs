@@ -6,7 +6,6 @@ namespace DyeRegistry.Chemistry.Tests;
 
 /// <summary>Validation on the real catalogue in ../shared (28,725 structures).</summary>
 [Trait("Category", "Validation")]
-[Collection(nameof(MemorySensitive))]
 public class CatalogueValidationTests(ITestOutputHelper output)
 {
     [ValidationFact]

@@ -1,3 +1,5 @@
+using DyeRegistry.TestSupport;
+
 namespace DyeRegistry.Chemistry.Tests;
 
 public class ThreadingTests

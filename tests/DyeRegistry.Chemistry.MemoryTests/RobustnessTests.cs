@@ -1,9 +1,7 @@
+using DyeRegistry.TestSupport;
 using Xunit.Abstractions;
 
-namespace DyeRegistry.Chemistry.Tests;
-
-[CollectionDefinition(nameof(MemorySensitive), DisableParallelization = true)]
-public sealed class MemorySensitive;
+namespace DyeRegistry.Chemistry.MemoryTests;
 
 /// <summary>
 /// Feeds 100,000 random and garbled SMILES, SMARTS and molfile blocks through the bridge: nothing
@@ -11,7 +9,6 @@ public sealed class MemorySensitive;
 /// must come back as a <see cref="ChemistryException"/> value, and resident memory at the end must
 /// be within 10 % of the middle of the run (a leak per call would grow it linearly).
 /// </summary>
-[Collection(nameof(MemorySensitive))]
 public class RobustnessTests(ITestOutputHelper output)
 {
     private const int Total = 100_000;

@@ -1,10 +1,10 @@
-namespace DyeRegistry.Chemistry.Tests;
+namespace DyeRegistry.TestSupport;
 
 /// <summary>Deterministic generator of random and garbled structure texts (seeded).</summary>
-internal sealed class GarbledInput(int seed)
+public sealed class GarbledInput(int seed)
 {
     // Real dye and reference structures, mutated below.
-    internal static readonly string[] Seeds =
+    public static readonly string[] Seeds =
     [
         "CCN(CC)c1ccc(N=Nc2ccc([N+](=O)[O-])cc2)cc1",
         "Oc1ccc2ccccc2c1N=Nc1ccccc1",
@@ -18,7 +18,7 @@ internal sealed class GarbledInput(int seed)
         "O=C1CN[Cu]2(NCC(=O)O2)O1",
     ];
 
-    internal static readonly string[] SmartsSeeds =
+    public static readonly string[] SmartsSeeds =
     [
         "[#6]-[#7]=[#7]-[#6]", "c1ccccc1", "[$(c-N=N-c),$(C=N-N)]", "[NX3;H2,H1;!$(NC=O)]",
         "[C;R0](=O)[OX2H1]", "*-N=N-* |$ARY_p;;;ARY_p$|", "[#6;a]@[#7;a]", "[!#1;D3;+0]~[#8]",

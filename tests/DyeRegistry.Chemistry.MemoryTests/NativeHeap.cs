@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace DyeRegistry.Chemistry.Tests;
+namespace DyeRegistry.Chemistry.MemoryTests;
 
 /// <summary>
 /// Bytes the native heap (glibc malloc, all arenas) has handed out and not yet had back: the
