@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
@@ -9,7 +10,9 @@ public static class Program
     public static void Main(string[] args)
     {
         // Few, long iterations: one operation is a whole catalogue pass (seconds).
-        var config = DefaultConfig.Instance.AddJob(Job.Default.WithWarmupCount(1).WithIterationCount(5).WithLaunchCount(1));
+        var config = DefaultConfig.Instance
+            .AddJob(Job.Default.WithWarmupCount(1).WithIterationCount(5).WithLaunchCount(1))
+            .AddColumn(StatisticColumn.Min);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
     }
 }
