@@ -17,11 +17,7 @@ public class RobustnessTests(ITestOutputHelper output)
     public void GarbledInput_NeverCrashes_AndMemoryStaysFlat()
     {
         var input = new GarbledInput(seed: 20261121);
-        var blocks = GarbledInput.Seeds.Select(s =>
-        {
-            using var m = Molecule.FromSmiles(s);
-            return m.ToMolBlock();
-        }).ToArray();
+        var blocks = SeedMolBlocks();
         int parsed = 0, rejected = 0;
         long middle = 0, nativeMiddle = 0;
         for (var i = 0; i < Total; i++)
@@ -78,11 +74,7 @@ public class RobustnessTests(ITestOutputHelper output)
     public void MalformedMolfiles_DoNotLeakThePartialMolecule()
     {
         var input = new GarbledInput(seed: 11);
-        var blocks = GarbledInput.Seeds.Select(smiles =>
-        {
-            using var m = Molecule.FromSmiles(smiles);
-            return m.ToMolBlock();
-        }).ToArray();
+        var blocks = SeedMolBlocks();
         var garbled = Enumerable.Range(0, 20_000).Select(_ => input.MolBlock(blocks)).ToArray();
         foreach (var block in garbled.Take(2000))
         {
@@ -102,6 +94,13 @@ public class RobustnessTests(ITestOutputHelper output)
         // RDKit's MolBlockToMol. 4 MiB separates the two with room either side.
         Assert.True(growth < 4 * 1024 * 1024, $"native heap grew {growth / 1048576.0:F1} MiB");
     }
+
+    /// <summary>Valid molfiles of the generator's seed structures, for it to garble.</summary>
+    private static string[] SeedMolBlocks() => GarbledInput.Seeds.Select(smiles =>
+    {
+        using var m = Molecule.FromSmiles(smiles);
+        return m.ToMolBlock();
+    }).ToArray();
 
     private static void ParseAndDrop(string block)
     {
