@@ -90,6 +90,10 @@ DR_EXPORT int32_t dr_mol_from_molblock(const char* molblock, const char* options
 DR_EXPORT int32_t dr_mol_from_smarts(const char* smarts, const char* options, dr_mol** out, char** error);
 DR_EXPORT int32_t dr_mol_from_pickle(const uint8_t* data, size_t length, dr_mol** out, char** error);
 DR_EXPORT void dr_mol_free(dr_mol* mol);
+/* An independent copy (a query copies as a query). */
+DR_EXPORT int32_t dr_mol_copy(dr_mol* mol, dr_mol** out, char** error);
+/* Number of disconnected pieces (RDKit getMolFrags). */
+DR_EXPORT int32_t dr_mol_fragment_count(dr_mol* mol, int32_t* count, char** error);
 
 /* options: {"canonical":true,"isomeric":true,"kekule":false} */
 DR_EXPORT int32_t dr_mol_to_smiles(dr_mol* mol, const char* options, char** out, char** error);
@@ -117,9 +121,14 @@ DR_EXPORT int32_t dr_mol_standardize(dr_mol* mol, const char* options, dr_mol** 
 
 /* All tautomers (RDKit TautomerEnumerator), at most max_tautomers; *out is an array of
  * *count molecules, each released with dr_mol_free, the array itself with dr_free.
- * *truncated is 1 when the enumeration stopped at the limit. */
-DR_EXPORT int32_t dr_mol_enumerate_tautomers(dr_mol* mol, int32_t max_tautomers, dr_mol*** out, int32_t* count,
-                                             int32_t* truncated, char** error);
+ * *truncated is 1 when the enumeration stopped at the limit.
+ * flags: DR_TAUTOMERS_HETEROATOM_SHIFTS_ONLY uses only RDKit's own "heteroatom H shift"
+ * transforms (1,3 ... 1,11): hydrogen moves between heteroatoms (azo/hydrazone, lactam/lactim,
+ * keto-enamine/hydroxy-imine), not to or from carbon (keto/enol of ketones, imine/enamine). */
+#define DR_TAUTOMERS_ALL 0
+#define DR_TAUTOMERS_HETEROATOM_SHIFTS_ONLY 1
+DR_EXPORT int32_t dr_mol_enumerate_tautomers(dr_mol* mol, int32_t max_tautomers, int32_t flags, dr_mol*** out,
+                                             int32_t* count, int32_t* truncated, char** error);
 
 /* RDKit MolHash. function: the RDKit HashFunction value (10 = HetAtomTautomer, 3 = CanonicalSmiles ...). */
 DR_EXPORT int32_t dr_mol_hash(dr_mol* mol, int32_t function, char** out, char** error);
@@ -148,6 +157,23 @@ DR_EXPORT int32_t dr_mol_atoms(dr_mol* mol, dr_atom_info** atoms, int32_t* count
 DR_EXPORT int32_t dr_mol_bonds(dr_mol* mol, dr_bond_info** bonds, int32_t* count, char** error);
 DR_EXPORT int32_t dr_mol_rings(dr_mol* mol, int32_t** ring_atoms, int32_t** ring_offsets, int32_t* ring_count,
                                char** error);
+
+/* Atom map numbers (SMARTS [C:3] -> 3), one per atom, 0 where none; release with dr_free. */
+DR_EXPORT int32_t dr_mol_atom_map_numbers(dr_mol* mol, int32_t** maps, int32_t* count, char** error);
+
+/* A part of a molecule as a molecule of its own (Markush substituents).
+ * keep[i] != 0 keeps atom i. Every bond from a kept atom to a dropped atom becomes a bond (same
+ * order) to a new dummy atom whose isotope is label[dropped atom]. label[kept atom] is set as
+ * the kept atom's isotope (0 for none). The molecule is kekulized before the cut and sanitized
+ * after it, so only rings wholly inside the part stay aromatic. Arrays have one entry per atom.
+ * The dummy for the one bond attach_inside-attach_outside (kept, dropped) gets attach_label
+ * instead (the attachment point of a substituent, when the same dropped atom is bonded twice);
+ * pass -1 for attach_inside to use label[] only.
+ * *atom_origin (optional, release with dr_free) receives for each atom of the result the parent
+ * atom it came from, or -1 for a dummy. */
+DR_EXPORT int32_t dr_mol_extract(dr_mol* mol, const int32_t* keep, const int32_t* label, int32_t count,
+                                 int32_t attach_inside, int32_t attach_outside, int32_t attach_label,
+                                 dr_mol** out, int32_t** atom_origin, char** error);
 
 /* ---- descriptors ----
  * groups: bit flags choosing what is computed; fields of groups not asked for are NaN (doubles)

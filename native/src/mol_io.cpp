@@ -150,6 +150,25 @@ int32_t dr_mol_from_pickle(const uint8_t* data, size_t length, dr_mol** out, cha
 
 void dr_mol_free(dr_mol* mol) { delete mol; }
 
+int32_t dr_mol_copy(dr_mol* mol, dr_mol** out, char** error) {
+  return guarded(error, [&] {
+    require(out != nullptr, "out must not be null");
+    MolLock lock(mol);
+    auto copy = std::make_unique<RDKit::RWMol>(*mol->mol);
+    if (!copy->getRingInfo()->isInitialized()) RDKit::MolOps::findSSSR(*copy);
+    *out = wrap(copy.release(), mol->is_query);
+  });
+}
+
+int32_t dr_mol_fragment_count(dr_mol* mol, int32_t* count, char** error) {
+  return guarded(error, [&] {
+    require(count != nullptr, "count must not be null");
+    MolLock lock(mol);
+    std::vector<int> mapping;
+    *count = static_cast<int32_t>(RDKit::MolOps::getMolFrags(*mol->mol, mapping));
+  });
+}
+
 int32_t dr_mol_to_smiles(dr_mol* mol, const char* options, char** out, char** error) {
   return guarded(error, [&] {
     require(out != nullptr, "out must not be null");

@@ -8,6 +8,7 @@
 #include <GraphMol/MolStandardize/Metal.h>
 #include <GraphMol/MolStandardize/Normalize.h>
 #include <GraphMol/MolStandardize/Tautomer.h>
+#include <GraphMol/MolStandardize/TautomerCatalog/TautomerCatalogParams.h>
 #include <GraphMol/SmilesParse/SmilesWrite.h>
 #include <boost/property_tree/json_parser.hpp>
 
@@ -35,6 +36,24 @@ MS::Uncharger& uncharger() {
 }
 MS::FragmentRemover& fragment_remover() {
   thread_local MS::FragmentRemover instance;
+  return instance;
+}
+
+// One enumerator per thread and kind: building one compiles its transform SMARTS.
+MS::TautomerEnumerator& default_enumerator() {
+  thread_local MS::TautomerEnumerator instance;
+  return instance;
+}
+
+// RDKit's default transforms restricted to those it names "heteroatom H shift".
+MS::TautomerEnumerator& heteroatom_shift_enumerator() {
+  thread_local MS::TautomerEnumerator instance([] {
+    MS::TautomerTransformDefs kept;
+    for (const auto& t : MS::defaults::defaultTautomerTransforms)
+      if (std::get<0>(t).find("heteroatom H shift") != std::string::npos) kept.push_back(t);
+    auto* params = new MS::TautomerCatalogParams(kept);
+    return new MS::TautomerCatalog(params);
+  }());
   return instance;
 }
 
@@ -192,12 +211,13 @@ int32_t dr_mol_standardize(dr_mol* mol, const char* options, dr_mol** out, char*
   });
 }
 
-int32_t dr_mol_enumerate_tautomers(dr_mol* mol, int32_t max_tautomers, dr_mol*** out, int32_t* count,
-                                   int32_t* truncated, char** error) {
+int32_t dr_mol_enumerate_tautomers(dr_mol* mol, int32_t max_tautomers, int32_t flags, dr_mol*** out,
+                                   int32_t* count, int32_t* truncated, char** error) {
   return guarded(error, [&] {
     require(out != nullptr && count != nullptr, "out and count must not be null");
     require(max_tautomers > 0, "max_tautomers must be positive");
-    MS::TautomerEnumerator enumerator;
+    require(flags == DR_TAUTOMERS_ALL || flags == DR_TAUTOMERS_HETEROATOM_SHIFTS_ONLY, "unknown tautomer flags");
+    auto& enumerator = flags == DR_TAUTOMERS_HETEROATOM_SHIFTS_ONLY ? heteroatom_shift_enumerator() : default_enumerator();
     enumerator.setMaxTautomers(static_cast<unsigned int>(max_tautomers));
     std::vector<std::unique_ptr<RDKit::RWMol>> mols;
     MS::TautomerEnumeratorStatus status;

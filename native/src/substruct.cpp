@@ -1,6 +1,7 @@
 // Substructure search: all embeddings (or just "is there one"), with RDKit's own parameters.
 #include "internal.hpp"
 
+#include <GraphMol/MolOps.h>
 #include <GraphMol/Substruct/SubstructMatch.h>
 
 namespace dyereg {
@@ -24,6 +25,12 @@ void require_query(dr_mol* query) {
   require(query != nullptr && query->mol != nullptr, "query handle is null");
 }
 
+// Ring queries (r6, R) need ring info; a molecule copied or built by RDKit operations may come
+// without it. Called under the molecule's lock.
+void ensure_rings(dr_mol* mol) {
+  if (!mol->is_query && !mol->mol->getRingInfo()->isInitialized()) RDKit::MolOps::findSSSR(*mol->mol);
+}
+
 }  // namespace
 }  // namespace dyereg
 
@@ -41,6 +48,7 @@ int32_t dr_substruct_matches(dr_mol* mol, dr_mol* query, const char* options, in
     std::vector<RDKit::MatchVectType> matches;
     {
       MolLock lock(mol);
+      ensure_rings(mol);
       matches = RDKit::SubstructMatch(*mol->mol, *query->mol, params);
     }
     const int32_t width = static_cast<int32_t>(query->mol->getNumAtoms());
@@ -60,6 +68,7 @@ int32_t dr_substruct_has_match(dr_mol* mol, dr_mol* query, const char* options, 
     auto params = match_parameters(options);
     params.maxMatches = 1;
     MolLock lock(mol);
+    ensure_rings(mol);
     *found = RDKit::SubstructMatch(*mol->mol, *query->mol, params).empty() ? 0 : 1;
   });
 }

@@ -20,10 +20,14 @@ public sealed partial class Molecule
     }
 
     /// <summary>All tautomers by RDKit's TautomerEnumerator rules, at most <paramref name="maxTautomers"/>.</summary>
-    public TautomerSet EnumerateTautomers(int maxTautomers = 1000)
+    /// <param name="maxTautomers">Upper bound (RDKit's default 1000).</param>
+    /// <param name="heteroatomShiftsOnly">Use only RDKit's "heteroatom H shift" transforms: H moves
+    /// between heteroatoms (azo/hydrazone, lactam/lactim), never to or from carbon. Far fewer
+    /// tautomers, far faster.</param>
+    public TautomerSet EnumerateTautomers(int maxTautomers = 1000, bool heteroatomShiftsOnly = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxTautomers);
-        var (mols, truncated) = Proxy.EnumerateTautomers(handle, maxTautomers);
+        var (mols, truncated) = Proxy.EnumerateTautomers(handle, maxTautomers, heteroatomShiftsOnly);
         return new TautomerSet(mols.Select(h => new Molecule(h)).ToArray(), truncated);
     }
 

@@ -46,6 +46,9 @@ public sealed class QueryMolecule : IDisposable
     public Fingerprint PatternFingerprint(int bits = Fingerprint.DefaultBits) =>
         new(Proxy.PatternFingerprint(handle, bits));
 
+    /// <summary>Atom map numbers of the query atoms (<c>[#6:3]</c> gives 3), 0 where none.</summary>
+    public IReadOnlyList<int> AtomMapNumbers() => Proxy.AtomMapNumbers(handle);
+
     public void Dispose() => handle.Dispose();
 
     public override string ToString() => Smarts;

@@ -26,12 +26,17 @@ public sealed record SubstructMatchOptions
     /// <summary>Allow recursive SMARTS. Default true.</summary>
     public bool RecursionPossible { get; init; } = true;
 
-    internal string ToJson() => JsonSerializer.Serialize(new
+    // Written once per options object: options reused across many molecules cost nothing after
+    // the first call. Kept outside the record, which `with` and equality would otherwise copy
+    // and compare.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SubstructMatchOptions, string> JsonCache = new();
+
+    internal string ToJson() => JsonCache.GetValue(this, o => JsonSerializer.Serialize(new
     {
-        maxMatches = MaxMatches,
-        uniquify = Uniquify,
-        useChirality = UseChirality,
-        useGenericMatchers = UseGenericMatchers,
-        recursionPossible = RecursionPossible,
-    });
+        maxMatches = o.MaxMatches,
+        uniquify = o.Uniquify,
+        useChirality = o.UseChirality,
+        useGenericMatchers = o.UseGenericMatchers,
+        recursionPossible = o.RecursionPossible,
+    }));
 }

@@ -13,6 +13,8 @@ public static class Program
         var root = new RootCommand("DyeRegistry: ink-jet dye registration, Markush matching and claim scope.");
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(MatchCommand.Create());
+        root.Subcommands.Add(FormulasCommand.Create());
         return root;
     }
 }

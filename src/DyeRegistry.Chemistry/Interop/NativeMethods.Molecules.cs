@@ -19,6 +19,12 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)]
     internal static partial void dr_mol_free(IntPtr mol);
 
+    [LibraryImport(Library)]
+    internal static partial int dr_mol_copy(MolHandle mol, out MolHandle copy, out byte* error);
+
+    [LibraryImport(Library)]
+    internal static partial int dr_mol_fragment_count(MolHandle mol, out int count, out byte* error);
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int dr_mol_to_smiles(MolHandle mol, string? options, out byte* smiles, out byte* error);
 

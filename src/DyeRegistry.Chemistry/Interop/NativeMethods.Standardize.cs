@@ -8,7 +8,7 @@ internal static unsafe partial class NativeMethods
     internal static partial int dr_mol_standardize(MolHandle mol, string? options, out MolHandle result, out byte* report, out byte* error);
 
     [LibraryImport(Library)]
-    internal static partial int dr_mol_enumerate_tautomers(MolHandle mol, int maxTautomers, out IntPtr* mols, out int count, out int truncated, out byte* error);
+    internal static partial int dr_mol_enumerate_tautomers(MolHandle mol, int maxTautomers, int flags, out IntPtr* mols, out int count, out int truncated, out byte* error);
 
     [LibraryImport(Library)]
     internal static partial int dr_mol_hash(MolHandle mol, int function, out byte* hash, out byte* error);

@@ -14,9 +14,9 @@ internal static unsafe partial class Proxy
         return (result, NativeText.Take(report) ?? "{}");
     }
 
-    internal static (MolHandle[] Tautomers, bool Truncated) EnumerateTautomers(MolHandle mol, int maxTautomers)
+    internal static (MolHandle[] Tautomers, bool Truncated) EnumerateTautomers(MolHandle mol, int maxTautomers, bool heteroatomShiftsOnly)
     {
-        var status = NativeMethods.dr_mol_enumerate_tautomers(mol, maxTautomers, out var mols, out var count, out var truncated, out var error);
+        var status = NativeMethods.dr_mol_enumerate_tautomers(mol, maxTautomers, heteroatomShiftsOnly ? 1 : 0, out var mols, out var count, out var truncated, out var error);
         Ensure.Success(status, error);
         return (NativeText.TakeMolArray(mols, count), truncated != 0);
     }

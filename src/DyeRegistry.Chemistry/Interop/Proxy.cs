@@ -73,6 +73,25 @@ internal static unsafe partial class Proxy
         return TakeText(status, text, error);
     }
 
+    internal static MolHandle Copy(MolHandle mol)
+    {
+        var status = NativeMethods.dr_mol_copy(mol, out var copy, out var error);
+        if (status != Ensure.Ok)
+        {
+            copy.Dispose();
+        }
+
+        Ensure.Success(status, error);
+        return copy;
+    }
+
+    internal static int FragmentCount(MolHandle mol)
+    {
+        var status = NativeMethods.dr_mol_fragment_count(mol, out var count, out var error);
+        Ensure.Success(status, error);
+        return count;
+    }
+
     private static ParseResult<MolHandle> Wrap(int status, MolHandle handle, byte* error, string? input)
     {
         if (status == Ensure.Ok)

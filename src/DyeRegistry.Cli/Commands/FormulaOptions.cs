@@ -1,0 +1,14 @@
+using System.CommandLine;
+using DyeRegistry.Markush;
+
+namespace DyeRegistry.Cli.Commands;
+
+/// <summary>The formulas folder option, shared by every command that matches.</summary>
+internal static class FormulaOptions
+{
+    public static Option<string> Folder() => new("--formulas")
+    {
+        Description = "Folder of formula and vocabulary files (default: DYEREG_FORMULAS, else the formulas/ folder of this checkout).",
+        DefaultValueFactory = _ => FormulaLibrary.DefaultFolder(),
+    };
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using DyeRegistry.Markush;
+using DyeRegistry.Markush.Loading;
+
+namespace DyeRegistry.Cli.Commands;
+
+/// <summary>
+/// <c>dyereg formulas</c> lists the formulas with provenance, version and source;
+/// <c>dyereg formulas check</c> validates the files and lists every problem (file:line: field: what).
+/// </summary>
+internal static class FormulasCommand
+{
+    public static Command Create()
+    {
+        var folder = FormulaOptions.Folder();
+        var command = new Command("formulas", "List the general formulas of claim 2 with provenance and version.") { folder };
+        command.SetAction(parse => Run(parse, parse.GetValue(folder)!, list: true));
+        var check = new Command("check", "Validate the formula and vocabulary files; every problem with file, line and field.") { folder };
+        check.SetAction(parse => Run(parse, parse.GetValue(folder)!, list: false));
+        command.Subcommands.Add(check);
+        return command;
+    }
+
+    private static int Run(ParseResult parse, string folder, bool list)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        try
+        {
+            using var library = FormulaLibrary.Load(folder);
+            if (!list)
+            {
+                stdout.WriteLine($"{folder}: {library.Formulas.Count} formulas and {library.Classes.Count} substituent classes are valid");
+                return ExitCodes.Success;
+            }
+
+            stdout.WriteLine($"# formulas in {folder} (vocabulary '{library.Vocabulary.Id}' version {library.Vocabulary.Version}, {library.Classes.Count} classes)");
+            stdout.WriteLine("# id\tprovenance\tversion\tvariants\tslots\tname\tsource");
+            foreach (var f in library.Formulas.Select(c => c.Formula))
+            {
+                stdout.WriteLine($"{f.Id}\t{ProvenanceText.ToText(f.Provenance)}\t{f.Version}\t{f.Variants.Count}\t{f.Slots.Count}\t{f.Name}\t{f.Source}");
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (FormulaFileException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                stderr.WriteLine(error.ToString());
+            }
+
+            stderr.WriteLine($"{e.Errors.Count} problem(s) in {folder}");
+            return ExitCodes.UsageOrInputError;
+        }
+    }
+}

@@ -1,0 +1,345 @@
+using DyeRegistry.Chemistry;
+using DyeRegistry.Markush.Loading;
+using DyeRegistry.Markush.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace DyeRegistry.Markush;
+
+/// <summary>
+/// The formulas and the substituent vocabulary, loaded from a folder of YAML files, validated as
+/// a whole (every problem reported with file, line and field) and compiled. Immutable after
+/// loading and safe to share between threads; dispose it to release the compiled queries.
+/// </summary>
+/// <remarks>
+/// A file is a vocabulary when its top level has <c>vocabulary:</c>, a formula when it has
+/// <c>formula:</c>. Exactly one vocabulary is expected. Formulas are kept in file-name order.
+/// </remarks>
+public sealed class FormulaLibrary : IDisposable
+{
+    private FormulaLibrary(string folder, SubstituentVocabulary vocabulary, IReadOnlyList<CompiledClass> classes, IReadOnlyList<CompiledFormula> formulas)
+    {
+        Folder = folder;
+        Vocabulary = vocabulary;
+        Classes = classes;
+        ClassById = classes.ToDictionary(c => c.Class.Id, StringComparer.Ordinal);
+        Formulas = formulas;
+    }
+
+    public string Folder { get; }
+
+    public SubstituentVocabulary Vocabulary { get; }
+
+    public IReadOnlyList<CompiledClass> Classes { get; }
+
+    public IReadOnlyDictionary<string, CompiledClass> ClassById { get; }
+
+    public IReadOnlyList<CompiledFormula> Formulas { get; }
+
+    public CompiledFormula? Find(string id) => Formulas.FirstOrDefault(f => string.Equals(f.Formula.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Loads every *.yaml file of <paramref name="folder"/>; throws <see cref="FormulaFileException"/> listing all problems.</summary>
+    public static FormulaLibrary Load(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new FormulaFileException([new FormulaFileError(folder, 0, "folder", "formula folder not found")]);
+        }
+
+        var errors = new List<FormulaFileError>();
+        SubstituentVocabulary? vocabulary = null;
+        var formulas = new List<MarkushFormula>();
+        foreach (var path in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var root = ReadYaml(path, errors);
+            if (root is null)
+            {
+                continue;
+            }
+
+            if (root.Children.ContainsKey(new YamlScalarNode("vocabulary")))
+            {
+                if (vocabulary is not null)
+                {
+                    errors.Add(new FormulaFileError(path, (int)root.Start.Line, "vocabulary", $"a second vocabulary (the first is {vocabulary.File})"));
+                    continue;
+                }
+
+                vocabulary = VocabularyLoader.Read(root, path, errors);
+            }
+            else if (root.Children.ContainsKey(new YamlScalarNode("formula")))
+            {
+                formulas.Add(FormulaLoader.Read(root, path, errors));
+            }
+            else
+            {
+                errors.Add(new FormulaFileError(path, (int)root.Start.Line, "top level", "expected 'formula:' or 'vocabulary:'"));
+            }
+        }
+
+        if (vocabulary is null)
+        {
+            errors.Add(new FormulaFileError(folder, 0, "vocabulary", "no vocabulary file (a .yaml file with 'vocabulary:') in the folder"));
+            throw new FormulaFileException(errors);
+        }
+
+        foreach (var dup in formulas.GroupBy(f => f.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            errors.Add(new FormulaFileError(dup.Last().File, 1, "formula", $"duplicate formula id '{dup.Key}' (also in {dup.First().File})"));
+        }
+
+        var classes = CompileClasses(vocabulary, errors);
+        var compiled = formulas.Select(f => CompileFormula(f, vocabulary, errors)).ToList();
+        if (errors.Count > 0)
+        {
+            foreach (var c in classes)
+            {
+                c.Query?.Dispose();
+            }
+
+            foreach (var f in compiled)
+            {
+                Release(f);
+            }
+
+            throw new FormulaFileException(errors);
+        }
+
+        return new FormulaLibrary(folder, vocabulary, classes, compiled);
+    }
+
+    /// <summary>The formulas folder shipped with DyeRegistry: DYEREG_FORMULAS, else the nearest
+    /// <c>formulas/</c> above the program or the current directory.</summary>
+    public static string DefaultFolder()
+    {
+        var env = Environment.GetEnvironmentVariable("DYEREG_FORMULAS");
+        if (!string.IsNullOrEmpty(env))
+        {
+            return env;
+        }
+
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "formulas");
+                if (File.Exists(Path.Combine(candidate, "substituent-classes.yaml")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "formulas");
+    }
+
+    public void Dispose()
+    {
+        foreach (var c in Classes)
+        {
+            c.Query?.Dispose();
+        }
+
+        foreach (var f in Formulas)
+        {
+            Release(f);
+        }
+    }
+
+    private static void Release(CompiledFormula f)
+    {
+        foreach (var v in f.Variants)
+        {
+            v.Core.Dispose();
+        }
+
+        f.TautomerScreen?.Dispose();
+        f.ExclusionScreen?.Dispose();
+    }
+
+    private static YamlMappingNode? ReadYaml(string path, List<FormulaFileError> errors)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                errors.Add(new FormulaFileError(path, 1, "file", "expected a YAML mapping at the top level"));
+                return null;
+            }
+
+            return root;
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new FormulaFileError(path, (int)e.Start.Line, "YAML", e.InnerException?.Message ?? e.Message));
+            return null;
+        }
+    }
+
+    private static List<CompiledClass> CompileClasses(SubstituentVocabulary vocabulary, List<FormulaFileError> errors)
+    {
+        var list = new List<CompiledClass>();
+        foreach (var c in vocabulary.Classes)
+        {
+            if (c.Smarts is null)
+            {
+                list.Add(new CompiledClass(c, null));
+                continue;
+            }
+
+            if (!c.Smarts.Contains("{A}", StringComparison.Ordinal))
+            {
+                errors.Add(new FormulaFileError(vocabulary.File, c.Line, $"class {c.Id}: smarts", "must contain {A}, the attachment point"));
+                continue;
+            }
+
+            var expanded = ClassMacros.Expand(c.Smarts, out var unknown);
+            foreach (var name in unknown)
+            {
+                errors.Add(new FormulaFileError(vocabulary.File, c.Line, $"class {c.Id}: smarts", $"unknown macro {{{name}}} (known: {string.Join(", ", ClassMacros.Names.Select(n => "{" + n + "}"))})"));
+            }
+
+            var parsed = QueryMolecule.ParseSmarts(expanded);
+            if (!parsed.Success)
+            {
+                errors.Add(new FormulaFileError(vocabulary.File, c.Line, $"class {c.Id}: smarts", $"RDKit cannot read it: {parsed.Error.Reason}"));
+                continue;
+            }
+
+            list.Add(new CompiledClass(c, parsed.Value));
+        }
+
+        return list;
+    }
+
+    private static CompiledFormula CompileFormula(MarkushFormula f, SubstituentVocabulary vocabulary, List<FormulaFileError> errors)
+    {
+        void Error(int line, string field, string message) => errors.Add(new FormulaFileError(f.File, line, field, message));
+
+        foreach (var slot in f.Slots)
+        {
+            foreach (var cls in slot.Classes.Concat(slot.Readings.Values.SelectMany(r => r)))
+            {
+                if (!vocabulary.ById.ContainsKey(cls))
+                {
+                    Error(slot.Line, $"slot {slot.Id}: classes", $"unknown class '{cls}'{Suggest(cls, vocabulary)}");
+                }
+            }
+        }
+
+        var slotIds = f.Slots.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var rule in f.RingClosures)
+        {
+            foreach (var s in new[] { rule.SlotA, rule.SlotB }.Where(s => !slotIds.Contains(s)))
+            {
+                Error(rule.Line, "ring-closures: between", $"no slot '{s}' in formula {f.Id}");
+            }
+        }
+
+        if (f.Count is { } count)
+        {
+            foreach (var cls in count.Classes.Where(c => !vocabulary.ById.ContainsKey(c)))
+            {
+                Error(count.Line, "count: classes", $"unknown class '{cls}'");
+            }
+
+            foreach (var s in count.Groups.SelectMany(g => g).Where(s => !slotIds.Contains(s)))
+            {
+                Error(count.Line, "count: groups", $"no slot '{s}' in formula {f.Id}");
+            }
+        }
+
+        var variants = new List<CompiledVariant>();
+        foreach (var v in f.Variants)
+        {
+            var parsed = QueryMolecule.ParseSmarts(v.Smarts);
+            if (!parsed.Success)
+            {
+                Error(v.Line, $"variant {v.Id}: core", $"RDKit cannot read the SMARTS: {parsed.Error.Reason}");
+                continue;
+            }
+
+            var core = parsed.Value;
+            var maps = core.AtomMapNumbers();
+            var byMap = new Dictionary<int, int>();
+            for (var i = 0; i < maps.Count; i++)
+            {
+                if (maps[i] != 0 && !byMap.TryAdd(maps[i], i))
+                {
+                    Error(v.Line, $"variant {v.Id}: core", $"atom map {maps[i]} is used twice");
+                }
+            }
+
+            foreach (var slot in f.Slots.Where(s => !byMap.ContainsKey(s.AtomMap)))
+            {
+                Error(slot.Line, $"slot {slot.Id}: at", $"no atom :{slot.AtomMap} in the core of variant {v.Id}");
+            }
+
+            foreach (var m in f.Central?.AtomMaps.Where(m => !byMap.ContainsKey(m)) ?? [])
+            {
+                Error(f.Central!.Line, "central: atoms", $"no atom :{m} in the core of variant {v.Id}");
+            }
+
+            variants.Add(new CompiledVariant(v, core, byMap));
+        }
+
+        var usesKinds = f.TautomerScreen?.Contains('{', StringComparison.Ordinal) == true;
+        return new CompiledFormula(f, variants, Screen(f.TautomerScreen, "tautomer-screen"), usesKinds, Screen(f.ExclusionScreen, "exclusion-screen"));
+
+        QueryMolecule? Screen(string? smarts, string field)
+        {
+            if (smarts is null)
+            {
+                return null;
+            }
+
+            var expanded = ClassMacros.Expand(smarts, out var unknown);
+            foreach (var name in unknown)
+            {
+                Error(1, field, $"unknown macro {{{name}}}");
+            }
+
+            var parsed = QueryMolecule.ParseSmarts(expanded);
+            if (parsed.Success)
+            {
+                return parsed.Value;
+            }
+
+            Error(1, field, $"RDKit cannot read the SMARTS: {parsed.Error.Reason}");
+            return null;
+        }
+    }
+
+    private static string Suggest(string name, SubstituentVocabulary vocabulary)
+    {
+        var best = vocabulary.Classes.Select(c => c.Id).MinBy(id => Distance(id, name));
+        return best is not null && Distance(best, name) <= 3 ? $" (did you mean '{best}'?)" : string.Empty;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,57 @@
+using DyeRegistry.Chemistry;
+
+namespace DyeRegistry.Markush.Matching;
+
+/// <summary>One drawing of a compound being matched (the drawn form or a tautomer), with what
+/// every formula needs of it computed once.</summary>
+internal sealed class MatchedForm(FormulaLibrary library, Molecule molecule, bool isTautomer) : IDisposable
+{
+    public Molecule Molecule { get; } = molecule;
+
+    public bool IsTautomer { get; } = isTautomer;
+
+    /// <summary>Null for the drawn form; the tautomer's SMILES otherwise (written when first asked).</summary>
+    public string? TautomerSmiles => IsTautomer ? tautomerSmiles ??= Molecule.ToSmiles() : null;
+
+    /// <summary>For a tautomer: whether it only moved H between heteroatoms (every carbon keeps its
+    /// H count), decided once, when a core first fits it.</summary>
+    public bool MovesHydrogenOnlyBetweenHeteroatoms(MatchedForm drawn) =>
+        heteroOnly ??= Graph.Atoms.Count == drawn.Graph.Atoms.Count &&
+            Graph.Atoms.All(a => a.AtomicNumber != 6 || a.HydrogenCount == drawn.Graph.Atoms[a.Index].HydrogenCount);
+
+    /// <summary>The whole molecule with every atom's kinds as isotope labels (the vocabulary's
+    /// macros), for screens that use them; made on first use.</summary>
+    public Molecule KindLabelled
+    {
+        get
+        {
+            if (kindLabelled is null)
+            {
+                var all = Enumerable.Range(0, Graph.Atoms.Count).ToHashSet();
+                var kinds = AtomKinds.Of(Graph, all);
+                kindLabelled = Molecule.Extract(Enumerable.Repeat(true, all.Count).ToArray(), all.Order().Select(a => kinds[a]).ToArray()).Molecule;
+            }
+
+            return kindLabelled;
+        }
+    }
+
+    private string? tautomerSmiles;
+    private bool? heteroOnly;
+    private Molecule? kindLabelled;
+
+    /// <summary>Computed on first use: most compounds match no core and never need it.</summary>
+    public MoleculeGraph Graph => graph ??= Molecule.GetGraph();
+
+    public SubstituentClassifier Classifier => classifier ??= new SubstituentClassifier(library, Molecule, Graph);
+
+    private MoleculeGraph? graph;
+    private SubstituentClassifier? classifier;
+
+    /// <summary>Releases the cut-out substituents (the molecule belongs to the caller).</summary>
+    public void Dispose()
+    {
+        classifier?.Dispose();
+        kindLabelled?.Dispose();
+    }
+}

@@ -1,0 +1,54 @@
+namespace DyeRegistry.Markush.Model;
+
+/// <summary>How many core embeddings to examine.</summary>
+public enum EmbeddingMode
+{
+    /// <summary>Every mapping, so each slot orientation is tried (small cores).</summary>
+    All,
+
+    /// <summary>One mapping per atom set (symmetric macrocycles: the verdict does not depend on the orientation).</summary>
+    Unique,
+}
+
+/// <summary>
+/// A general formula of claim 2 as data: skeleton variants, slots, allowed ring closures, counts
+/// and the central atom, with provenance, source and version. Immutable.
+/// </summary>
+public sealed record MarkushFormula
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required Provenance Provenance { get; init; }
+
+    public required string Source { get; init; }
+
+    public required int Version { get; init; }
+
+    /// <summary>The file it was read from.</summary>
+    public required string File { get; init; }
+
+    public EmbeddingMode Embeddings { get; init; } = EmbeddingMode.All;
+
+    /// <summary>Relaxed pattern: tautomers are tried only for compounds that match it. Null: never.</summary>
+    public string? TautomerScreen { get; init; }
+
+    public IReadOnlyList<CoreVariant> Variants { get; init; } = [];
+
+    public IReadOnlyList<SlotDefinition> Slots { get; init; } = [];
+
+    public IReadOnlyList<RingClosureRule> RingClosures { get; init; } = [];
+
+    public CountConstraint? Count { get; init; }
+
+    public CentralAtomRule? Central { get; init; }
+
+    /// <summary>For a formula without structure: a compound lacking this pattern is excluded.</summary>
+    public string? ExclusionScreen { get; init; }
+
+    public Provenance? ExclusionProvenance { get; init; }
+
+    /// <summary>True when the formula has a structure to match (not (II)).</summary>
+    public bool HasStructure => Variants.Count > 0;
+}
