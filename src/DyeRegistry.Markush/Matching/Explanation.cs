@@ -21,10 +21,12 @@ public static class Explanation
             string.Join(" | or | ", misses);
     }
 
-    /// <summary>"R1 = alkyl (*C), R2 = hydrogen, ..., M = Cu, a = 1,1,1,1".</summary>
+    /// <summary>"R1 = alkyl (*C), R2 = hydrogen, ..., M = Cu, a = 1,1,1,1": every slot is named;
+    /// with many slots ((C-I)) the hydrogens are listed together at the end.</summary>
     public static string Assignment(EmbeddingReport e)
     {
-        var parts = e.Slots.Where(s => s.State != SlotState.Hydrogen || e.Slots.Count <= 8).Select(s => s.State switch
+        var many = e.Slots.Count > 8;
+        var parts = e.Slots.Where(s => s.State != SlotState.Hydrogen || !many).Select(s => s.State switch
         {
             SlotState.Absent => $"{s.Slot} absent (N)",
             SlotState.Hydrogen => $"{s.Slot} = hydrogen",
@@ -41,9 +43,10 @@ public static class Explanation
             parts.Add($"a = {string.Join(",", counts)}");
         }
 
-        if (e.Slots.Count > 8)
+        var hydrogens = e.Slots.Where(s => s.State == SlotState.Hydrogen).Select(s => s.Slot).ToList();
+        if (many && hydrogens.Count > 0)
         {
-            parts.Add("other positions hydrogen");
+            parts.Add($"{string.Join(", ", hydrogens)} = hydrogen");
         }
 
         return string.Join(", ", parts);
