@@ -14,4 +14,9 @@ public sealed record CompiledFormula(
     IReadOnlyList<CompiledVariant> Variants,
     QueryMolecule? TautomerScreen,
     bool TautomerScreenUsesKinds,
-    QueryMolecule? ExclusionScreen);
+    QueryMolecule? ExclusionScreen)
+{
+    /// <summary>The verdict's words when no core variant embeds (the same for every such compound).</summary>
+    public string NoSkeletonExplanation { get; } =
+        $"not within ({Formula.Id}): the compound has no {Formula.Name} skeleton (no embedding of any core variant: {string.Join(", ", Formula.Variants.Select(v => v.Id))})";
+}

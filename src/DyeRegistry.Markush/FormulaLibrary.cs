@@ -177,6 +177,32 @@ public sealed class FormulaLibrary : IDisposable
             errors.Add(new FormulaFileError(path, (int)e.Start.Line, "YAML", e.InnerException?.Message ?? e.Message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (no position) on some malformed input: find the
+            // line by reading events until the failure.
+            errors.Add(new FormulaFileError(path, LastGoodLine(path) + 1, "YAML", "malformed YAML at or just after this line (an unclosed bracket or quote?)"));
+            return null;
+        }
+    }
+
+    private static int LastGoodLine(string path)
+    {
+        var line = 0;
+        try
+        {
+            var parser = new YamlDotNet.Core.Parser(new StringReader(File.ReadAllText(path)));
+            while (parser.MoveNext())
+            {
+                line = (int)parser.Current!.End.Line;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // Stopped at the problem: line is the end of the last event read.
+        }
+
+        return line;
     }
 
     private static List<CompiledClass> CompileClasses(SubstituentVocabulary vocabulary, List<FormulaFileError> errors)

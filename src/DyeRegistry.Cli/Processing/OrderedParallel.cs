@@ -2,8 +2,9 @@ namespace DyeRegistry.Cli.Processing;
 
 /// <summary>
 /// Maps a stream of records on several threads and yields the results in input order, holding
-/// at most one block of records in memory. Simple by design: blocks are read in order, mapped
-/// with Parallel.For, and handed on whole.
+/// at most two blocks of records in memory. Blocks are read in order and mapped with
+/// Parallel.For; while the caller consumes (writes) one block, the next is already being mapped,
+/// so output does not leave the workers idle.
 /// </summary>
 internal static class OrderedParallel
 {
@@ -23,29 +24,50 @@ internal static class OrderedParallel
             yield break;
         }
 
-        var block = new List<TSource>(blockSize);
-        var results = new TResult[blockSize];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         using var e = source.GetEnumerator();
-        while (true)
+
+        List<TSource> Read()
         {
-            block.Clear();
+            var block = new List<TSource>(blockSize);
             while (block.Count < blockSize && e.MoveNext())
             {
                 block.Add(e.Current);
             }
 
-            if (block.Count == 0)
+            return block;
+        }
+
+        Task<TResult[]> Start(List<TSource> block) => Task.Run(() =>
+        {
+            var results = new TResult[block.Count];
+            Parallel.For(0, block.Count, options, i => results[i] = map(block[i]));
+            return results;
+        });
+
+        var first = Read();
+        if (first.Count == 0)
+        {
+            yield break;
+        }
+
+        var pending = Start(first);
+        while (true)
+        {
+            var results = pending.GetAwaiter().GetResult();
+            var next = Read();
+            Task<TResult[]>? following = next.Count > 0 ? Start(next) : null;
+            foreach (var r in results)
+            {
+                yield return r;
+            }
+
+            if (following is null)
             {
                 yield break;
             }
 
-            Parallel.For(0, block.Count, options, i => results[i] = map(block[i]));
-            for (var i = 0; i < block.Count; i++)
-            {
-                yield return results[i];
-                results[i] = default!;
-            }
+            pending = following;
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed class MarkushMatcher(FormulaLibrary library)
         using var owned = standardized?.Parent;
         var parent = owned ?? compound;
         var drawn = new MatchedForm(Library, parent, isTautomer: false);
-        List<MatchedForm>? tautomers = null;
+        TautomerForms? tautomers = null;
         try
         {
             var results = new List<FormulaMatch>();
@@ -46,7 +46,7 @@ public sealed class MarkushMatcher(FormulaLibrary library)
         finally
         {
             drawn.Dispose();
-            foreach (var t in tautomers ?? [])
+            foreach (var t in tautomers?.Forms ?? [])
             {
                 t.Dispose();
                 t.Molecule.Dispose();
@@ -65,7 +65,7 @@ public sealed class MarkushMatcher(FormulaLibrary library)
             $"no formula '{id}' (known: {string.Join(", ", Library.Formulas.Select(f => f.Formula.Id))})"));
     }
 
-    private FormulaMatch MatchFormula(CompiledFormula compiled, MatchedForm drawn, Func<List<MatchedForm>> tautomers, MatchOptions options)
+    private FormulaMatch MatchFormula(CompiledFormula compiled, MatchedForm drawn, Func<TautomerForms> tautomers, MatchOptions options)
     {
         var f = compiled.Formula;
         if (!f.HasStructure)
@@ -76,9 +76,12 @@ public sealed class MarkushMatcher(FormulaLibrary library)
         var reading = options.Readings.TryGetValue(f.Id, out var r) ? r : f.Slots.Select(s => s.DefaultReading).FirstOrDefault(x => x is not null);
         var reports = Embeddings(compiled, drawn, reading, options);
         var form = drawn;
+        var tautomersTruncated = false;
         if (!reports.Any(e => e.Satisfied) && options.ConsiderTautomers && PassesTautomerScreen(compiled, drawn))
         {
-            foreach (var t in tautomers())
+            var forms = tautomers();
+            tautomersTruncated = forms.Truncated;
+            foreach (var t in forms.Forms)
             {
                 // A core test first (microseconds); the H check and the judging only where a core fits.
                 if (!compiled.Variants.Any(v => t.Molecule.HasSubstructMatch(v.Core)) || !t.MovesHydrogenOnlyBetweenHeteroatoms(drawn))
@@ -103,6 +106,10 @@ public sealed class MarkushMatcher(FormulaLibrary library)
         }
 
         var verdict = Verdict(compiled, reports, form.TautomerSmiles, reading);
+        if (!verdict.IsWithin && tautomersTruncated)
+        {
+            verdict = verdict with { Explanation = verdict.Explanation + $" (tautomers tried: the first {options.MaxTautomers}; the search stopped there)" };
+        }
         verdict = verdict with
         {
             Best = verdict.Best is null ? null : Enrich(verdict.Best, form),
@@ -170,8 +177,7 @@ public sealed class MarkushMatcher(FormulaLibrary library)
 
         if (reports.Count == 0)
         {
-            return new FormulaMatch(f.Id, f.Version, f.Provenance, FormulaVerdict.NotWithin, null, reading, null, [],
-                $"not within ({f.Id}): the compound has no {f.Name} skeleton (no embedding of any core variant: {string.Join(", ", f.Variants.Select(v => v.Id))})");
+            return new FormulaMatch(f.Id, f.Version, f.Provenance, FormulaVerdict.NotWithin, null, reading, null, [], compiled.NoSkeletonExplanation);
         }
 
         var fewest = reports.Min(e => e.Violations.Count);
@@ -202,11 +208,13 @@ public sealed class MarkushMatcher(FormulaLibrary library)
     // RDKit's tautomers of the drawn form, kept as enumerated (not re-parsed)
     // and released after the compound. Which of them count (H moved only between heteroatoms)
     // is decided per tautomer when a core fits it.
-    private List<MatchedForm> Tautomers(MatchedForm drawn, MatchOptions options)
+    private TautomerForms Tautomers(MatchedForm drawn, MatchOptions options)
     {
         // The enumeration includes the drawn form: judged again it fails again, and a form replaces
         // the nearest miss only with strictly fewer violations, so it is not searched for.
         var set = drawn.Molecule.EnumerateTautomers(options.MaxTautomers, heteroatomShiftsOnly: true);
-        return set.Tautomers.Select(t => new MatchedForm(Library, t, isTautomer: true)).ToList();
+        return new TautomerForms(set.Tautomers.Select(t => new MatchedForm(Library, t, isTautomer: true)).ToList(), set.Truncated);
     }
+
+    private sealed record TautomerForms(List<MatchedForm> Forms, bool Truncated);
 }
