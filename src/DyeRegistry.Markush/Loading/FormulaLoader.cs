@@ -11,7 +11,7 @@ internal static class FormulaLoader
     {
         var f = new YamlFields(root, file, "formula", errors);
         var id = f.RequiredString("formula");
-        var provenance = ParseProvenance(f, "provenance", required: true) ?? Provenance.Missing;
+        var provenance = f.Provenance("provenance", required: true) ?? Model.Provenance.Missing;
         var embeddingsText = f.OptionalString("embeddings") ?? "all";
         var embeddings = embeddingsText switch
         {
@@ -49,16 +49,16 @@ internal static class FormulaLoader
             Count = count,
             Central = central,
             ExclusionScreen = f.OptionalString("exclusion-screen"),
-            ExclusionProvenance = ParseProvenance(f, "exclusion-provenance", required: false),
+            ExclusionProvenance = f.Provenance("exclusion-provenance", required: false),
         };
         f.RejectUnknown();
 
-        if (provenance == Provenance.Missing && variants.Count > 0)
+        if (provenance == Model.Provenance.Missing && variants.Count > 0)
         {
             f.Error(f.Line, "variants", "a formula with provenance missing has no structure: remove variants or change provenance");
         }
 
-        if (provenance != Provenance.Missing && variants.Count == 0)
+        if (provenance != Model.Provenance.Missing && variants.Count == 0)
         {
             f.Error(f.Line, "variants", "at least one core variant is required (or provenance: missing)");
         }
@@ -200,23 +200,6 @@ internal static class FormulaLoader
         var rule = new CentralAtomRule(atoms, allowed, c.Line);
         c.RejectUnknown();
         return rule;
-    }
-
-    private static Provenance? ParseProvenance(YamlFields f, string key, bool required)
-    {
-        var text = required ? f.RequiredString(key) : f.OptionalString(key);
-        if (text is null || text.Length == 0)
-        {
-            return null;
-        }
-
-        var p = ProvenanceText.Parse(text);
-        if (p is null)
-        {
-            f.Error(f.Node(key)!, key, $"expected read, reconstructed or missing, not '{text}'");
-        }
-
-        return p;
     }
 
     private static T Bad<T>(YamlFields f, string key, string message, T fallback)

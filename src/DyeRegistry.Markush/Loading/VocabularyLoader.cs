@@ -11,12 +11,7 @@ internal static class VocabularyLoader
         var fields = new YamlFields(root, file, "vocabulary", errors);
         var id = fields.RequiredString("vocabulary");
         var version = fields.RequiredInt("version");
-        var provenanceText = fields.RequiredString("provenance");
-        var provenance = ProvenanceText.Parse(provenanceText);
-        if (provenance is null && provenanceText.Length > 0)
-        {
-            fields.Error(fields.Node("provenance")!, "provenance", $"expected read, reconstructed or missing, not '{provenanceText}'");
-        }
+        var provenance = fields.Provenance("provenance", required: true);
 
         var source = fields.RequiredString("source");
         var classes = new List<SubstituentClass>();

@@ -120,6 +120,24 @@ internal sealed class YamlFields
         return false;
     }
 
+    /// <summary>read, reconstructed or missing; null when absent (reported when required) or wrong.</summary>
+    public Model.Provenance? Provenance(string key, bool required)
+    {
+        var text = required ? RequiredString(key) : OptionalString(key);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var p = ProvenanceText.Parse(text);
+        if (p is null)
+        {
+            Error(Node(key)!, key, $"expected read, reconstructed or missing, not '{text}'");
+        }
+
+        return p;
+    }
+
     public IReadOnlyList<(string Value, int Line)> StringList(string key, bool required)
     {
         var value = Node(key);
