@@ -179,7 +179,9 @@ int32_t dr_mol_standardize(dr_mol* mol, const char* options, dr_mol** out, char*
       steps.push_back("neutralize");
     }
     if (opts.get("canonicalTautomer", false)) {
-      MS::TautomerEnumerator enumerator;
+      auto rules = opts.get<std::string>("tautomerRules", "all");
+      require(rules == "all" || rules == "heteroatom", "tautomerRules must be \"all\" or \"heteroatom\"");
+      auto& enumerator = rules == "heteroatom" ? heteroatom_shift_enumerator() : default_enumerator();
       enumerator.setMaxTautomers(opts.get("maxTautomers", 1000));
       auto result = enumerator.enumerate(*current);
       tautomers_seen = static_cast<int>(result.size());

@@ -58,6 +58,11 @@ public sealed record StandardizationOptions
     /// <summary>Upper bound on tautomers considered for <see cref="CanonicalTautomer"/>. Default 1000.</summary>
     public int MaxTautomers { get; init; } = 1000;
 
+    /// <summary>For <see cref="CanonicalTautomer"/>: use only RDKit's heteroatom H-shift transforms
+    /// (hydrogen moves between heteroatoms, as the Markush readings count tautomers). Default false:
+    /// all of RDKit's transforms.</summary>
+    public bool HeteroatomTautomersOnly { get; init; }
+
     internal string ToJson() => JsonSerializer.Serialize(new
     {
         cleanup = Cleanup,
@@ -72,5 +77,6 @@ public sealed record StandardizationOptions
         neutralize = Neutralize,
         canonicalTautomer = CanonicalTautomer,
         maxTautomers = MaxTautomers,
+        tautomerRules = HeteroatomTautomersOnly ? "heteroatom" : "all",
     });
 }

@@ -15,6 +15,10 @@ public static class Program
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(FormulasCommand.Create());
+        foreach (var command in RegistryCommands.Create())
+        {
+            root.Subcommands.Add(command);
+        }
         return root;
     }
 }

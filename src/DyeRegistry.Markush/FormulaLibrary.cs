@@ -20,6 +20,7 @@ public sealed class FormulaLibrary : IDisposable
     private FormulaLibrary(string folder, SubstituentVocabulary vocabulary, IReadOnlyList<CompiledClass> classes, IReadOnlyList<CompiledFormula> formulas)
     {
         Folder = folder;
+        Stamp = ComputeStamp(folder);
         Vocabulary = vocabulary;
         Classes = classes;
         ClassById = classes.ToDictionary(c => c.Class.Id, StringComparer.Ordinal);
@@ -27,6 +28,10 @@ public sealed class FormulaLibrary : IDisposable
     }
 
     public string Folder { get; }
+
+    /// <summary>Identifies the content of the formula files (SHA-256 of every *.yaml, in name
+    /// order): results stored with one stamp are recomputed when the files change.</summary>
+    public string Stamp { get; }
 
     public SubstituentVocabulary Vocabulary { get; }
 
@@ -144,6 +149,21 @@ public sealed class FormulaLibrary : IDisposable
         {
             Release(f);
         }
+    }
+
+    private static string ComputeStamp(string folder)
+    {
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        foreach (var path in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var name = System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(path));
+            sha.TransformBlock(name, 0, name.Length, null, 0);
+            var bytes = File.ReadAllBytes(path);
+            sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
+        }
+
+        sha.TransformFinalBlock([], 0, 0);
+        return Convert.ToHexString(sha.Hash!)[..16];
     }
 
     private static void Release(CompiledFormula f)

@@ -1,0 +1,254 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DyeRegistry.Chemistry;
+using DyeRegistry.Cli.Processing;
+using DyeRegistry.Markush.Loading;
+using DyeRegistry.Registry;
+using DyeRegistry.Storage;
+using DyeRegistry.Storage.Records;
+
+namespace DyeRegistry.Cli.Commands;
+
+/// <summary>The registry commands: init, import, export, show, list, delete, search.</summary>
+internal static class RegistryCommands
+{
+    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IEnumerable<Command> Create() => [Init(), Import(), Export(), Show(), List(), Delete(), Search()];
+
+    private static Command Init()
+    {
+        var registry = RegistryOptions.Path();
+        var command = new Command("init", "Create the registry file (or migrate an existing one to this version's schema).") { registry };
+        command.SetAction(parse => Guard(parse, () =>
+        {
+            using var store = RegistryOptions.Open(parse.GetValue(registry)!, create: true);
+            parse.InvocationConfiguration.Output.WriteLine($"registry {store.Location}: schema version {store.SchemaVersion}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Import()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "JSON record files (records.md), or SMILES/SDF files of dyes (plain or .gz).", Arity = ArgumentArity.OneOrMore };
+        var registry = RegistryOptions.Path();
+        var folder = FormulaOptions.Folder();
+        var update = new Option<bool>("--update") { Description = "Replace stored records that differ." };
+        var asForm = new Option<bool>("--as-form") { Description = "Register a dye whose parent is already registered as a batch/salt form of it." };
+        var atomic = new Option<bool>("--atomic") { Description = "All or nothing: any failure and nothing is imported." };
+        var threads = CommonOptions.Threads();
+        var command = new Command("import", "Import records; every failure is reported with file, record and field, the rest is imported.")
+        {
+            files, registry, folder, update, asForm, atomic, threads,
+        };
+        command.SetAction(parse => Guard(parse, () =>
+        {
+            var stderr = parse.InvocationConfiguration.Error;
+            using var store = RegistryOptions.Open(parse.GetValue(registry)!, create: true);
+            var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!);
+            using var library = chemistry.Library;
+            var importer = new RegistryImporter(store, chemistry);
+            var options = new ImportOptions { Update = parse.GetValue(update), AsForm = parse.GetValue(asForm), Atomic = parse.GetValue(atomic) };
+            var clock = Stopwatch.StartNew();
+            var counts = new Dictionary<ImportStatus, int>();
+            IEnumerable<RecordInput> Inputs() => parse.GetValue(files)!.SelectMany(f =>
+                f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                    ? RecordReader.ReadJson(f).OrderBy(RegistryImporter.KindRank).ToList()
+                    : RecordReader.ReadStructures(f));
+            var prepared = OrderedParallel.Map(Inputs(), importer.Prepare, Math.Max(1, parse.GetValue(threads)));
+            var outcomes = importer.Import(prepared, options, o =>
+            {
+                if (o.Status is ImportStatus.Failed or ImportStatus.Duplicate)
+                {
+                    stderr.WriteLine($"{o.Input.Where}: {(o.Status == ImportStatus.Duplicate ? "duplicate: " : string.Empty)}{o.Message}");
+                }
+            });
+            foreach (var o in outcomes)
+            {
+                counts[o.Status] = counts.GetValueOrDefault(o.Status) + 1;
+            }
+
+            stderr.WriteLine($"{outcomes.Count} records: " + string.Join(", ", Enum.GetValues<ImportStatus>().Select(s => $"{counts.GetValueOrDefault(s)} {s.ToString().ToLowerInvariant()}")) +
+                $" ({clock.Elapsed.TotalSeconds:F1} s){(options.Atomic && counts.ContainsKey(ImportStatus.Failed) ? "; atomic: nothing was imported" : string.Empty)}");
+            return counts.ContainsKey(ImportStatus.Failed) ? ExitCodes.RecordsFailed : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var registry = RegistryOptions.Path();
+        var kind = new Option<string?>("--kind") { Description = "Only this kind: dye, solvent, polymer, ink, medium." };
+        var output = new Option<string?>("--out", "-o") { Description = "Write to this file (default: standard output)." };
+        var command = new Command("export", "Export records as JSON that imports again unchanged.") { registry, kind, output };
+        command.SetAction(parse => Guard(parse, () =>
+        {
+            using var store = RegistryOptions.Open(parse.GetValue(registry)!);
+            var array = new RegistryEditor(store).Export(ParseKind(parse.GetValue(kind)));
+            var json = array.ToJsonString(Pretty);
+            if (parse.GetValue(output) is { } path)
+            {
+                File.WriteAllText(path, json + "\n");
+            }
+            else
+            {
+                parse.InvocationConfiguration.Output.WriteLine(json);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var id = new Argument<string>("ID");
+        var registry = RegistryOptions.Path();
+        var command = new Command("show", "Show a record: document, version, history, and for a dye its standardized parent and formulas.") { id, registry };
+        command.SetAction(parse => Guard(parse, () =>
+        {
+            var o = parse.InvocationConfiguration.Output;
+            using var store = RegistryOptions.Open(parse.GetValue(registry)!);
+            var record = store.Get(parse.GetValue(id)!) ?? throw new RegistryException($"no record '{parse.GetValue(id)}'");
+            o.WriteLine($"# {record.Id} ({RecordSchema.KindText(record.Kind)}), version {record.Version}, changed {record.UpdatedUtc:u}");
+            o.WriteLine(record.Document.ToJsonString(Pretty));
+            if (store.GetDye(record.Id) is { } dye)
+            {
+                o.WriteLine($"# standardized parent: {dye.ParentSmiles}");
+                o.WriteLine($"# removed: {(dye.RemovedFragments.Count == 0 ? "nothing" : string.Join(" ", dye.RemovedFragments))}");
+                o.WriteLine($"# within: {(dye.Within.Count == 0 ? "no formula" : string.Join(", ", dye.Within))} (formula files {dye.FormulaStamp})");
+            }
+
+            foreach (var change in store.History(record.Id))
+            {
+                o.WriteLine($"# history: version {change.Version} {change.Change} {change.AtUtc:u}");
+            }
+
+            var users = store.ReferencedBy(record.Id);
+            if (users.Count > 0)
+            {
+                o.WriteLine($"# referenced by: {string.Join(", ", users)}");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var kind = new Argument<string?>("KIND") { Description = "dye, solvent, polymer, ink or medium (default: all).", Arity = ArgumentArity.ZeroOrOne };
+        var registry = RegistryOptions.Path();
+        var command = new Command("list", "List records: id, kind, version, name.") { kind, registry };
+        command.SetAction(parse => Guard(parse, () =>
+        {
+            using var store = RegistryOptions.Open(parse.GetValue(registry)!);
+            foreach (var r in store.List(ParseKind(parse.GetValue(kind))))
+            {
+                parse.InvocationConfiguration.Output.WriteLine($"{r.Id}\t{RecordSchema.KindText(r.Kind)}\t{r.Version}\t{r.Document["name"]?.GetValue<string>()}");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Delete()
+    {
+        var id = new Argument<string>("ID");
+        var registry = RegistryOptions.Path();
+        var command = new Command("delete", "Delete a record (refused while an ink or a dye form references it).") { id, registry };
+        command.SetAction(parse => Guard(parse, () =>
+        {
+            using var store = RegistryOptions.Open(parse.GetValue(registry)!);
+            new RegistryEditor(store).Delete(parse.GetValue(id)!);
+            parse.InvocationConfiguration.Output.WriteLine($"deleted {parse.GetValue(id)}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Search()
+    {
+        var registry = RegistryOptions.Path();
+        var folder = FormulaOptions.Folder();
+        var smarts = new Option<string?>("--smarts") { Description = "Dyes containing this SMARTS pattern." };
+        var formula = new Option<string?>("--formula") { Description = "Dyes within this general formula (I, Y-I, M-I, C-I ...)." };
+        var similar = new Option<string?>("--similar") { Description = "Dyes similar to this SMILES (Morgan radius 2, Tanimoto)." };
+        var minimum = new Option<double>("--min-tanimoto") { Description = "Lowest similarity reported (0 to 1).", DefaultValueFactory = _ => 0.7 };
+        var format = new Option<string>("--format") { Description = "text or jsonl.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "jsonl");
+        var command = new Command("search", "Search registered dyes by substructure, formula membership or similarity.") { registry, folder, smarts, formula, similar, minimum, format };
+        command.SetAction(parse => Guard(parse, () =>
+        {
+            var given = new[] { parse.GetValue(smarts), parse.GetValue(formula), parse.GetValue(similar) }.Count(x => x is not null);
+            if (given != 1)
+            {
+                throw new ArgumentException("give exactly one of --smarts, --formula, --similar");
+            }
+
+            using var store = RegistryOptions.Open(parse.GetValue(registry)!);
+            var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!);
+            using var library = chemistry.Library;
+            var search = new RegistrySearch(store, chemistry);
+            IReadOnlyList<SearchHit> hits;
+            if (parse.GetValue(smarts) is { } q)
+            {
+                using var query = QueryMolecule.FromSmarts(q);
+                hits = search.Substructure(query);
+            }
+            else if (parse.GetValue(formula) is { } f)
+            {
+                hits = search.WithinFormula(f);
+            }
+            else
+            {
+                using var query = Molecule.FromSmiles(parse.GetValue(similar)!);
+                hits = search.Similar(query, parse.GetValue(minimum));
+            }
+
+            var o = parse.InvocationConfiguration.Output;
+            foreach (var h in hits)
+            {
+                if (parse.GetValue(format) == "jsonl")
+                {
+                    var obj = new JsonObject { ["id"] = h.Id, ["smiles"] = h.Smiles };
+                    if (h.Similarity is { } t)
+                    {
+                        obj["tanimoto"] = Math.Round(t, 4);
+                    }
+
+                    o.WriteLine(obj.ToJsonString());
+                }
+                else
+                {
+                    o.WriteLine(h.Similarity is { } t ? FormattableString.Invariant($"{h.Id}\t{h.Smiles}\t{t:F3}") : $"{h.Id}\t{h.Smiles}");
+                }
+            }
+
+            parse.InvocationConfiguration.Error.WriteLine($"{hits.Count} hits");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static RecordKind? ParseKind(string? text) =>
+        text is null ? null : RecordSchema.ParseKind(text) ?? throw new ArgumentException($"unknown kind '{text}' (dye, solvent, polymer, ink, medium)");
+
+    // Expected failures become one line on standard error and exit code 2; never a stack trace.
+    private static int Guard(ParseResult parse, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is RegistryException or ArgumentException or IOException or FormulaFileException or ChemistryException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"dyereg {parse.CommandResult.Command.Name}: {e.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace DyeRegistry.Registry;
+
+/// <summary>How an import treats conflicts. Immutable; defaults are the safe ones.</summary>
+public sealed record ImportOptions
+{
+    /// <summary>Replace a stored record that differs (default: that is an error).</summary>
+    public bool Update { get; init; }
+
+    /// <summary>Register a dye whose parent is already registered as a new batch or salt form of
+    /// it (its <c>parent</c> field names the existing id); default: report it as a duplicate.</summary>
+    public bool AsForm { get; init; }
+
+    /// <summary>All or nothing: one failing record and nothing is written.</summary>
+    public bool Atomic { get; init; }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+
+namespace DyeRegistry.Registry;
+
+/// <summary>One record document read from a file, with where it came from (for messages), or
+/// why it could not be read.</summary>
+/// <param name="File">The file it was read from.</param>
+/// <param name="Location">"record 3", "line 12" or "record 5 (line 120)".</param>
+/// <param name="Document">The document; null when <paramref name="ReadError"/> says why not.</param>
+/// <param name="ReadError">A problem before validation (bad JSON, unparsable SD record).</param>
+public sealed record RecordInput(string File, string Location, JsonObject? Document, string? ReadError = null)
+{
+    /// <summary>The id the document claims, or null.</summary>
+    public string? Id => Document?["id"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
+
+    public string Where => Id is null ? $"{File}: {Location}" : $"{File}: {Location} ({Id})";
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DyeRegistry.Chemistry.IO;
+
+namespace DyeRegistry.Registry;
+
+/// <summary>
+/// Reads record files: JSON (one document or an array, records.md) or structure files (SMILES
+/// lines, SDF, plain or .gz) whose records become dye documents. SD fields map onto dye fields:
+/// NAME, SUPPLIER, CATALOG_NUMBER, CAS (or CAS_NUMBER), WATER_SOLUBILITY_G_PER_100G (a number);
+/// every other field is kept under <c>properties</c>. The id is the SMILES line's id or the SD
+/// title (or an ID field); a record without one is refused (registry ids are never invented).
+/// </summary>
+public static class RecordReader
+{
+    public static IEnumerable<RecordInput> Read(string path)
+    {
+        var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        return name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ReadJson(path) : ReadStructures(path);
+    }
+
+    public static IEnumerable<RecordInput> ReadJson(string path)
+    {
+        JsonNode? root;
+        string? error = null;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            root = null;
+            error = $"not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {e.Message.Split(" LineNumber")[0]}";
+        }
+
+        if (error is not null)
+        {
+            yield return new RecordInput(path, "file", null, error);
+            yield break;
+        }
+
+        var items = root switch
+        {
+            JsonArray a => a.ToList(),
+            JsonObject => [root],
+            _ => [],
+        };
+        if (items.Count == 0 && root is not JsonArray)
+        {
+            yield return new RecordInput(path, "file", null, "expected a record object or an array of them");
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            yield return items[i] is JsonObject o
+                ? new RecordInput(path, $"record {i + 1}", (JsonObject)o.DeepClone())
+                : new RecordInput(path, $"record {i + 1}", null, "expected a record object { \"kind\": ..., \"id\": ... }");
+        }
+    }
+
+    public static IEnumerable<RecordInput> ReadStructures(string path)
+    {
+        foreach (var r in StructureFileReader.Read(path))
+        {
+            var id = r.Id ?? (r.Fields.TryGetValue("ID", out var fid) ? fid : null);
+            if (r.ReadError is not null)
+            {
+                yield return new RecordInput(path, r.Location, null, r.ReadError);
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                yield return new RecordInput(path, r.Location, null, "no id (a SMILES line needs \"SMILES id\", an SD record a title or an ID field)");
+                continue;
+            }
+
+            var doc = new JsonObject { ["kind"] = "dye", ["id"] = id.Trim() };
+            doc[r.Format == StructureFormat.Smiles ? "smiles" : "molfile"] = r.Text;
+            var properties = new JsonObject();
+            foreach (var (key, value) in r.Fields)
+            {
+                switch (key.ToUpperInvariant())
+                {
+                    case "ID":
+                        break;
+                    case "NAME":
+                        doc["name"] = value;
+                        break;
+                    case "SUPPLIER":
+                        doc["supplier"] = value;
+                        break;
+                    case "CATALOG_NUMBER":
+                        doc["catalog_number"] = value;
+                        break;
+                    case "CAS" or "CAS_NUMBER":
+                        doc["cas_number"] = value;
+                        break;
+                    case "WATER_SOLUBILITY_G_PER_100G" when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var g):
+                        doc["water_solubility_g_per_100g"] = g;
+                        break;
+                    default:
+                        properties[key] = value;
+                        break;
+                }
+            }
+
+            if (properties.Count > 0)
+            {
+                doc["properties"] = properties;
+            }
+
+            yield return new RecordInput(path, r.Location, doc);
+        }
+    }
+}

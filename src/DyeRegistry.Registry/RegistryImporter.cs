@@ -1,0 +1,175 @@
+using System.Text.Json.Nodes;
+using DyeRegistry.Storage;
+using DyeRegistry.Storage.Records;
+
+namespace DyeRegistry.Registry;
+
+/// <summary>
+/// Imports record documents: validation, dangling references, identity (an identical record
+/// changes nothing; a different one under an existing id is an error unless updating), dye
+/// duplicates (same standardized parent under another id), each record in its own transaction
+/// (or all in one with <see cref="ImportOptions.Atomic"/>). A failing record never leaves anything
+/// half-written; a batch reports every failure and imports the rest.
+/// </summary>
+/// <remarks><see cref="Prepare"/> needs no store and is thread-safe (run it in parallel);
+/// <see cref="Import"/> applies prepared records in order on one thread.</remarks>
+public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistry)
+{
+    /// <summary>Order in which kinds are applied within one file: what inks reference comes first.</summary>
+    public static int KindRank(RecordInput input) =>
+        RecordSchema.ParseKind(input.Document?["kind"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? input.Document!["kind"]!.GetValue<string>() : null) switch
+        {
+            RecordKind.Ink => 2,
+            RecordKind.Medium => 1,
+            _ => 0,
+        };
+
+    public PreparedRecord Prepare(RecordInput input)
+    {
+        if (input.Document is null)
+        {
+            return new PreparedRecord(input, null, [input.ReadError ?? "unreadable record"], null);
+        }
+
+        var errors = RecordValidator.Validate(input.Document).Select(e => e.ToString()).ToList();
+        var kind = RecordSchema.ParseKind(input.Document["kind"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? input.Document["kind"]!.GetValue<string>() : null);
+        DyeStructure? dye = null;
+        if (errors.Count == 0 && kind == RecordKind.Dye)
+        {
+            var prepared = chemistry.Prepare(input.Id!, input.Document);
+            if (prepared.Success)
+            {
+                dye = prepared.Value;
+            }
+            else
+            {
+                errors.Add($"{(input.Document.ContainsKey("smiles") ? "smiles" : "molfile")}: cannot be read: {prepared.Error.Reason}");
+            }
+        }
+
+        return new PreparedRecord(input, kind, errors, dye);
+    }
+
+    public IReadOnlyList<ImportOutcome> Import(IEnumerable<PreparedRecord> records, ImportOptions options, Action<ImportOutcome>? progress = null)
+    {
+        var outcomes = new List<ImportOutcome>();
+        if (options.Atomic)
+        {
+            using var tx = store.Begin();
+            foreach (var r in records)
+            {
+                var outcome = Apply(r, options, tx);
+                outcomes.Add(outcome);
+                progress?.Invoke(outcome);
+            }
+
+            if (outcomes.All(o => o.Status != ImportStatus.Failed))
+            {
+                tx.Commit();
+            }
+            else
+            {
+                // Nothing is written: every record of the batch is reported as not imported.
+                return outcomes.Select(o => o.Status is ImportStatus.Created or ImportStatus.Updated
+                    ? o with { Status = ImportStatus.Failed, Version = null, Message = "not imported: the atomic batch had failures" }
+                    : o).ToList();
+            }
+
+            return outcomes;
+        }
+
+        foreach (var r in records)
+        {
+            using var tx = store.Begin();
+            var outcome = Apply(r, options, tx);
+            if (outcome.Status is ImportStatus.Created or ImportStatus.Updated)
+            {
+                tx.Commit();
+            }
+
+            outcomes.Add(outcome);
+            progress?.Invoke(outcome);
+        }
+
+        return outcomes;
+    }
+
+    private ImportOutcome Apply(PreparedRecord r, ImportOptions options, IRegistryTransaction tx)
+    {
+        if (!r.Valid)
+        {
+            return new ImportOutcome(r.Input, ImportStatus.Failed, null, string.Join("; ", r.Errors));
+        }
+
+        var id = r.Input.Id!;
+        var document = r.Input.Document!;
+        var references = References(document);
+        var dangling = references.Where(x => x != id && tx.Get(x) is null).ToList();
+        if (dangling.Count > 0)
+        {
+            return new ImportOutcome(r.Input, ImportStatus.Failed, null, $"components: references {string.Join(", ", dangling)}, which {(dangling.Count == 1 ? "is" : "are")} not registered (import it first or in the same file)");
+        }
+
+        var existing = tx.Get(id);
+        if (existing is not null)
+        {
+            if (existing.Kind != r.Kind)
+            {
+                return new ImportOutcome(r.Input, ImportStatus.Failed, null, $"id: '{id}' is registered as a {RecordSchema.KindText(existing.Kind)}, not a {RecordSchema.KindText(r.Kind!.Value)}");
+            }
+
+            if (JsonNode.DeepEquals(existing.Document, document))
+            {
+                return new ImportOutcome(r.Input, ImportStatus.Unchanged, existing.Version, null);
+            }
+
+            if (!options.Update)
+            {
+                return new ImportOutcome(r.Input, ImportStatus.Failed, null, $"id: a different {RecordSchema.KindText(existing.Kind)} is registered as '{id}' (version {existing.Version}); use --update to replace it");
+            }
+        }
+
+        string? message = null;
+        if (r.Dye is { } dye)
+        {
+            var other = tx.DyeWithParentKey(dye.ParentKey, id);
+            var declaredParent = document["parent"]?.GetValue<string>();
+            if (other is not null && declaredParent != other)
+            {
+                if (!options.AsForm)
+                {
+                    return new ImportOutcome(r.Input, ImportStatus.Duplicate, null, $"duplicate of {other}: same standardized parent {dye.ParentSmiles} (register it as a form of {other} with --as-form)");
+                }
+
+                document = (JsonObject)document.DeepClone();
+                document["parent"] = other;
+                references = [.. references, other];
+                message = $"registered as a form of {other}";
+            }
+        }
+
+        var version = tx.Put(id, r.Kind!.Value, document, references);
+        if (r.Dye is not null)
+        {
+            tx.PutDye(r.Dye);
+        }
+
+        return new ImportOutcome(r.Input, existing is null ? ImportStatus.Created : ImportStatus.Updated, version, message);
+    }
+
+    private static List<string> References(JsonObject document)
+    {
+        var list = new List<string>();
+        if (document["components"] is JsonArray components)
+        {
+            list.AddRange(components.OfType<JsonObject>().Select(c => c["ref"]?.GetValue<string>()).OfType<string>());
+        }
+
+        if (document["parent"] is JsonValue p && p.TryGetValue<string>(out var parent))
+        {
+            list.Add(parent);
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,94 @@
+using DyeRegistry.Chemistry;
+using DyeRegistry.Storage;
+
+namespace DyeRegistry.Registry;
+
+/// <summary>
+/// Searches over registered dyes using what registration stored (pickles, fingerprints, formula
+/// membership): SMILES are never re-parsed per query. Results are in id order.
+/// </summary>
+public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
+{
+    /// <summary>Dyes containing the SMARTS pattern; the stored pattern fingerprints screen first.</summary>
+    public IReadOnlyList<SearchHit> Substructure(QueryMolecule query)
+    {
+        var screen = query.PatternFingerprint();
+        var hits = new List<SearchHit>();
+        foreach (var dye in store.Dyes())
+        {
+            if (!Fingerprint.FromBytes(dye.PatternFingerprint).ContainsAllBitsOf(screen))
+            {
+                continue;
+            }
+
+            using var mol = Molecule.ParsePickle(dye.RecordPickle).GetValueOrThrow();
+            if (mol.HasSubstructMatch(query))
+            {
+                hits.Add(Hit(dye, null));
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>
+    /// Dyes within a formula, from the membership stored at registration. Dyes registered with
+    /// other formula files (another stamp) are matched again and their stored membership updated,
+    /// so the answer always equals <c>dyereg match</c> with the current files.
+    /// </summary>
+    public IReadOnlyList<SearchHit> WithinFormula(string formulaId)
+    {
+        var formula = chemistry.Library.Find(formulaId)?.Formula.Id
+            ?? throw new ArgumentException($"no formula '{formulaId}' (known: {string.Join(", ", chemistry.Library.Formulas.Select(f => f.Formula.Id))})");
+        var stale = new List<(string Id, IReadOnlyList<string> Within)>();
+        var hits = new List<SearchHit>();
+        foreach (var dye in store.Dyes())
+        {
+            var within = dye.Within;
+            if (dye.FormulaStamp != chemistry.Library.Stamp)
+            {
+                within = chemistry.Within(dye);
+                stale.Add((dye.Id, within));
+            }
+
+            if (within.Contains(formula))
+            {
+                hits.Add(Hit(dye, null));
+            }
+        }
+
+        if (stale.Count > 0)
+        {
+            using var tx = store.Begin();
+            foreach (var (id, within) in stale)
+            {
+                tx.UpdateWithin(id, within, chemistry.Library.Stamp);
+            }
+
+            tx.Commit();
+        }
+
+        return hits;
+    }
+
+    /// <summary>Dyes whose Morgan (radius 2) Tanimoto similarity to the query is at least <paramref name="minimum"/>, most similar first.</summary>
+    public IReadOnlyList<SearchHit> Similar(Molecule query, double minimum)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimum, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minimum, 1.0);
+        var fp = query.MorganFingerprint();
+        return store.Dyes()
+            .Select(d => (Dye: d, T: fp.Tanimoto(Fingerprint.FromBytes(d.MorganFingerprint))))
+            .Where(x => x.T >= minimum)
+            .OrderByDescending(x => x.T).ThenBy(x => x.Dye.Id, StringComparer.Ordinal)
+            .Select(x => Hit(x.Dye, x.T))
+            .ToList();
+    }
+
+    private SearchHit Hit(DyeStructure dye, double? similarity)
+    {
+        var record = store.Get(dye.Id);
+        var smiles = record?.Document["smiles"]?.GetValue<string>() ?? dye.ParentSmiles;
+        return new SearchHit(dye.Id, smiles, similarity);
+    }
+}

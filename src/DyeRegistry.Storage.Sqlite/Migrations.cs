@@ -1,0 +1,45 @@
+namespace DyeRegistry.Storage.Sqlite;
+
+/// <summary>
+/// The schema, as numbered steps applied in order on open, each in its own transaction; the
+/// version reached is kept in <c>schema_version</c>. Never edit a step that has shipped: add one.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Steps =
+    [
+        (1, "records, history, dye structures", """
+            CREATE TABLE records(
+                id TEXT PRIMARY KEY NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('dye','solvent','polymer','ink','medium')),
+                version INTEGER NOT NULL CHECK (version >= 1),
+                document TEXT NOT NULL,
+                updated_utc TEXT NOT NULL);
+            CREATE INDEX records_by_kind ON records(kind, id);
+            CREATE TABLE record_history(
+                id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                change TEXT NOT NULL CHECK (change IN ('created','updated','deleted')),
+                previous_document TEXT,
+                document TEXT,
+                at_utc TEXT NOT NULL,
+                PRIMARY KEY (id, version, change));
+            CREATE TABLE record_references(
+                from_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+                to_id TEXT NOT NULL,
+                PRIMARY KEY (from_id, to_id));
+            CREATE INDEX references_to ON record_references(to_id);
+            CREATE TABLE dye_structures(
+                id TEXT PRIMARY KEY NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+                parent_smiles TEXT NOT NULL,
+                parent_key TEXT NOT NULL,
+                removed_fragments TEXT NOT NULL,
+                record_pickle BLOB NOT NULL,
+                pattern_fp BLOB NOT NULL,
+                morgan_fp BLOB NOT NULL,
+                within TEXT NOT NULL,
+                formula_stamp TEXT NOT NULL);
+            CREATE INDEX dyes_by_parent_key ON dye_structures(parent_key);
+            """),
+    ];
+}

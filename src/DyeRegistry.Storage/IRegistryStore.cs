@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using DyeRegistry.Storage.Records;
+
+namespace DyeRegistry.Storage;
+
+/// <summary>
+/// The registry's storage, as the domain sees it: records with versions and history, dye
+/// structures, and the queries searches need. Implementations: DyeRegistry.Storage.Sqlite.
+/// </summary>
+/// <remarks>Every change goes through a <see cref="IRegistryTransaction"/>: all of it is written, or none.</remarks>
+public interface IRegistryStore : IDisposable
+{
+    /// <summary>Where the store lives (a file path, a connection description).</summary>
+    string Location { get; }
+
+    /// <summary>The schema version after migrations.</summary>
+    int SchemaVersion { get; }
+
+    StoredRecord? Get(string id);
+
+    IReadOnlyList<StoredRecord> List(RecordKind? kind = null);
+
+    IReadOnlyList<RecordChange> History(string id);
+
+    /// <summary>Ids of the records whose documents reference <paramref name="id"/> (ink components).</summary>
+    IReadOnlyList<string> ReferencedBy(string id);
+
+    /// <summary>The dye already registered with this parent key, or null.</summary>
+    string? DyeWithParentKey(string parentKey);
+
+    DyeStructure? GetDye(string id);
+
+    /// <summary>Every dye structure, streamed in id order.</summary>
+    IEnumerable<DyeStructure> Dyes();
+
+    IRegistryTransaction Begin();
+
+    /// <summary>Passes the store's own consistency check (SQLite: PRAGMA integrity_check).</summary>
+    string IntegrityCheck();
+}
+
+/// <summary>A unit of work on the store: changes become visible together on <see cref="Commit"/>,
+/// and are discarded if it is disposed without committing.</summary>
+public interface IRegistryTransaction : IDisposable
+{
+    /// <summary>Reads through the transaction (sees its own uncommitted changes).</summary>
+    StoredRecord? Get(string id);
+
+    /// <summary>The dye registered with this parent key, other than <paramref name="exceptId"/>, seen through the transaction.</summary>
+    string? DyeWithParentKey(string parentKey, string? exceptId);
+
+    /// <summary>Creates or replaces a record; returns its new version. History records the previous document.</summary>
+    int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references);
+
+    void PutDye(DyeStructure dye);
+
+    /// <summary>Replaces the formula membership of dyes (after the formula files changed).</summary>
+    void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp);
+
+    void Delete(string id);
+
+    void Commit();
+}

@@ -1,0 +1,5 @@
+namespace DyeRegistry.Storage;
+
+/// <summary>The registry cannot do what was asked: no such file or record, a schema newer than this
+/// program, a record still referenced. The message says which and what to do.</summary>
+public sealed class RegistryException(string message) : Exception(message);
