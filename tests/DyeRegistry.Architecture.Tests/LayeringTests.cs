@@ -19,7 +19,8 @@ public class LayeringTests
         ["DyeRegistry.Storage"] = [],
         ["DyeRegistry.Storage.Sqlite"] = ["DyeRegistry.Storage", "DyeRegistry.Chemistry"],
         ["DyeRegistry.Claims"] = ["DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Chemistry"],
-        ["DyeRegistry.Cli"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite"],
+        ["DyeRegistry.Registry"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Storage"],
+        ["DyeRegistry.Cli"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite"],
     };
 
     [Fact]
@@ -45,7 +46,7 @@ public class LayeringTests
     [Fact]
     public void DomainProjects_UseNoSqlPackages()
     {
-        foreach (var domain in new[] { "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Storage" })
+        foreach (var domain in new[] { "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Storage", "DyeRegistry.Registry" })
         {
             var csproj = Path.Combine(SourceRoot, domain, domain + ".csproj");
             var packages = XDocument.Load(csproj).Descendants("PackageReference").Select(p => (string?)p.Attribute("Include") ?? "");
