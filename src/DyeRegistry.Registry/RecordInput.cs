@@ -8,7 +8,9 @@ namespace DyeRegistry.Registry;
 /// <param name="Location">"record 3", "line 12" or "record 5 (line 120)".</param>
 /// <param name="Document">The document; null when <paramref name="ReadError"/> says why not.</param>
 /// <param name="ReadError">A problem before validation (bad JSON, unparsable SD record).</param>
-public sealed record RecordInput(string File, string Location, JsonObject? Document, string? ReadError = null)
+/// <param name="StoredIdentically">Known before preparing: the registry already holds this very
+/// document, so its chemistry need not be computed again.</param>
+public sealed record RecordInput(string File, string Location, JsonObject? Document, string? ReadError = null, bool StoredIdentically = false)
 {
     /// <summary>The id the document claims, or null.</summary>
     public string? Id => Document?["id"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;

@@ -24,6 +24,17 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
             _ => 0,
         };
 
+    /// <summary>Marks inputs the registry already holds identically, so <see cref="Prepare"/> skips
+    /// their chemistry. Reads the store: call it on the thread that applies, outside a transaction.</summary>
+    public IEnumerable<RecordInput> MarkStored(IEnumerable<RecordInput> inputs)
+    {
+        foreach (var input in inputs)
+        {
+            var stored = input.Id is { } id && input.Document is { } doc ? store.Get(id) : null;
+            yield return stored is not null && SameRecord(stored.Document, input.Document!) ? input with { StoredIdentically = true } : input;
+        }
+    }
+
     public PreparedRecord Prepare(RecordInput input)
     {
         if (input.Document is null)
@@ -34,7 +45,7 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         var errors = RecordValidator.Validate(input.Document).Select(e => e.ToString()).ToList();
         var kind = RecordSchema.ParseKind(input.Document["kind"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? input.Document["kind"]!.GetValue<string>() : null);
         DyeStructure? dye = null;
-        if (errors.Count == 0 && kind == RecordKind.Dye)
+        if (errors.Count == 0 && kind == RecordKind.Dye && !input.StoredIdentically)
         {
             var prepared = chemistry.Prepare(input.Id!, input.Document);
             if (prepared.Success)
@@ -118,7 +129,7 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
                 return new ImportOutcome(r.Input, ImportStatus.Failed, null, $"id: '{id}' is registered as a {RecordSchema.KindText(existing.Kind)}, not a {RecordSchema.KindText(r.Kind!.Value)}");
             }
 
-            if (JsonNode.DeepEquals(existing.Document, document))
+            if (SameRecord(existing.Document, document))
             {
                 return new ImportOutcome(r.Input, ImportStatus.Unchanged, existing.Version, null);
             }
@@ -155,6 +166,25 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         }
 
         return new ImportOutcome(r.Input, existing is null ? ImportStatus.Created : ImportStatus.Updated, version, message);
+    }
+
+    /// <summary>The stored record is the input: identical, or identical but for the <c>parent</c>
+    /// the registry assigned when it registered the input as a form of an existing dye.</summary>
+    private static bool SameRecord(JsonObject stored, JsonObject input)
+    {
+        if (JsonNode.DeepEquals(stored, input))
+        {
+            return true;
+        }
+
+        if (input.ContainsKey("parent") || !stored.ContainsKey("parent"))
+        {
+            return false;
+        }
+
+        var withoutParent = (JsonObject)stored.DeepClone();
+        withoutParent.Remove("parent");
+        return JsonNode.DeepEquals(withoutParent, input);
     }
 
     private static List<string> References(JsonObject document)

@@ -40,6 +40,15 @@ public sealed class DyeRegistrationTests : IDisposable
     }
 
     [Fact]
+    public void AsForm_ImportingTheSameFileAgainChangesNothing()
+    {
+        const string file = "O=S(=O)(O)c1ccc(N=Nc2ccc(O)cc2)cc1 D-1\nO=S(=O)([O-])c1ccc(N=Nc2ccc(O)cc2)cc1.[Na+] D-2\n";
+        sandbox.ImportStructures("a.smi", file, new ImportOptions { AsForm = true });
+        var again = sandbox.ImportStructures("a.smi", file, new ImportOptions { AsForm = true });
+        Assert.All(again, o => Assert.Equal(ImportStatus.Unchanged, o.Status));
+    }
+
+    [Fact]
     public void MetalComplex_KeepsItsMetalInTheParent()
     {
         sandbox.ImportStructures("a.smi", "c1ccc2c(c1)c1nc3[n-]c(nc4nc(nc5[n-]c(nc2n1)c1ccccc51)c1ccccc41)c1ccccc31.[Cu+2] CUPC\n");
