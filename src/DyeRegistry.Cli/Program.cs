@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(FormulasCommand.Create());
+        root.Subcommands.Add(PoresCommand.Create());
         foreach (var command in RegistryCommands.Create())
         {
             root.Subcommands.Add(command);

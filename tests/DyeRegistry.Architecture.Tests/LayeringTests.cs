@@ -19,8 +19,9 @@ public class LayeringTests
         ["DyeRegistry.Storage"] = [],
         ["DyeRegistry.Storage.Sqlite"] = ["DyeRegistry.Storage", "DyeRegistry.Chemistry"],
         ["DyeRegistry.Claims"] = ["DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Chemistry"],
+        ["DyeRegistry.Pores"] = [],
         ["DyeRegistry.Registry"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Storage"],
-        ["DyeRegistry.Cli"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite"],
+        ["DyeRegistry.Cli"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite"],
     };
 
     [Fact]

@@ -1,0 +1,8 @@
+namespace DyeRegistry.Pores.Isotherms;
+
+/// <summary>Adsorption (pressure rising) or desorption (pressure falling).</summary>
+public enum Branch
+{
+    Adsorption,
+    Desorption,
+}
