@@ -7,5 +7,11 @@ namespace DyeRegistry.Registry;
 /// applied, or with the reasons it cannot be.</summary>
 public sealed record PreparedRecord(RecordInput Input, RecordKind? Kind, IReadOnlyList<string> Errors, DyeStructure? Dye)
 {
+    /// <summary>Values computed from the record (a medium's A and Y), stored beside it.</summary>
+    public IReadOnlyList<ComputedQuantity> Computed { get; init; } = [];
+
+    /// <summary>What could not be computed, and why (reported, not errors).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public bool Valid => Errors.Count == 0;
 }

@@ -58,7 +58,21 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
             }
         }
 
-        return new PreparedRecord(input, kind, errors, dye);
+        IReadOnlyList<ComputedQuantity> computed = [];
+        IReadOnlyList<string> notes = [];
+        if (errors.Count == 0 && kind == RecordKind.Medium)
+        {
+            try
+            {
+                (computed, notes) = MediumQuantities.Compute(input.Document, input.Where);
+            }
+            catch (Pores.Isotherms.IsothermFormatException e)
+            {
+                errors.Add($"ink_receiving_layer: {e.Message}");
+            }
+        }
+
+        return new PreparedRecord(input, kind, errors, dye) { Computed = computed, Notes = notes };
     }
 
     public IReadOnlyList<ImportOutcome> Import(IEnumerable<PreparedRecord> records, ImportOptions options, Action<ImportOutcome>? progress = null)
@@ -163,6 +177,13 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         if (r.Dye is not null)
         {
             tx.PutDye(r.Dye);
+        }
+
+        tx.PutComputed(id, r.Computed);
+        if (r.Computed.Count > 0 || r.Notes.Count > 0)
+        {
+            var computedText = string.Join(", ", r.Computed.Select(q => $"{q.Field} = {q.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {q.Unit} (computed)"));
+            message = string.Join("; ", new[] { message, computedText }.Concat(r.Notes).Where(x => !string.IsNullOrEmpty(x)));
         }
 
         return new ImportOutcome(r.Input, existing is null ? ImportStatus.Created : ImportStatus.Updated, version, message);

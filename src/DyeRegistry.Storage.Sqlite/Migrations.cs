@@ -41,5 +41,14 @@ internal static class Migrations
                 formula_stamp TEXT NOT NULL);
             CREATE INDEX dyes_by_parent_key ON dye_structures(parent_key);
             """),
+        (2, "values computed at import (a medium's A and Y from its isotherm)", """
+            CREATE TABLE computed_quantities(
+                id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+                field TEXT NOT NULL,
+                value REAL NOT NULL,
+                unit TEXT NOT NULL,
+                method TEXT NOT NULL,
+                PRIMARY KEY (id, field));
+            """),
     ];
 }

@@ -72,6 +72,19 @@ public sealed partial class SqliteRegistryStore
         }
     }
 
+    public IReadOnlyList<ComputedQuantity> Computed(string id)
+    {
+        using var cmd = Command("SELECT field, value, unit, method FROM computed_quantities WHERE id = $id ORDER BY field", null, ("$id", id));
+        using var reader = cmd.ExecuteReader();
+        var list = new List<ComputedQuantity>();
+        while (reader.Read())
+        {
+            list.Add(new ComputedQuantity(reader.GetString(0), reader.GetDouble(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return list;
+    }
+
     private const string DyeSelect = "SELECT id, parent_smiles, parent_key, removed_fragments, record_pickle, pattern_fp, morgan_fp, within, formula_stamp FROM dye_structures";
 
     internal StoredRecord? GetRecord(string id, SqliteTransaction? tx)

@@ -42,6 +42,16 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
         ("$pickle", dye.RecordPickle), ("$pattern", dye.PatternFingerprint), ("$morgan", dye.MorganFingerprint),
         ("$within", SqliteRegistryStore.Json(dye.Within)), ("$stamp", dye.FormulaStamp));
 
+    public void PutComputed(string id, IReadOnlyList<ComputedQuantity> quantities)
+    {
+        store.Execute("DELETE FROM computed_quantities WHERE id = $id", tx, ("$id", id));
+        foreach (var q in quantities)
+        {
+            store.Execute("INSERT INTO computed_quantities(id, field, value, unit, method) VALUES ($id, $field, $value, $unit, $method)",
+                tx, ("$id", id), ("$field", q.Field), ("$value", q.Value), ("$unit", q.Unit), ("$method", q.Method));
+        }
+    }
+
     public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp) =>
         store.Execute("UPDATE dye_structures SET within = $within, formula_stamp = $stamp WHERE id = $id",
             tx, ("$id", id), ("$within", SqliteRegistryStore.Json(within)), ("$stamp", formulaStamp));

@@ -30,6 +30,9 @@ public interface IRegistryStore : IDisposable
 
     DyeStructure? GetDye(string id);
 
+    /// <summary>Values computed for the record at import (empty when none).</summary>
+    IReadOnlyList<ComputedQuantity> Computed(string id);
+
     /// <summary>Every dye structure, streamed in id order.</summary>
     IEnumerable<DyeStructure> Dyes();
 
@@ -53,6 +56,9 @@ public interface IRegistryTransaction : IDisposable
     int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references);
 
     void PutDye(DyeStructure dye);
+
+    /// <summary>Replaces the computed values of a record.</summary>
+    void PutComputed(string id, IReadOnlyList<ComputedQuantity> quantities);
 
     /// <summary>Replaces the formula membership of dyes (after the formula files changed).</summary>
     void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp);

@@ -20,7 +20,7 @@ public class LayeringTests
         ["DyeRegistry.Storage.Sqlite"] = ["DyeRegistry.Storage", "DyeRegistry.Chemistry"],
         ["DyeRegistry.Claims"] = ["DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Chemistry"],
         ["DyeRegistry.Pores"] = [],
-        ["DyeRegistry.Registry"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Storage"],
+        ["DyeRegistry.Registry"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Pores"],
         ["DyeRegistry.Cli"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite"],
     };
 

@@ -14,13 +14,13 @@ public sealed class StoreTests : IDisposable
         var path = Path.Combine(folder, "r.db");
         using (var store = SqliteRegistryStore.Open(path, create: true))
         {
-            Assert.Equal(1, store.SchemaVersion);
+            Assert.Equal(2, store.SchemaVersion);
             Assert.Equal("ok", store.IntegrityCheck());
         }
 
         using (var again = SqliteRegistryStore.Open(path, create: false))
         {
-            Assert.Equal(1, again.SchemaVersion);
+            Assert.Equal(2, again.SchemaVersion);
         }
 
         Assert.True(File.Exists(path + "-wal") || File.Exists(path));

@@ -64,7 +64,7 @@ internal static class RegistryCommands
             var prepared = OrderedParallel.Map(inputs, importer.Prepare, Math.Max(1, parse.GetValue(threads)));
             var outcomes = importer.Import(prepared, options, o =>
             {
-                if (o.Status is ImportStatus.Failed or ImportStatus.Duplicate)
+                if (o.Status is ImportStatus.Failed or ImportStatus.Duplicate || (o.Message is not null && o.Status is ImportStatus.Created or ImportStatus.Updated))
                 {
                     stderr.WriteLine($"{o.Input.Where}: {(o.Status == ImportStatus.Duplicate ? "duplicate: " : string.Empty)}{o.Message}");
                 }
@@ -123,6 +123,11 @@ internal static class RegistryCommands
                 o.WriteLine($"# standardized parent: {dye.ParentSmiles}");
                 o.WriteLine($"# removed: {(dye.RemovedFragments.Count == 0 ? "nothing" : string.Join(" ", dye.RemovedFragments))}");
                 o.WriteLine($"# within: {(dye.Within.Count == 0 ? "no formula" : string.Join(", ", dye.Within))} (formula files {dye.FormulaStamp})");
+            }
+
+            foreach (var q in store.Computed(record.Id))
+            {
+                o.WriteLine($"# computed: {q.Field} = {q.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {q.Unit} ({q.Method})");
             }
 
             foreach (var change in store.History(record.Id))

@@ -45,6 +45,13 @@ public static class IsothermReader
             throw new IsothermFormatException($"{path}: not valid JSON at line {e.LineNumber + 1}: {e.Message}");
         }
 
+        return FromPygapsJson(root, path);
+    }
+
+    /// <summary>An isotherm in pyGAPS JSON form given inline (a medium record's <c>isotherm</c>);
+    /// <paramref name="path"/> names it in messages.</summary>
+    public static Isotherm FromPygapsJson(JsonObject root, string path)
+    {
         string? Text(string key) => root[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         var temperature = root["temperature"] is JsonValue t && t.TryGetValue<double>(out var k) ? k
             : throw new IsothermFormatException($"{path}: temperature: missing (kelvin)");
