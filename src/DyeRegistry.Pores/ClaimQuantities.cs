@@ -20,12 +20,18 @@ public sealed record ClaimQuantities(
     DistributionConvention Convention,
     string Method)
 {
-    public static ClaimQuantities From(PoreDistribution distribution, DistributionConvention convention, double? xNanometres, double? coatWeightGramsPerSquareMetre)
+    public static ClaimQuantities From(PoreDistribution distribution, DistributionConvention convention, double? xNanometres, double? coatWeightGramsPerSquareMetre) =>
+        From(distribution, convention, xNanometres, coatWeightGramsPerSquareMetre is { } w ? w * 1e-4 : null);
+
+    /// <summary>As <see cref="From(PoreDistribution, DistributionConvention, double?, double?)"/>, with
+    /// the per-gram to per-cm2 factor given directly: grams of layer per cm2 of medium (coat weight
+    /// g/m2 x 1e-4, or a measured sample's mass over its area).</summary>
+    public static ClaimQuantities From(PoreDistribution distribution, DistributionConvention convention, double? xNanometres, double? gramsPerSquareCentimetre, string? perAreaBasis = null)
     {
         double? perGram = xNanometres is { } x ? distribution.ValueAt(x, convention) : null;
-        double? perArea = perGram is { } g && coatWeightGramsPerSquareMetre is { } w ? g * w * 1e-4 : null;
+        double? perArea = perGram is { } g && gramsPerSquareCentimetre is { } f ? g * f : null;
         var unit = convention == DistributionConvention.DvDd ? "dV/dD" : "dV/dlogD";
         return new ClaimQuantities(distribution.PeakDiameterNanometres(convention), perGram, perArea, convention,
-            string.Create(CultureInfo.InvariantCulture, $"{distribution.Options.Describe()}; curve {unit}; Y at the maximum of the curve; A the curve's value at D = X (linear in log D between steps)"));
+            string.Create(CultureInfo.InvariantCulture, $"{distribution.Options.Describe()}; curve {unit}; Y at the maximum of the curve; A the curve's value at D = X (linear in log D between steps){(perAreaBasis is null ? string.Empty : "; per cm2 " + perAreaBasis)}"));
     }
 }

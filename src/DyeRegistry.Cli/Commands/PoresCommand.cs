@@ -24,6 +24,8 @@ internal static class PoresCommand
         thickness.AcceptOnlyFromAmong("hj", "halsey");
         var x = new Option<double?>("--x-nm") { Description = "X, the polymer particles' average diameter (nm): A is the curve's value there." };
         var coat = new Option<double?>("--coat-weight") { Description = "Coat weight of the layer (g/m2): gives A per cm2 of medium." };
+        var sampleArea = new Option<double?>("--sample-area-cm2") { Description = "Area of the measured piece of medium (cm2): with the sample mass gives A per cm2." };
+        var sampleMass = new Option<double?>("--sample-mass-g") { Description = "Mass of the measured sample (g), when the isotherm file does not state it (pyGAPS material_mass)." };
         var convention = new Option<string>("--convention") { DefaultValueFactory = _ => "dvdd", Description = "The curve: dvdd (dV/dD, default, as pyGAPS reports the peak) or dvdlogd." };
         convention.AcceptOnlyFromAmong("dvdd", "dvdlogd");
         var pMax = new Option<double?>("--p-max") { Description = "Highest relative pressure used (default 0.95)." };
@@ -33,7 +35,7 @@ internal static class PoresCommand
         var svg = new Option<string?>("--svg") { Description = "Write an SVG plot of the distribution with X and Y marked." };
         var command = new Command("pores", "Pore size distribution (BJH or Dollimore-Heal) from a nitrogen isotherm, with the claims' A and Y.")
         {
-            file, branch, method, thickness, x, coat, convention, pMax, pMin, format, svg,
+            file, branch, method, thickness, x, coat, sampleArea, sampleMass, convention, pMax, pMin, format, svg,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +53,20 @@ internal static class PoresCommand
                 };
                 var conv = parse.GetValue(convention) == "dvdlogd" ? DistributionConvention.DvDlogD : DistributionConvention.DvDd;
                 var d = PsdCalculator.Compute(isotherm, options);
-                var q = ClaimQuantities.From(d, conv, parse.GetValue(x), parse.GetValue(coat));
+                double? gramsPerCm2 = null;
+                string? basis = null;
+                if (parse.GetValue(coat) is { } w)
+                {
+                    (gramsPerCm2, basis) = (w * 1e-4, $"from the coat weight {F(w)} g/m2");
+                }
+                else if (parse.GetValue(sampleArea) is { } area)
+                {
+                    var mass = parse.GetValue(sampleMass) ?? isotherm.SampleMassGrams
+                        ?? throw new IsothermFormatException($"{isotherm.Source}: --sample-area-cm2 needs the sample mass: the file states none (material_mass); give --sample-mass-g");
+                    (gramsPerCm2, basis) = (mass / area, $"from the sample: {F(mass)} g on {F(area)} cm2");
+                }
+
+                var q = ClaimQuantities.From(d, conv, parse.GetValue(x), gramsPerCm2, basis);
                 if (parse.GetValue(svg) is { } svgPath)
                 {
                     File.WriteAllText(svgPath, PsdPlot.Svg(d, conv, parse.GetValue(x), $"{isotherm.Material}: {options.Describe().Split(',')[0]}, {options.Describe().Split(',')[1].Trim()}"));
@@ -95,7 +110,7 @@ internal static class PoresCommand
         o.WriteLine($"Y (peak pore diameter) = {F(q.PeakDiameterNanometres, "0.00")} nm ({(q.Convention == DistributionConvention.DvDd ? "dV/dD" : "dV/dlogD")} maximum)");
         if (q.ValueAtXPerGram is { } a)
         {
-            o.WriteLine($"A (curve at D = X) = {F(a)} per g{(q.ValueAtXPerSquareCentimetre is { } ac ? $" = {F(ac)} per cm2 of medium" : " (give --coat-weight for per cm2)")}");
+            o.WriteLine($"A (curve at D = X) = {F(a)} per g{(q.ValueAtXPerSquareCentimetre is { } ac ? $" = {F(ac)} per cm2 of medium" : " (give --coat-weight, or --sample-area-cm2, for per cm2)")}");
         }
 
         o.WriteLine($"# method: {q.Method}");

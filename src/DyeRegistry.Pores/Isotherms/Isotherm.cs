@@ -13,5 +13,8 @@ public sealed record Isotherm(
     string AmountUnit,
     string Source)
 {
+    /// <summary>Mass of the measured sample (pyGAPS <c>material_mass</c>), when the file states it.</summary>
+    public double? SampleMassGrams { get; init; }
+
     public IReadOnlyList<IsothermPoint> Points(Branch branch) => branch == Branch.Adsorption ? Adsorption : Desorption;
 }

@@ -68,7 +68,8 @@ public static class IsothermReader
             raw.Add((Number(p["pressure"], where, "pressure"), Number(p["loading"], where, "loading"), des, where));
         }
 
-        return Build(path, Text("material") ?? Path.GetFileNameWithoutExtension(path), units, raw);
+        var mass = root["material_mass"] is JsonValue mv && mv.TryGetValue<double>(out var g) && g > 0 ? g : (double?)null;
+        return Build(path, Text("material") ?? Path.GetFileNameWithoutExtension(path), units, raw) with { SampleMassGrams = mass };
     }
 
     private static Isotherm ReadPygapsCsv(string path, string[] lines)
