@@ -21,12 +21,13 @@ public sealed record ClaimQuantities(
     string Method)
 {
     public static ClaimQuantities From(PoreDistribution distribution, DistributionConvention convention, double? xNanometres, double? coatWeightGramsPerSquareMetre) =>
-        From(distribution, convention, xNanometres, coatWeightGramsPerSquareMetre is { } w ? w * 1e-4 : null);
+        FromLayerMass(distribution, convention, xNanometres, coatWeightGramsPerSquareMetre is { } w ? w * 1e-4 : null,
+            coatWeightGramsPerSquareMetre is { } cw ? $"from the coat weight {cw.ToString(CultureInfo.InvariantCulture)} g/m2" : null);
 
-    /// <summary>As <see cref="From(PoreDistribution, DistributionConvention, double?, double?)"/>, with
+    /// <summary>As <see cref="From"/>, with
     /// the per-gram to per-cm2 factor given directly: grams of layer per cm2 of medium (coat weight
     /// g/m2 x 1e-4, or a measured sample's mass over its area).</summary>
-    public static ClaimQuantities From(PoreDistribution distribution, DistributionConvention convention, double? xNanometres, double? gramsPerSquareCentimetre, string? perAreaBasis = null)
+    public static ClaimQuantities FromLayerMass(PoreDistribution distribution, DistributionConvention convention, double? xNanometres, double? gramsPerSquareCentimetre, string? perAreaBasis)
     {
         double? perGram = xNanometres is { } x ? distribution.ValueAt(x, convention) : null;
         double? perArea = perGram is { } g && gramsPerSquareCentimetre is { } f ? g * f : null;

@@ -82,7 +82,7 @@ public class PsdCalculatorTests
         var iso = SyntheticIsotherms.Cylinders(Branch.Desorption, (8.0, 0.4));
         var d = PsdCalculator.Compute(iso, new PsdOptions { MaximumRelativePressure = 0.99 });
         // 0.05 g of layer measured on 20 cm2 of medium: 0.0025 g per cm2.
-        var q = ClaimQuantities.From(d, DistributionConvention.DvDlogD, 8.0, gramsPerSquareCentimetre: 0.05 / 20, "from the sample: 0.05 g on 20 cm2");
+        var q = ClaimQuantities.FromLayerMass(d, DistributionConvention.DvDlogD, 8.0, gramsPerSquareCentimetre: 0.05 / 20, "from the sample: 0.05 g on 20 cm2");
         Assert.Equal(q.ValueAtXPerGram!.Value * 0.0025, q.ValueAtXPerSquareCentimetre!.Value, 12);
         Assert.Contains("from the sample", q.Method);
     }

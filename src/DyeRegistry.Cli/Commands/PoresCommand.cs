@@ -66,7 +66,7 @@ internal static class PoresCommand
                     (gramsPerCm2, basis) = (mass / area, $"from the sample: {F(mass)} g on {F(area)} cm2");
                 }
 
-                var q = ClaimQuantities.From(d, conv, parse.GetValue(x), gramsPerCm2, basis);
+                var q = ClaimQuantities.FromLayerMass(d, conv, parse.GetValue(x), gramsPerCm2, basis);
                 if (parse.GetValue(svg) is { } svgPath)
                 {
                     File.WriteAllText(svgPath, PsdPlot.Svg(d, conv, parse.GetValue(x), $"{isotherm.Material}: {options.Describe().Split(',')[0]}, {options.Describe().Split(',')[1].Trim()}"));
