@@ -4,16 +4,11 @@ namespace DyeRegistry.Cli.Tests;
 
 public sealed class InspectCommandTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("dyereg-cli-").FullName;
+    private readonly TempFolder dir = new("dyereg-cli-");
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => dir.Dispose();
 
-    private string File(string name, string text)
-    {
-        var path = Path.Combine(dir, name);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
+    private string File(string name, string text) => dir.File(name, text);
 
     [Fact]
     public void Inspect_GoodRecords_PrintIdSmilesFormulaMassLogP()
@@ -52,7 +47,7 @@ public sealed class InspectCommandTests : IDisposable
     [Fact]
     public void Inspect_MissingFile_ExitTwoNamingTheFile()
     {
-        var (exit, _, stderr) = CliRunner.Run("inspect", Path.Combine(dir, "absent.smi"));
+        var (exit, _, stderr) = CliRunner.Run("inspect", dir.Combine("absent.smi"));
         Assert.Equal(2, exit);
         Assert.Contains("absent.smi", stderr);
     }

@@ -1,19 +1,16 @@
 using DyeRegistry.Pores.Isotherms;
 
+using DyeRegistry.TestSupport;
+
 namespace DyeRegistry.Pores.Tests;
 
 public sealed class IsothermReaderTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("dyereg-iso-").FullName;
+    private readonly TempFolder dir = new("dyereg-iso-");
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => dir.Dispose();
 
-    private string File(string name, string text)
-    {
-        var path = Path.Combine(dir, name);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
+    private string File(string name, string text) => dir.File(name, text);
 
     [Fact]
     public void PlainCsv_WithUnitsInTheHeader_SeparatesBranches()

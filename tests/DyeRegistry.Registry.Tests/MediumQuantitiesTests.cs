@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace DyeRegistry.Registry.Tests;
@@ -15,13 +14,9 @@ public sealed class MediumQuantitiesTests : IDisposable
     private static string Isotherm()
     {
         var points = new JsonArray();
-        for (var i = 399; i >= 0; i--)
+        foreach (var p in TestSupport.SyntheticIsotherm.Cylinders(Pores.Isotherms.Branch.Desorption, 400, (8.0, 0.5)))
         {
-            var p = 0.05 + (0.99 - 0.05) * i / 399.0;
-            var t = Math.Sqrt(0.1399 / (0.034 - Math.Log10(p)));
-            var rk = -2 * 8.85e-3 * (28.0134 / 0.806 * 1e-6) / (8.314462618 * 77.355 * Math.Log(p)) * 1e9;
-            var v = rk + t >= 4.0 ? 0.5 : 0.5 * (1 - Math.Pow(1 - t / 4.0, 2));
-            points.Add(new JsonObject { ["pressure"] = p, ["loading"] = v, ["branch"] = "des" });
+            points.Add(new JsonObject { ["pressure"] = p.RelativePressure, ["loading"] = p.LiquidVolumeCubicCentimetresPerGram, ["branch"] = "des" });
         }
 
         return new JsonObject
