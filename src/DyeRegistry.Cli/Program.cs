@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(FormulasCommand.Create());
         root.Subcommands.Add(PoresCommand.Create());
+        root.Subcommands.Add(ScreenCommand.Create());
         foreach (var command in RegistryCommands.Create())
         {
             root.Subcommands.Add(command);

@@ -13,12 +13,16 @@ namespace DyeRegistry.Cli.Rendering;
 /// </summary>
 internal static class MatchJson
 {
-    public static void Write(Utf8JsonWriter w, string id, string location, string smiles, CompoundMatch? match, string? error)
+    public static void Write(Utf8JsonWriter w, string id, string location, string smiles, CompoundMatch? match, string? error, string? known = null)
     {
         w.WriteStartObject();
         w.WriteString("id", id);
         w.WriteString("record", location);
         w.WriteString("smiles", smiles);
+        if (known is not null)
+        {
+            w.WriteString("known", known);
+        }
         if (match is null)
         {
             w.WriteNull("matched_smiles");

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using DyeRegistry.Cli.Screening;
+using DyeRegistry.Markush;
+using DyeRegistry.Markush.Loading;
+using DyeRegistry.Markush.Matching;
+using DyeRegistry.Storage;
+using Spectre.Console;
+
+namespace DyeRegistry.Cli.Commands;
+
+/// <summary>
+/// <c>dyereg screen CATALOG... [--formula ID]... [--out FILE] [--threads N] [--errors FILE] [--all]
+/// [--registry PATH --mark-known] [--quiet] [--resume]</c>.
+/// </summary>
+internal static class ScreenCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("CATALOG") { Arity = ArgumentArity.OneOrMore, Description = "SMILES or SDF files, plain or .gz ('-' for standard input)." };
+        var formula = new Option<string[]>("--formula", "-f") { Description = "Formula id to screen for (repeatable; default: all)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Output file; .csv, .jsonl or .sdf by its extension (default: JSONL on standard output)." };
+        var errors = new Option<string?>("--errors") { Description = "Write records that cannot be read here, with line/record number and reason." };
+        var all = new Option<bool>("--all") { Description = "Write every record, not only hits." };
+        var threads = CommonOptions.Threads();
+        var registry = new Option<string?>("--registry") { Description = "Registry to look hits up in (with --mark-known)." };
+        var markKnown = new Option<bool>("--mark-known") { Description = "Give each hit the registry id of an already registered parent." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from its checkpoint (needs the same --out and files)." };
+        var folder = FormulaOptions.Folder();
+        var command = new Command("screen", "Screen supplier catalogues against the formulas: streaming, parallel, with progress, resumable.")
+        {
+            files, formula, output, errors, all, threads, registry, markKnown, quiet, resume, folder,
+        };
+        command.SetAction(parse =>
+        {
+            var stderr = parse.InvocationConfiguration.Error;
+            try
+            {
+                using var library = FormulaLibrary.Load(parse.GetValue(folder)!);
+                var options = new MatchOptions { Formulas = parse.GetValue(formula) ?? [] };
+                foreach (var id in options.Formulas.Where(id => library.Find(id) is null))
+                {
+                    throw new ArgumentException($"no formula '{id}' (known: {string.Join(", ", library.Formulas.Select(f => f.Formula.Id))})");
+                }
+
+                using IRegistryStore? store = parse.GetValue(markKnown)
+                    ? RegistryOptions.Open(parse.GetValue(registry) ?? RegistryOptions.DefaultPath())
+                    : null;
+                var runner = new ScreenRunner(new MarkushMatcher(library), options, store);
+                var request = new ScreenRequest(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(all), parse.GetValue(threads), parse.GetValue(resume));
+                using var cancel = new CancellationTokenSource();
+                ConsoleCancelEventHandler onCancel = (_, e) =>
+                {
+                    e.Cancel = true; // stop cleanly after the current record
+                    cancel.Cancel();
+                };
+                Console.CancelKeyPress += onCancel;
+                try
+                {
+                    var interactive = !parse.GetValue(quiet) && !Console.IsErrorRedirected && request.Output is not null;
+                    var summary = interactive ? WithProgress(runner, request, parse, cancel.Token) : runner.Run(request, parse.InvocationConfiguration.Output, cancel.Token);
+                    Summarize(summary, stderr, request);
+                    return summary.Stopped ? ExitCodes.RecordsFailed : ExitCodes.Success;
+                }
+                finally
+                {
+                    Console.CancelKeyPress -= onCancel;
+                }
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or FormulaFileException or RegistryException)
+            {
+                stderr.WriteLine($"dyereg screen: {e.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+        });
+        return command;
+    }
+
+    private static ScreenSummary WithProgress(ScreenRunner runner, ScreenRequest request, ParseResult parse, CancellationToken cancel)
+    {
+        ScreenSummary? summary = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("screening", maxValue: 1.0);
+                summary = runner.Run(request, parse.InvocationConfiguration.Output, cancel, p =>
+                {
+                    var rate = p.Elapsed.TotalSeconds > 0 ? p.Records / p.Elapsed.TotalSeconds : 0;
+                    task.Description = $"{p.Records:N0} records, {rate:N0}/s, {p.Errors:N0} errors, hits: " +
+                        (p.HitsPerFormula.Count == 0 ? "none" : string.Join(" ", p.HitsPerFormula.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+                    task.Value = p.TotalBytes > 0 ? Math.Min(1.0, (double)p.BytesRead / p.TotalBytes) : 0;
+                });
+                task.Value = 1.0;
+            });
+        return summary!;
+    }
+
+    private static void Summarize(ScreenSummary s, TextWriter stderr, ScreenRequest request)
+    {
+        var p = s.Progress;
+        var rate = p.Elapsed.TotalSeconds > 0 ? p.Records / p.Elapsed.TotalSeconds : 0;
+        if (!Console.IsErrorRedirected)
+        {
+            var table = new Table().AddColumn("records").AddColumn("hits").AddColumn("errors").AddColumn("records/s").AddColumn("hits per formula");
+            table.AddRow($"{p.Records:N0}", $"{p.Hits:N0}", $"{p.Errors:N0}", $"{rate:N0}", p.HitsPerFormula.Count == 0 ? "none" : string.Join(", ", p.HitsPerFormula.Select(kv => $"{kv.Key}: {kv.Value:N0}")));
+            AnsiConsole.Write(table);
+        }
+
+        stderr.WriteLine($"{p.Records} records: {p.Hits} hits, {p.Errors} errors ({p.Elapsed.TotalSeconds:F1} s, {rate:F0} records/s); hits per formula: " +
+            (p.HitsPerFormula.Count == 0 ? "none" : string.Join(", ", p.HitsPerFormula.Select(kv => $"{kv.Key} {kv.Value}"))));
+        if (s.Stopped)
+        {
+            stderr.WriteLine($"stopped at {s.StoppedAt}; output is complete up to that record; continue with: dyereg screen {string.Join(' ', request.Files)} --out {request.Output} --resume");
+        }
+    }
+}

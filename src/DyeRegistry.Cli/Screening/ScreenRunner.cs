@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using DyeRegistry.Chemistry;
+using DyeRegistry.Chemistry.IO;
+using DyeRegistry.Cli.Processing;
+using DyeRegistry.Markush.Matching;
+using DyeRegistry.Registry;
+using DyeRegistry.Storage;
+
+namespace DyeRegistry.Cli.Screening;
+
+/// <summary>What a screening run is asked to do.</summary>
+internal sealed record ScreenRequest(string[] Files, string? Output, string? ErrorsFile, bool All, int Threads, bool Resume);
+
+/// <summary>Counts as a run goes: for the progress display and the final summary.</summary>
+internal sealed record ScreenProgress(long Records, long Errors, long Hits, IReadOnlyDictionary<string, long> HitsPerFormula, long BytesRead, long TotalBytes, TimeSpan Elapsed);
+
+/// <summary>How a run ended: its counts, and for a stopped run where it stopped.</summary>
+internal sealed record ScreenSummary(ScreenProgress Progress, bool Stopped, string? StoppedAt);
+
+/// <summary>
+/// Screens catalogues: records stream from the files through a bounded, ordered, parallel map
+/// (parse, core screens, Markush matching; at most two blocks of records in memory) to one writer
+/// thread that keeps input order. Unreadable records go to the errors file and the run goes on.
+/// The output is flushed and a checkpoint written after every block and when stopped, so an
+/// interrupted or killed run resumes to the same output as an uninterrupted one.
+/// </summary>
+internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, IRegistryStore? registry)
+{
+    private const int CheckpointEvery = OrderedParallel.DefaultBlockSize;
+
+    public ScreenSummary Run(ScreenRequest request, TextWriter standardOutput, CancellationToken cancel, Action<ScreenProgress>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var totalBytes = request.Files.Sum(f => f == StructureFileReader.StandardInput ? 0 : new FileInfo(f).Length);
+        var checkpoint = request.Resume && request.Output is not null ? ScreenCheckpoint.Load(request.Output) : null;
+        if (request.Resume && checkpoint is null)
+        {
+            throw new IOException($"nothing to resume: no checkpoint {ScreenCheckpoint.PathFor(request.Output ?? "OUT")} (resume needs --out)");
+        }
+
+        if (checkpoint is not null && !checkpoint.Files.SequenceEqual(request.Files))
+        {
+            throw new IOException($"the checkpoint is for {string.Join(", ", checkpoint.Files)}, not {string.Join(", ", request.Files)}");
+        }
+
+        using var ownedOutput = Open(request.Output, checkpoint?.OutputBytes);
+        TextWriter output = ownedOutput ?? standardOutput; // standard output is not ours to close
+        using var errors = Open(request.ErrorsFile, checkpoint?.ErrorBytes);
+        var writer = new ScreenWriter(output, ScreenWriter.FormatOf(request.Output), writeHeader: checkpoint is null);
+        writer.Start();
+
+        long records = 0, errorCount = 0, hits = 0, bytesBefore = 0, bytesNow = 0;
+        var perFormula = new Dictionary<string, long>(StringComparer.Ordinal);
+        ScreenProgress Progress() => new(records, errorCount, hits, perFormula, bytesBefore + bytesNow, totalBytes, clock.Elapsed);
+
+        for (var fileIndex = checkpoint?.FileIndex ?? 0; fileIndex < request.Files.Length; fileIndex++)
+        {
+            var file = request.Files[fileIndex];
+            var skip = fileIndex == checkpoint?.FileIndex ? checkpoint.RecordsDoneInFile : 0;
+            long done = skip;
+            var source = StructureFileReader.Read(file, n => bytesNow = n).Skip((int)Math.Min(skip, int.MaxValue));
+            foreach (var result in OrderedParallel.Map(source, r => Screen(file, r, request.All), Math.Max(1, request.Threads)))
+            {
+                records++;
+                done++;
+                if (result.Error is not null)
+                {
+                    errorCount++;
+                    errors?.WriteLine($"{file}: {result.Record.Location} ({result.Id}): {result.Error}");
+                }
+
+                if (result.IsHit)
+                {
+                    hits++;
+                    foreach (var f in result.Match!.Within)
+                    {
+                        perFormula[f] = perFormula.GetValueOrDefault(f) + 1;
+                    }
+                }
+
+                if (result.IsHit || request.All)
+                {
+                    writer.Write(result with { Known = Known(result) });
+                }
+
+                if (cancel.IsCancellationRequested)
+                {
+                    Save(request, fileIndex, done, output, errors);
+                    return new ScreenSummary(Progress(), true, $"{file}: {result.Record.Location} ({done} records of this file done)");
+                }
+
+                if (done % CheckpointEvery == 0)
+                {
+                    Save(request, fileIndex, done, output, errors);
+                    progress?.Invoke(Progress());
+                }
+            }
+
+            bytesBefore += file == StructureFileReader.StandardInput ? 0 : new FileInfo(file).Length;
+            bytesNow = 0;
+            Save(request, fileIndex + 1, 0, output, errors);
+        }
+
+        output.Flush();
+        errors?.Flush();
+        if (request.Output is not null)
+        {
+            File.Delete(ScreenCheckpoint.PathFor(request.Output)); // complete: nothing to resume
+        }
+
+        progress?.Invoke(Progress());
+        return new ScreenSummary(Progress(), false, null);
+    }
+
+    private ScreenResult Screen(string file, StructureRecord record, bool all)
+    {
+        var id = record.Id ?? record.Location;
+        var text = record.Format == StructureFormat.Smiles ? record.Text : string.Empty;
+        var parsed = record.Parse();
+        if (!parsed.Success)
+        {
+            return new ScreenResult(file, record, id, text, null, null, string.IsNullOrWhiteSpace(record.Text) ? "empty record" : parsed.Error.Reason, null);
+        }
+
+        using var molecule = parsed.Value;
+        try
+        {
+            var match = matcher.Match(molecule, options);
+            var hit = match.Within.Count > 0;
+            var smiles = text.Length > 0 ? text : molecule.ToSmiles();
+            var molBlock = hit || all ? molecule.ToMolBlock() : null;
+            var key = hit && registry is not null ? ParentKey(molecule) : null;
+            return new ScreenResult(file, record, id, smiles, molBlock, match, null, key);
+        }
+        catch (ChemistryException e)
+        {
+            return new ScreenResult(file, record, id, text, null, null, "RDKit failed while matching: " + e.Reason, null);
+        }
+    }
+
+    // The duplicate key the registry uses; the lookup itself runs on the writer thread.
+    private static string ParentKey(Molecule molecule)
+    {
+        var standardized = molecule.Standardize(DyeChemistry.Standardization);
+        using var parent = standardized.Parent;
+        return parent.Hash(MolHashFunction.HetAtomTautomer);
+    }
+
+    private string? Known(ScreenResult r) => registry is not null && r.Known is { } key ? registry.DyeWithParentKey(key) : null;
+
+    private static void Save(ScreenRequest request, int fileIndex, long done, TextWriter output, TextWriter? errors)
+    {
+        output.Flush();
+        errors?.Flush();
+        if (request.Output is null)
+        {
+            return;
+        }
+
+        var outBytes = new FileInfo(request.Output).Length;
+        var errBytes = request.ErrorsFile is null ? 0 : new FileInfo(request.ErrorsFile).Length;
+        new ScreenCheckpoint(request.Files, fileIndex, done, outBytes, errBytes).Save(request.Output);
+    }
+
+    private static StreamWriter? Open(string? path, long? truncateTo)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var stream = new FileStream(path, truncateTo is null ? FileMode.Create : FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        if (truncateTo is { } length)
+        {
+            stream.SetLength(length); // drop a record half-written by a killed run
+            stream.Seek(length, SeekOrigin.Begin);
+        }
+
+        return new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+    }
+}

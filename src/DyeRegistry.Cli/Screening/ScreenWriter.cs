@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DyeRegistry.Cli.Rendering;
+
+namespace DyeRegistry.Cli.Screening;
+
+/// <summary>Writes screening results in the format the output file's extension names: .csv,
+/// .jsonl or .sdf (standard output: jsonl).</summary>
+internal sealed class ScreenWriter(TextWriter writer, string format, bool writeHeader)
+{
+    public static string FormatOf(string? path) => Path.GetExtension(path ?? string.Empty).ToLowerInvariant() switch
+    {
+        ".csv" => "csv",
+        ".sdf" or ".sd" => "sdf",
+        _ => "jsonl",
+    };
+
+    public void Start()
+    {
+        if (writeHeader && format == "csv")
+        {
+            writer.WriteLine("id,file,record,smiles,within,known,error,explanation");
+        }
+    }
+
+    public void Write(ScreenResult r)
+    {
+        switch (format)
+        {
+            case "csv":
+                var explanation = r.Match?.Formulas.FirstOrDefault(f => f.IsWithin)?.Explanation ?? string.Empty;
+                writer.WriteLine(string.Join(",", new[] { r.Id, r.File, r.Record.Location, r.Smiles, string.Join(" ", r.Match?.Within ?? []), r.Known ?? string.Empty, r.Error ?? string.Empty, explanation }.Select(Quote)));
+                break;
+            case "sdf":
+                writer.Write(r.MolBlock ?? "\n  no structure\n\n  0  0  0  0  0  0  0  0  0  0999 V2000\nM  END\n");
+                Field("ID", r.Id);
+                Field("SOURCE", $"{r.File}: {r.Record.Location}");
+                Field("WITHIN", string.Join(" ", r.Match?.Within ?? []));
+                if (r.Known is not null)
+                {
+                    Field("KNOWN", r.Known);
+                }
+
+                if (r.Error is not null)
+                {
+                    Field("ERROR", r.Error);
+                }
+
+                foreach (var f in r.Match?.Formulas.Where(f => f.IsWithin) ?? [])
+                {
+                    Field("EXPLANATION_" + f.FormulaId, f.Explanation);
+                }
+
+                writer.Write("$$$$\n");
+                break;
+            default:
+                using (var buffer = new MemoryStream())
+                {
+                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                    {
+                        MatchJson.Write(w, r.Id, $"{r.File}: {r.Record.Location}", r.Smiles, r.Match, r.Error, r.Known);
+                    }
+
+                    writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+                }
+
+                break;
+        }
+    }
+
+    private void Field(string name, string value) => writer.Write(string.Create(CultureInfo.InvariantCulture, $"> <{name}>\n{value.Replace("\n", " ", StringComparison.Ordinal)}\n\n"));
+
+    private static string Quote(string field) =>
+        field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
