@@ -9,12 +9,17 @@ namespace DyeRegistry.Markush;
 /// <param name="TautomerScreen">The tautomer screen, or null.</param>
 /// <param name="TautomerScreenUsesKinds">The screen uses {aliphatic}/{aryl}/{heterocyclic} and runs on the kind-labelled molecule.</param>
 /// <param name="ExclusionScreen">The exclusion screen of a formula without structure, or null.</param>
+/// <param name="TautomerPrescreen">For a screen that uses kinds: the same SMARTS with its kind
+/// conditions dropped, a necessary condition tested on the plain molecule first, so that the
+/// kind-labelled copy (a graph walk and a copy per compound) is made only for the few compounds
+/// that could pass. Null when the kinds cannot be dropped safely (then only the full screen runs).</param>
 public sealed record CompiledFormula(
     MarkushFormula Formula,
     IReadOnlyList<CompiledVariant> Variants,
     QueryMolecule? TautomerScreen,
     bool TautomerScreenUsesKinds,
-    QueryMolecule? ExclusionScreen)
+    QueryMolecule? ExclusionScreen,
+    QueryMolecule? TautomerPrescreen = null)
 {
     /// <summary>The verdict's words when no core variant embeds (the same for every such compound).</summary>
     public string NoSkeletonExplanation { get; } =

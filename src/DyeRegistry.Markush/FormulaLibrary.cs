@@ -174,6 +174,7 @@ public sealed class FormulaLibrary : IDisposable
         }
 
         f.TautomerScreen?.Dispose();
+        f.TautomerPrescreen?.Dispose();
         f.ExclusionScreen?.Dispose();
     }
 
@@ -333,7 +334,8 @@ public sealed class FormulaLibrary : IDisposable
         }
 
         var usesKinds = f.TautomerScreen?.Contains('{', StringComparison.Ordinal) == true;
-        return new CompiledFormula(f, variants, Screen(f.TautomerScreen, "tautomer-screen"), usesKinds, Screen(f.ExclusionScreen, "exclusion-screen"));
+        var prescreen = usesKinds ? KindFreeRelaxation(f.TautomerScreen!) : null;
+        return new CompiledFormula(f, variants, Screen(f.TautomerScreen, "tautomer-screen"), usesKinds, Screen(f.ExclusionScreen, "exclusion-screen"), prescreen);
 
         QueryMolecule? Screen(string? smarts, string field)
         {
@@ -387,5 +389,23 @@ public sealed class FormulaLibrary : IDisposable
         }
 
         return d[a.Length, b.Length];
+    }
+
+    /// <summary>
+    /// A screen's SMARTS with every <c>;{kind}</c> condition removed: dropping a conjunct only widens
+    /// what matches, so the result is a necessary condition of the screen. Null when a kind sits in
+    /// any other position (inside an OR, first in a bracket) or the rest does not parse: then no
+    /// relaxation is claimed.
+    /// </summary>
+    internal static QueryMolecule? KindFreeRelaxation(string smarts)
+    {
+        var relaxed = System.Text.RegularExpressions.Regex.Replace(smarts, @";\{[A-Za-z0-9_-]+\}(?=[\];])", string.Empty);
+        if (relaxed.Contains('{', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parsed = QueryMolecule.ParseSmarts(relaxed);
+        return parsed.Success ? parsed.Value : null;
     }
 }

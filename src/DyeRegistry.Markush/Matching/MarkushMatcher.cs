@@ -122,6 +122,7 @@ public sealed class MarkushMatcher(FormulaLibrary library)
 
     private static bool PassesTautomerScreen(CompiledFormula compiled, MatchedForm drawn) =>
         compiled.TautomerScreen is { } screen &&
+        (compiled.TautomerPrescreen is not { } prescreen || drawn.Molecule.HasSubstructMatch(prescreen)) &&
         (compiled.TautomerScreenUsesKinds ? drawn.KindLabelled : drawn.Molecule).HasSubstructMatch(screen);
 
     private static List<EmbeddingReport> Embeddings(CompiledFormula compiled, MatchedForm form, string? reading, MatchOptions options)
