@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace DyeRegistry.Cli.Tests;
+
+/// <summary>
+/// Kills a real <c>dyereg screen</c> process (SIGKILL: no cleanup, no final flush) part way through
+/// a catalogue, resumes it with <c>--resume</c>, and shows the output and errors files are byte for
+/// byte those of one uninterrupted run.
+/// </summary>
+public sealed class KilledScreenTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Total = 8000;
+    private readonly string dir = Directory.CreateTempSubdirectory("dyereg-killscreen-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void SigkillMidScreen_ThenResume_GivesTheUninterruptedOutput()
+    {
+        var catalogue = Path.Combine(dir, "catalogue.smi");
+        File.WriteAllLines(catalogue, Enumerable.Range(0, Total).Select(Line));
+
+        var reference = Path.Combine(dir, "reference.jsonl");
+        Assert.Equal(0, Run(Start(catalogue, reference, resume: false)));
+
+        var resumed = Path.Combine(dir, "resumed.jsonl");
+        using (var screen = Start(catalogue, resumed, resume: false))
+        {
+            WaitForCheckpoint(resumed, screen);
+            screen.Kill(); // SIGKILL on Linux
+            screen.WaitForExit();
+        }
+
+        var partial = new FileInfo(resumed).Length;
+        output.WriteLine($"killed with {partial} of {new FileInfo(reference).Length} output bytes written");
+        Assert.True(File.Exists(resumed + ".checkpoint"), "a killed run leaves its checkpoint");
+        Assert.Equal(0, Run(Start(catalogue, resumed, resume: true)));
+
+        Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(resumed));
+        Assert.Equal(File.ReadAllBytes(reference + ".errors"), File.ReadAllBytes(resumed + ".errors"));
+        Assert.False(File.Exists(resumed + ".checkpoint"), "a finished run removes its checkpoint");
+        Assert.NotEmpty(File.ReadAllLines(reference)); // the catalogue has hits
+        Assert.NotEmpty(File.ReadAllLines(reference + ".errors")); // and bad records
+    }
+
+    // Azo dyes (some within Y-I), plain compounds, and now and then a record RDKit rejects.
+    private static string Line(int i) => (i % 997) switch
+    {
+        13 => $"C1CC(N=N K-{i:D5}",
+        _ when i % 3 == 0 => $"CC1=NN(c2ccccn2)C(O)=C1N=Nc1ccc({new string('C', 1 + (i % 7))})cn1 K-{i:D5}",
+        _ => $"CCN({new string('C', 1 + (i % 40))})c1ccc(N=Nc2ccc(O{new string('C', 1 + (i / 40 % 30))})cc2)cc1 K-{i:D5}",
+    };
+
+    private static int Run(Process p)
+    {
+        using (p)
+        {
+            p.WaitForExit();
+            return p.ExitCode;
+        }
+    }
+
+    private static Process Start(string catalogue, string output, bool resume)
+    {
+        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "dyereg"))
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        var args = new List<string> { "screen", catalogue, "-o", output, "--errors", output + ".errors", "--threads", "2", "--quiet" };
+        if (resume)
+        {
+            args.Add("--resume");
+        }
+
+        args.ForEach(info.ArgumentList.Add);
+        var process = Process.Start(info)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    private static void WaitForCheckpoint(string output, Process screen)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            Assert.False(screen.HasExited, "the screen finished before it could be killed: make the catalogue larger");
+            if (File.Exists(output + ".checkpoint") && new FileInfo(output).Length > 0)
+            {
+                Thread.Sleep(300); // kill between checkpoints, with output written past the last one
+                return;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new TimeoutException("no checkpoint in 3 minutes");
+    }
+}
