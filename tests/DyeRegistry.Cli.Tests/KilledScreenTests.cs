@@ -44,6 +44,38 @@ public sealed class KilledScreenTests(ITestOutputHelper output) : IDisposable
         Assert.NotEmpty(File.ReadAllLines(reference + ".errors")); // and bad records
     }
 
+    [Fact]
+    public void CtrlC_StopsCleanly_SaysHowToResume_AndResumingCompletesTheSameOutput()
+    {
+        var catalogue = Path.Combine(dir, "catalogue.smi");
+        File.WriteAllLines(catalogue, Enumerable.Range(0, Total).Select(Line));
+        var reference = Path.Combine(dir, "reference.jsonl");
+        Assert.Equal(0, Run(Start(catalogue, reference, resume: false)));
+
+        var stopped = Path.Combine(dir, "stopped.jsonl");
+        var stderr = new System.Text.StringBuilder();
+        using (var screen = Start(catalogue, stopped, resume: false, stderr))
+        {
+            WaitForCheckpoint(stopped, screen);
+            using (var interrupt = Process.Start("kill", ["-INT", screen.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                interrupt.WaitForExit();
+            }
+
+            screen.WaitForExit();
+            Assert.Equal(1, screen.ExitCode);
+        }
+
+        var message = stderr.ToString();
+        output.WriteLine(message);
+        Assert.Contains("stopped at", message, StringComparison.Ordinal);
+        Assert.Contains($"--errors {stopped}.errors", message, StringComparison.Ordinal); // the resume command repeats every argument
+        Assert.Contains("--resume", message, StringComparison.Ordinal);
+        Assert.Equal(0, Run(Start(catalogue, stopped, resume: true)));
+        Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(stopped));
+        Assert.Equal(File.ReadAllBytes(reference + ".errors"), File.ReadAllBytes(stopped + ".errors"));
+    }
+
     // Azo dyes (some within Y-I), plain compounds, and now and then a record RDKit rejects.
     private static string Line(int i) => (i % 997) switch
     {
@@ -61,7 +93,7 @@ public sealed class KilledScreenTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private static Process Start(string catalogue, string output, bool resume)
+    private static Process Start(string catalogue, string output, bool resume, System.Text.StringBuilder? stderr = null)
     {
         var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "dyereg"))
         {
@@ -77,7 +109,16 @@ public sealed class KilledScreenTests(ITestOutputHelper output) : IDisposable
 
         args.ForEach(info.ArgumentList.Add);
         var process = Process.Start(info)!;
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && stderr is not null)
+            {
+                lock (stderr)
+                {
+                    stderr.AppendLine(e.Data);
+                }
+            }
+        };
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();

@@ -109,9 +109,19 @@ internal static class ScreenCommand
 
         stderr.WriteLine($"{p.Records} records: {p.Hits} hits, {p.Errors} errors ({p.Elapsed.TotalSeconds:F1} s, {rate:F0} records/s); hits per formula: " +
             (p.HitsPerFormula.Count == 0 ? "none" : string.Join(", ", p.HitsPerFormula.Select(kv => $"{kv.Key} {kv.Value}"))));
+        if (p.Errors > 0 && request.ErrorsFile is null)
+        {
+            stderr.WriteLine($"the {p.Errors} records that could not be read are not listed: run with --errors FILE to keep them with their line and reason");
+        }
+
         if (s.Stopped)
         {
-            stderr.WriteLine($"stopped at {s.StoppedAt}; output is complete up to that record; continue with: dyereg screen {string.Join(' ', request.Files)} --out {request.Output} --resume");
+            // The same arguments again (the checkpoint must see the same files, output and errors file).
+            var again = string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Where(a => a != "--resume").Select(Quoted));
+            stderr.WriteLine($"stopped at {s.StoppedAt}; output is complete up to that record; continue with: dyereg {again} --resume");
         }
     }
+
+    private static string Quoted(string arg) =>
+        arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || "-_./=:,+@".Contains(c)) ? arg : "'" + arg.Replace("'", "'\\''") + "'";
 }
