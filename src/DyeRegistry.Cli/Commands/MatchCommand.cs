@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
 using DyeRegistry.Chemistry.IO;
 using DyeRegistry.Cli.Processing;
 using DyeRegistry.Cli.Rendering;
@@ -190,16 +188,8 @@ internal static class MatchCommand
         }
     }
 
-    private static string Json(Outcome o)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            MatchJson.Write(w, o.Id, o.Record.Location, o.Record.Format == StructureFormat.Smiles ? o.Record.Text : o.Smiles, o.Match, o.Error);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string Json(Outcome o) =>
+        MatchJson.Line(o.Id, o.Record.Location, o.Record.Format == StructureFormat.Smiles ? o.Record.Text : o.Smiles, o.Match, o.Error);
 
     private static void WriteSvgs(string folder, Outcome o)
     {

@@ -16,6 +16,7 @@ internal static class MatchCsv
             .Concat(verdicts).Select(Quote));
     }
 
-    private static string Quote(string field) =>
+    /// <summary>A CSV field, quoted when it needs it (RFC 4180).</summary>
+    public static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

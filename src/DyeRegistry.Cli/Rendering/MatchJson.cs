@@ -13,6 +13,20 @@ namespace DyeRegistry.Cli.Rendering;
 /// </summary>
 internal static class MatchJson
 {
+    private static readonly JsonWriterOptions LineOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>One record as one JSON line (the jsonl formats of match and screen).</summary>
+    public static string Line(string id, string location, string smiles, CompoundMatch? match, string? error, string? known = null)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, LineOptions))
+        {
+            Write(w, id, location, smiles, match, error, known);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     public static void Write(Utf8JsonWriter w, string id, string location, string smiles, CompoundMatch? match, string? error, string? known = null)
     {
         w.WriteStartObject();

@@ -46,7 +46,9 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
         using var ownedOutput = Open(request.Output, checkpoint?.OutputBytes);
         TextWriter output = ownedOutput ?? standardOutput; // standard output is not ours to close
         using var errors = Open(request.ErrorsFile, checkpoint?.ErrorBytes);
-        var writer = new ScreenWriter(output, ScreenWriter.FormatOf(request.Output), writeHeader: checkpoint is null);
+        var format = ScreenWriter.FormatOf(request.Output);
+        var writesMolBlocks = format == "sdf"; // a mol block per hit costs a write-out: only where it is used
+        var writer = new ScreenWriter(output, format, writeHeader: checkpoint is null);
         writer.Start();
 
         long records = 0, errorCount = 0, hits = 0, bytesBefore = 0, bytesNow = 0;
@@ -59,7 +61,7 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
             var skip = fileIndex == checkpoint?.FileIndex ? checkpoint.RecordsDoneInFile : 0;
             long done = skip;
             var source = StructureFileReader.Read(file, n => bytesNow = n).Skip((int)Math.Min(skip, int.MaxValue));
-            foreach (var result in OrderedParallel.Map(source, r => Screen(file, r, request.All), Math.Max(1, request.Threads)))
+            foreach (var result in OrderedParallel.Map(source, r => Screen(file, r, request.All, writesMolBlocks), Math.Max(1, request.Threads)))
             {
                 records++;
                 done++;
@@ -112,7 +114,7 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
         return new ScreenSummary(Progress(), false, null);
     }
 
-    private ScreenResult Screen(string file, StructureRecord record, bool all)
+    private ScreenResult Screen(string file, StructureRecord record, bool all, bool writesMolBlocks)
     {
         var id = record.Id ?? record.Location;
         var text = record.Format == StructureFormat.Smiles ? record.Text : string.Empty;
@@ -128,7 +130,7 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
             var match = matcher.Match(molecule, options);
             var hit = match.Within.Count > 0;
             var smiles = text.Length > 0 ? text : molecule.ToSmiles();
-            var molBlock = hit || all ? molecule.ToMolBlock() : null;
+            var molBlock = writesMolBlocks && (hit || all) ? molecule.ToMolBlock() : null;
             var key = hit && registry is not null ? ParentKey(molecule) : null;
             return new ScreenResult(file, record, id, smiles, molBlock, match, null, key);
         }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using DyeRegistry.Cli.Rendering;
 
 namespace DyeRegistry.Cli.Screening;
@@ -30,7 +28,7 @@ internal sealed class ScreenWriter(TextWriter writer, string format, bool writeH
         {
             case "csv":
                 var explanation = r.Match?.Formulas.FirstOrDefault(f => f.IsWithin)?.Explanation ?? string.Empty;
-                writer.WriteLine(string.Join(",", new[] { r.Id, r.File, r.Record.Location, r.Smiles, string.Join(" ", r.Match?.Within ?? []), r.Known ?? string.Empty, r.Error ?? string.Empty, explanation }.Select(Quote)));
+                writer.WriteLine(string.Join(",", new[] { r.Id, r.File, r.Record.Location, r.Smiles, string.Join(" ", r.Match?.Within ?? []), r.Known ?? string.Empty, r.Error ?? string.Empty, explanation }.Select(MatchCsv.Quote)));
                 break;
             case "sdf":
                 writer.Write(r.MolBlock ?? "\n  no structure\n\n  0  0  0  0  0  0  0  0  0  0999 V2000\nM  END\n");
@@ -55,22 +53,10 @@ internal sealed class ScreenWriter(TextWriter writer, string format, bool writeH
                 writer.Write("$$$$\n");
                 break;
             default:
-                using (var buffer = new MemoryStream())
-                {
-                    using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                    {
-                        MatchJson.Write(w, r.Id, $"{r.File}: {r.Record.Location}", r.Smiles, r.Match, r.Error, r.Known);
-                    }
-
-                    writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
-                }
-
+                writer.WriteLine(MatchJson.Line(r.Id, $"{r.File}: {r.Record.Location}", r.Smiles, r.Match, r.Error, r.Known));
                 break;
         }
     }
 
     private void Field(string name, string value) => writer.Write(string.Create(CultureInfo.InvariantCulture, $"> <{name}>\n{value.Replace("\n", " ", StringComparison.Ordinal)}\n\n"));
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
