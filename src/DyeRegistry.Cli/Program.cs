@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(FormulasCommand.Create());
         root.Subcommands.Add(PoresCommand.Create());
         root.Subcommands.Add(ScreenCommand.Create());
+        root.Subcommands.Add(ScopeCommand.Create());
         foreach (var command in RegistryCommands.Create())
         {
             root.Subcommands.Add(command);

@@ -48,15 +48,15 @@ public sealed class FormulaLibrary : IDisposable
     {
         if (!Directory.Exists(folder))
         {
-            throw new FormulaFileException([new FormulaFileError(folder, 0, "folder", "formula folder not found")]);
+            throw new FormulaFileException([new DataFileError(folder, 0, "folder", "formula folder not found")]);
         }
 
-        var errors = new List<FormulaFileError>();
+        var errors = new List<DataFileError>();
         SubstituentVocabulary? vocabulary = null;
         var formulas = new List<MarkushFormula>();
         foreach (var path in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
-            var root = ReadYaml(path, errors);
+            var root = YamlFields.ReadDocument(path, errors);
             if (root is null)
             {
                 continue;
@@ -66,7 +66,7 @@ public sealed class FormulaLibrary : IDisposable
             {
                 if (vocabulary is not null)
                 {
-                    errors.Add(new FormulaFileError(path, (int)root.Start.Line, "vocabulary", $"a second vocabulary (the first is {vocabulary.File})"));
+                    errors.Add(new DataFileError(path, (int)root.Start.Line, "vocabulary", $"a second vocabulary (the first is {vocabulary.File})"));
                     continue;
                 }
 
@@ -78,19 +78,19 @@ public sealed class FormulaLibrary : IDisposable
             }
             else
             {
-                errors.Add(new FormulaFileError(path, (int)root.Start.Line, "top level", "expected 'formula:' or 'vocabulary:'"));
+                errors.Add(new DataFileError(path, (int)root.Start.Line, "top level", "expected 'formula:' or 'vocabulary:'"));
             }
         }
 
         if (vocabulary is null)
         {
-            errors.Add(new FormulaFileError(folder, 0, "vocabulary", "no vocabulary file (a .yaml file with 'vocabulary:') in the folder"));
+            errors.Add(new DataFileError(folder, 0, "vocabulary", "no vocabulary file (a .yaml file with 'vocabulary:') in the folder"));
             throw new FormulaFileException(errors);
         }
 
         foreach (var dup in formulas.GroupBy(f => f.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            errors.Add(new FormulaFileError(dup.Last().File, 1, "formula", $"duplicate formula id '{dup.Key}' (also in {dup.First().File})"));
+            errors.Add(new DataFileError(dup.Last().File, 1, "formula", $"duplicate formula id '{dup.Key}' (also in {dup.First().File})"));
         }
 
         var classes = CompileClasses(vocabulary, errors);
@@ -177,56 +177,7 @@ public sealed class FormulaLibrary : IDisposable
         f.TautomerPrescreen?.Dispose();
         f.ExclusionScreen?.Dispose();
     }
-
-    private static YamlMappingNode? ReadYaml(string path, List<FormulaFileError> errors)
-    {
-        try
-        {
-            using var reader = new StreamReader(path);
-            var stream = new YamlStream();
-            stream.Load(reader);
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                errors.Add(new FormulaFileError(path, 1, "file", "expected a YAML mapping at the top level"));
-                return null;
-            }
-
-            return root;
-        }
-        catch (YamlException e)
-        {
-            errors.Add(new FormulaFileError(path, (int)e.Start.Line, "YAML", e.InnerException?.Message ?? e.Message));
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this (no position) on some malformed input: find the
-            // line by reading events until the failure.
-            errors.Add(new FormulaFileError(path, LastGoodLine(path) + 1, "YAML", "malformed YAML at or just after this line (an unclosed bracket or quote?)"));
-            return null;
-        }
-    }
-
-    private static int LastGoodLine(string path)
-    {
-        var line = 0;
-        try
-        {
-            var parser = new YamlDotNet.Core.Parser(new StringReader(File.ReadAllText(path)));
-            while (parser.MoveNext())
-            {
-                line = (int)parser.Current!.End.Line;
-            }
-        }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
-        {
-            // Stopped at the problem: line is the end of the last event read.
-        }
-
-        return line;
-    }
-
-    private static List<CompiledClass> CompileClasses(SubstituentVocabulary vocabulary, List<FormulaFileError> errors)
+    private static List<CompiledClass> CompileClasses(SubstituentVocabulary vocabulary, List<DataFileError> errors)
     {
         var list = new List<CompiledClass>();
         foreach (var c in vocabulary.Classes)
@@ -239,20 +190,20 @@ public sealed class FormulaLibrary : IDisposable
 
             if (!c.Smarts.Contains("{A}", StringComparison.Ordinal))
             {
-                errors.Add(new FormulaFileError(vocabulary.File, c.Line, $"class {c.Id}: smarts", "must contain {A}, the attachment point"));
+                errors.Add(new DataFileError(vocabulary.File, c.Line, $"class {c.Id}: smarts", "must contain {A}, the attachment point"));
                 continue;
             }
 
             var expanded = ClassMacros.Expand(c.Smarts, out var unknown);
             foreach (var name in unknown)
             {
-                errors.Add(new FormulaFileError(vocabulary.File, c.Line, $"class {c.Id}: smarts", $"unknown macro {{{name}}} (known: {string.Join(", ", ClassMacros.Names.Select(n => "{" + n + "}"))})"));
+                errors.Add(new DataFileError(vocabulary.File, c.Line, $"class {c.Id}: smarts", $"unknown macro {{{name}}} (known: {string.Join(", ", ClassMacros.Names.Select(n => "{" + n + "}"))})"));
             }
 
             var parsed = QueryMolecule.ParseSmarts(expanded);
             if (!parsed.Success)
             {
-                errors.Add(new FormulaFileError(vocabulary.File, c.Line, $"class {c.Id}: smarts", $"RDKit cannot read it: {parsed.Error.Reason}"));
+                errors.Add(new DataFileError(vocabulary.File, c.Line, $"class {c.Id}: smarts", $"RDKit cannot read it: {parsed.Error.Reason}"));
                 continue;
             }
 
@@ -262,9 +213,9 @@ public sealed class FormulaLibrary : IDisposable
         return list;
     }
 
-    private static CompiledFormula CompileFormula(MarkushFormula f, SubstituentVocabulary vocabulary, List<FormulaFileError> errors)
+    private static CompiledFormula CompileFormula(MarkushFormula f, SubstituentVocabulary vocabulary, List<DataFileError> errors)
     {
-        void Error(int line, string field, string message) => errors.Add(new FormulaFileError(f.File, line, field, message));
+        void Error(int line, string field, string message) => errors.Add(new DataFileError(f.File, line, field, message));
 
         foreach (var slot in f.Slots)
         {

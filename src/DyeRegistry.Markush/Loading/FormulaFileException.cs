@@ -6,11 +6,11 @@ namespace DyeRegistry.Markush.Loading;
 /// </summary>
 public sealed class FormulaFileException : Exception
 {
-    public FormulaFileException(IReadOnlyList<FormulaFileError> errors)
+    public FormulaFileException(IReadOnlyList<DataFileError> errors)
         : base(errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} problems in the formula files:\n  " + string.Join("\n  ", errors))
     {
         Errors = errors;
     }
 
-    public IReadOnlyList<FormulaFileError> Errors { get; }
+    public IReadOnlyList<DataFileError> Errors { get; }
 }

@@ -7,7 +7,7 @@ namespace DyeRegistry.Markush.Loading;
 /// checked by <see cref="FormulaLibrary"/> once every file is read.</summary>
 internal static class FormulaLoader
 {
-    public static MarkushFormula Read(YamlMappingNode root, string file, List<FormulaFileError> errors)
+    public static MarkushFormula Read(YamlMappingNode root, string file, List<DataFileError> errors)
     {
         var f = new YamlFields(root, file, "formula", errors);
         var id = f.RequiredString("formula");
@@ -71,7 +71,7 @@ internal static class FormulaLoader
         return formula;
     }
 
-    private static SlotDefinition ReadSlot(YamlNode node, string file, List<FormulaFileError> errors)
+    private static SlotDefinition ReadSlot(YamlNode node, string file, List<DataFileError> errors)
     {
         var s = new YamlFields(node, file, "slot", errors);
         var id = s.RequiredString("id");
@@ -114,7 +114,7 @@ internal static class FormulaLoader
         return slot;
     }
 
-    private static RingClosureRule ReadClosure(YamlNode node, string file, List<FormulaFileError> errors)
+    private static RingClosureRule ReadClosure(YamlNode node, string file, List<DataFileError> errors)
     {
         var c = new YamlFields(node, file, "ring closure", errors);
         var between = c.StringList("between", required: true);
@@ -148,7 +148,7 @@ internal static class FormulaLoader
         return rule;
     }
 
-    private static CountConstraint ReadCount(YamlNode node, string file, List<FormulaFileError> errors)
+    private static CountConstraint ReadCount(YamlNode node, string file, List<DataFileError> errors)
     {
         var c = new YamlFields(node, file, "count", errors);
         var groups = c.NodeList("groups", required: true)
@@ -159,7 +159,7 @@ internal static class FormulaLoader
         return count;
     }
 
-    private static CentralAtomRule ReadCentral(YamlNode node, string file, List<FormulaFileError> errors)
+    private static CentralAtomRule ReadCentral(YamlNode node, string file, List<DataFileError> errors)
     {
         var c = new YamlFields(node, file, "central", errors);
         var atoms = new List<int>();

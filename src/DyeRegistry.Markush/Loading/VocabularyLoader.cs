@@ -6,7 +6,7 @@ namespace DyeRegistry.Markush.Loading;
 /// <summary>Reads a substituent vocabulary file (see formulas/substituent-classes.yaml).</summary>
 internal static class VocabularyLoader
 {
-    public static SubstituentVocabulary Read(YamlMappingNode root, string file, List<FormulaFileError> errors)
+    public static SubstituentVocabulary Read(YamlMappingNode root, string file, List<DataFileError> errors)
     {
         var fields = new YamlFields(root, file, "vocabulary", errors);
         var id = fields.RequiredString("vocabulary");

@@ -1,3 +1,4 @@
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace DyeRegistry.Markush.Loading;
@@ -6,15 +7,15 @@ namespace DyeRegistry.Markush.Loading;
 /// Typed reads from a YAML mapping that record problems (file, line, field) instead of throwing,
 /// and reject unknown keys: a typo ("clases:") must not silently drop a rule.
 /// </summary>
-internal sealed class YamlFields
+public sealed class YamlFields
 {
     private readonly YamlMappingNode node;
     private readonly string file;
     private readonly string context;
-    private readonly List<FormulaFileError> errors;
+    private readonly List<DataFileError> errors;
     private readonly HashSet<string> read = new(StringComparer.Ordinal);
 
-    public YamlFields(YamlNode node, string file, string context, List<FormulaFileError> errors)
+    public YamlFields(YamlNode node, string file, string context, List<DataFileError> errors)
     {
         this.file = file;
         this.context = context;
@@ -209,8 +210,57 @@ internal sealed class YamlFields
     }
 
     public void Error(YamlNode at, string field, string message) =>
-        errors.Add(new FormulaFileError(file, (int)at.Start.Line, field, message));
+        errors.Add(new DataFileError(file, (int)at.Start.Line, field, message));
 
     public void Error(int line, string field, string message) =>
-        errors.Add(new FormulaFileError(file, line, field, message));
+        errors.Add(new DataFileError(file, line, field, message));
+
+    /// <summary>Reads a YAML file whose top level is a mapping; problems (syntax with its line) go to <paramref name="errors"/>.</summary>
+    public static YamlMappingNode? ReadDocument(string path, List<DataFileError> errors)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                errors.Add(new DataFileError(path, 1, "file", "expected a YAML mapping at the top level"));
+                return null;
+            }
+
+            return root;
+        }
+        catch (YamlException e)
+        {
+            errors.Add(new DataFileError(path, (int)e.Start.Line, "YAML", e.InnerException?.Message ?? e.Message));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (no position) on some malformed input: find the
+            // line by reading events until the failure.
+            errors.Add(new DataFileError(path, LastGoodLine(path) + 1, "YAML", "malformed YAML at or just after this line (an unclosed bracket or quote?)"));
+            return null;
+        }
+    }
+
+    private static int LastGoodLine(string path)
+    {
+        var line = 0;
+        try
+        {
+            var parser = new YamlDotNet.Core.Parser(new StringReader(File.ReadAllText(path)));
+            while (parser.MoveNext())
+            {
+                line = (int)parser.Current!.End.Line;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // Stopped at the problem: line is the end of the last event read.
+        }
+
+        return line;
+    }
 }

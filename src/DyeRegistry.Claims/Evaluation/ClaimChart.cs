@@ -1,0 +1,20 @@
+using DyeRegistry.Claims.Model;
+using DyeRegistry.Markush.Model;
+
+namespace DyeRegistry.Claims.Evaluation;
+
+/// <summary>
+/// The claims evaluated on one subject (a medium, or an ink applied to a medium), with
+/// everything a reader needs to trust it: the readings used, the claim sets and formula files
+/// (versions, provenance), and every record with its registry version.
+/// </summary>
+public sealed record ClaimChart(
+    ScopeSubject Subject,
+    IReadOnlyList<ClaimResult> Claims,
+    IReadOnlyList<AppliedReading> Readings,
+    IReadOnlyList<ClaimSet> Sets,
+    IReadOnlyList<FormulaCitation> Formulas,
+    IReadOnlyList<ScopeRecord> Records);
+
+/// <summary>A formula of seed 001 claim 2 as the chart used it.</summary>
+public sealed record FormulaCitation(string Id, string Name, int Version, Provenance Provenance, string Source);

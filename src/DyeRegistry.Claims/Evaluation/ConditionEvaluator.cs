@@ -1,0 +1,296 @@
+using System.Text.Json.Nodes;
+using DyeRegistry.Claims.Loading;
+using DyeRegistry.Claims.Model;
+using DyeRegistry.Markush.Matching;
+
+namespace DyeRegistry.Claims.Evaluation;
+
+/// <summary>
+/// Evaluates conditions on a subject's records, three-valued, with evidence. Missing data is
+/// unknown, never not met, except where claims.md makes absence decisive (a record of the other
+/// kind of medium; an ink without any component of a role).
+/// </summary>
+internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices readings, DyeFormulas dyes)
+{
+    private readonly CompareEvaluator compare = new(readings);
+
+    public Dictionary<string, Binding> Root()
+    {
+        var bindings = new Dictionary<string, Binding> { ["medium"] = new(subject.Medium, string.Empty, subject.Medium.Document) };
+        if (subject.Ink is { } ink)
+        {
+            bindings["ink"] = new Binding(ink, string.Empty, ink.Document);
+        }
+
+        return bindings;
+    }
+
+    public Outcome Evaluate(Condition condition, IReadOnlyDictionary<string, Binding> bindings) => condition switch
+    {
+        PresentCondition p => Present(p, bindings),
+        IsCondition i => Is(i, bindings),
+        OneOfCondition o => OneOf(o, bindings),
+        CompareCondition c => compare.Evaluate(c, bindings),
+        TermCondition t => Term(t, bindings),
+        FormulaCondition f => Formula(f, bindings),
+        AllCondition a => All(a, bindings),
+        AnyCondition a => Any(a, bindings),
+        QuantifiedCondition q => Quantified(q, bindings),
+        _ => throw new InvalidOperationException($"no evaluator for {condition.GetType().Name}"),
+    };
+
+    internal static Evidence ToEvidence(string label, Fact fact, string? unit) => new(
+        label,
+        fact.RecordId,
+        fact.Record?.Version,
+        fact.Field,
+        ValueText(fact.Node),
+        Numbers.Read(fact.Node)?.PlusMinus,
+        unit,
+        fact.Source,
+        fact.Method);
+
+    internal static string Need(Fact fact, FieldPath path)
+    {
+        var unit = SchemaPaths.Resolve(path).Field?.Unit;
+        return $"{fact.RecordId}: {fact.Field}{(unit is null ? string.Empty : $" ({unit})")}";
+    }
+
+    private static string ValueText(JsonNode? node) => node switch
+    {
+        null => "not recorded",
+        JsonObject o when o["value"] is { } v => ValueText(v),
+        JsonValue v when Numbers.Read(v) is { } n => Numbers.Text(n.Value),
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v => v.ToJsonString(),
+        _ => node.ToJsonString(),
+    };
+
+    private static string Label(FieldPath path) => path.Steps.Count == 0 ? path.Root : path.Steps[^1].Name;
+
+    private Outcome Present(PresentCondition p, IReadOnlyDictionary<string, Binding> bindings)
+    {
+        var fact = FactResolver.Resolve(p.Path, bindings);
+        if (p.Path.Steps.Count == 0)
+        {
+            return fact.Record is null
+                ? Outcome.Unknown($"no {p.Path.Root} given", [], $"a {p.Path.Root} record")
+                : new Outcome(LimitationVerdict.Met, $"{p.Path.Root} {fact.Record.Id} is applied", []);
+        }
+
+        var evidence = fact.Recorded ? new[] { ToEvidence(Label(p.Path), fact, null) } : [];
+        if (fact.Node is JsonValue v && v.TryGetValue<bool>(out var b) && !b)
+        {
+            return new Outcome(LimitationVerdict.NotMet, $"{fact.Field} is recorded as none (false)", evidence, Changes: [$"{fact.RecordId}: {fact.Field} would have to be present"]);
+        }
+
+        if (fact.Recorded)
+        {
+            return new Outcome(LimitationVerdict.Met, $"{fact.Field} is recorded{(fact.Node is JsonValue ? $" ({ValueText(fact.Node)})" : string.Empty)}", evidence);
+        }
+
+        if (p.DecidedByAbsenceWhen is { } other && FactResolver.Resolve(other, bindings) is { Recorded: true } instead)
+        {
+            return new Outcome(LimitationVerdict.NotMet,
+                $"{fact.RecordId} records {instead.Field} (the other kind of medium) and no {fact.Field}",
+                [ToEvidence(Label(other), instead, null) with { Value = "recorded" }],
+                Changes: [$"{fact.RecordId}: a medium of this claim's kind, with {fact.Field}"]);
+        }
+
+        return Outcome.Unknown($"{fact.Field} is not recorded", [], Need(fact, p.Path));
+    }
+
+    private Outcome Is(IsCondition i, IReadOnlyDictionary<string, Binding> bindings)
+    {
+        var fact = FactResolver.Resolve(i.Path, bindings);
+        if (!fact.Recorded)
+        {
+            return Outcome.Unknown($"{fact.Field} is not recorded", [], Need(fact, i.Path) + $" (true or false; {Word(i.Value)} meets the claim)");
+        }
+
+        var evidence = new[] { ToEvidence(Label(i.Path), fact, null) };
+        if (fact.Node is not JsonValue v || !v.TryGetValue<bool>(out var value))
+        {
+            return Outcome.Unknown($"{fact.Field} is '{ValueText(fact.Node)}', not true or false", evidence, Need(fact, i.Path));
+        }
+
+        return value == i.Value
+            ? new Outcome(LimitationVerdict.Met, $"{fact.Field} = {Word(value)}{(fact.Source == "derived" ? " (derived: " + fact.Method + ")" : string.Empty)}", evidence)
+            : new Outcome(LimitationVerdict.NotMet, $"{fact.Field} = {Word(value)}, the claim needs {Word(i.Value)}", evidence, Changes: [$"{fact.RecordId}: {fact.Field} would have to be {Word(i.Value)}"]);
+    }
+
+    private static string Word(bool b) => b ? "true" : "false";
+
+    private Outcome OneOf(OneOfCondition o, IReadOnlyDictionary<string, Binding> bindings)
+    {
+        var fact = FactResolver.Resolve(o.Path, bindings);
+        if (!fact.Recorded)
+        {
+            return Outcome.Unknown($"{fact.Field} is not recorded", [], Need(fact, o.Path) + $" (one of {string.Join(", ", o.Values)} meets the claim)");
+        }
+
+        var evidence = new[] { ToEvidence(Label(o.Path), fact, null) };
+        var value = ValueText(fact.Node);
+        return o.Values.Contains(value)
+            ? new Outcome(LimitationVerdict.Met, $"{fact.Field} = {value}", evidence)
+            : new Outcome(LimitationVerdict.NotMet, $"{fact.Field} = {value}, not {string.Join(" or ", o.Values)}", evidence,
+                Changes: [$"{fact.RecordId}: {fact.Field} would have to be {string.Join(" or ", o.Values)}"]);
+    }
+
+    private Outcome Term(TermCondition t, IReadOnlyDictionary<string, Binding> bindings)
+    {
+        var fact = FactResolver.Resolve(t.Path, bindings);
+        var applied = readings[t.Reading];
+        var accepted = applied.Option.Terms;
+        if (!fact.Recorded)
+        {
+            return t.IfRecorded
+                ? new Outcome(LimitationVerdict.Met, $"{fact.Field} is not recorded; only a recorded value is checked against reading {applied.Reading.Id}", [])
+                : Outcome.Unknown($"{fact.Field} is not recorded", [], Need(fact, t.Path) + $" (under reading {applied.Reading.Id} = {applied.Option.Id}: {string.Join(", ", accepted)})");
+        }
+
+        var evidence = new[] { ToEvidence(Label(t.Path), fact, null) };
+        var text = ValueText(fact.Node).ToLowerInvariant();
+        var hit = accepted.FirstOrDefault(term => ContainsPhrase(text, term));
+        if (hit is not null)
+        {
+            return new Outcome(LimitationVerdict.Met, $"{fact.Field} = '{ValueText(fact.Node)}' is ionizing radiation under reading {applied.Reading.Id} = {applied.Option.Id}", evidence,
+                Warnings: applied.Reading.Options.Any(o => o.Terms.Count > 0 && !o.Terms.Any(x => ContainsPhrase(text, x)))
+                    ? [$"{fact.Field} = '{ValueText(fact.Node)}' meets the limitation only under reading {applied.Reading.Id} = {applied.Option.Id}"]
+                    : []);
+        }
+
+        var other = applied.Reading.Options.FirstOrDefault(o => o.Terms.Any(x => ContainsPhrase(text, x)));
+        return new Outcome(LimitationVerdict.NotMet,
+            $"{fact.Field} = '{ValueText(fact.Node)}' is not among the terms reading {applied.Reading.Id} = {applied.Option.Id} accepts ({string.Join(", ", accepted)})" +
+            (other is null ? string.Empty : $"; reading {applied.Reading.Id} = {other.Id} would accept it"),
+            evidence, Changes: [$"{fact.RecordId}: {fact.Field} would have to be one of {string.Join(", ", accepted)}"]);
+    }
+
+    /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="text"/> as whole words ("uv" in "uv lamp", not in "uvula").</summary>
+    private static bool ContainsPhrase(string text, string phrase)
+    {
+        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            var before = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var end = at + phrase.Length;
+            var after = end == text.Length || !char.IsLetterOrDigit(text[end]);
+            if (before && after)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Outcome All(AllCondition a, IReadOnlyDictionary<string, Binding> bindings)
+    {
+        var parts = a.Parts.Select(p => Evaluate(p, bindings)).ToList();
+        return Outcome.Combine(Verdicts.And(parts.Select(p => p.Verdict)), parts);
+    }
+
+    private Outcome Any(AnyCondition a, IReadOnlyDictionary<string, Binding> bindings)
+    {
+        var parts = a.Parts.Select(p => Evaluate(p, bindings)).ToList();
+        return Outcome.Combine(Verdicts.Or(parts.Select(p => p.Verdict)), parts, " | or | ");
+    }
+
+    private Outcome Quantified(QuantifiedCondition q, IReadOnlyDictionary<string, Binding> bindings)
+    {
+        var parts = new List<Outcome>();
+        foreach (var (name, binding, missing) in Elements(q, bindings))
+        {
+            if (binding is null)
+            {
+                parts.Add(missing!.Prefixed($"{q.Element} {name}: "));
+                continue;
+            }
+
+            var inner = new Dictionary<string, Binding>(bindings) { [q.Element] = binding };
+            parts.Add(Evaluate(q.Inner, inner).Prefixed($"{q.Element} {name}: "));
+        }
+
+        if (parts.Count == 0)
+        {
+            var ink = subject.Ink?.Id ?? "(no ink)";
+            return new Outcome(LimitationVerdict.NotMet, $"ink {ink} lists no {q.Element} component", [],
+                Changes: [$"{ink}: a {q.Element} component that meets the limitation"]);
+        }
+
+        return Outcome.Combine(q.Every ? Verdicts.And(parts.Select(p => p.Verdict)) : Verdicts.Or(parts.Select(p => p.Verdict)), parts);
+    }
+
+    private IEnumerable<(string Name, Binding? Binding, Outcome? Missing)> Elements(QuantifiedCondition q, IReadOnlyDictionary<string, Binding> bindings)
+    {
+        if (q.Collection.Root == "medium")
+        {
+            foreach (var (position, layer) in FactResolver.Layers(q.Collection, bindings["medium"]))
+            {
+                yield return layer.Node is null
+                    ? (position, null, Outcome.Unknown($"no {position} layer is recorded", [], $"{subject.Medium.Id}: layers[{position}]"))
+                    : (position, layer, null);
+            }
+
+            yield break;
+        }
+
+        if (subject.Ink is not { } ink)
+        {
+            yield break;
+        }
+
+        var role = q.Element;
+        foreach (var c in (ink.Document["components"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (c["role"]?.GetValue<string>() != role || c["ref"]?.GetValue<string>() is not { } id)
+            {
+                continue;
+            }
+
+            yield return subject.Components.TryGetValue(id, out var record)
+                ? (id, new Binding(record, string.Empty, record.Document), null)
+                : (id, null, Outcome.Unknown($"the {role} record '{id}' that ink {ink.Id} references is not available", [],
+                    $"the {role} record '{id}' (register it, or give it with the ink in --ink-file)"));
+        }
+    }
+
+    private Outcome Formula(FormulaCondition f, IReadOnlyDictionary<string, Binding> bindings)
+    {
+        var dye = bindings["dye"].Record;
+        var (match, error) = dyes.Of(dye);
+        if (match is null)
+        {
+            return Outcome.Unknown(error!, [], $"{dye.Id}: a structure RDKit can read (smiles or molfile)");
+        }
+
+        var results = match.Formulas.Where(m => f.Formulas.Contains(m.FormulaId, StringComparer.OrdinalIgnoreCase)).ToList();
+        var findings = results.Select(m => new DyeFinding(dye.Id, m.FormulaId, m.FormulaVersion, m.Provenance, VerdictWord(m.Verdict), m.Explanation, m.Tautomer, m.Svg)).ToList();
+        var within = results.Where(m => m.IsWithin).ToList();
+        var evidence = new Evidence("structure", dye.Id, dye.Version, dye.Document["smiles"] is null ? "molfile" : "smiles",
+            dye.Document["smiles"]?.GetValue<string>() ?? "(molfile)", null, null, "asserted", null);
+        if (within.Count > 0)
+        {
+            return new Outcome(LimitationVerdict.Met, string.Join("; ", within.Select(m => m.Explanation)), [evidence], Dyes: findings);
+        }
+
+        var open = results.Where(m => m.Verdict == FormulaVerdict.NotExcluded).ToList();
+        if (open.Count > 0)
+        {
+            return new Outcome(LimitationVerdict.Unknown,
+                $"within none of the encoded formulas; not excluded from {string.Join(", ", open.Select(m => $"({m.FormulaId})"))}, whose drawing is missing from the claim text",
+                [evidence], [.. open.Select(m => $"the drawing of general formula ({m.FormulaId}), missing from the claim text (formulas/{m.FormulaId}.yaml)")], Dyes: findings);
+        }
+
+        return new Outcome(LimitationVerdict.NotMet, $"within none of {string.Join(", ", f.Formulas.Select(x => $"({x})"))}", [evidence],
+            Changes: [$"{dye.Id}: a structure within one of the formulas (nearest misses in the dye findings)"], Dyes: findings);
+    }
+
+    private static string VerdictWord(FormulaVerdict v) => v switch
+    {
+        FormulaVerdict.Within => "within",
+        FormulaVerdict.NotWithin => "not within",
+        FormulaVerdict.Excluded => "excluded",
+        _ => "not excluded",
+    };
+}

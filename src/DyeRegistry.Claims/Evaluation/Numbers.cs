@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace DyeRegistry.Claims.Evaluation;
+
+/// <summary>Reading numbers exactly (decimal, never binary floating point) and writing them plainly.</summary>
+internal static class Numbers
+{
+    /// <summary>A recorded quantity: a number, or {"value", "plus_minus"}; null when not a number.</summary>
+    public static (decimal Value, decimal? PlusMinus)? Read(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonValue v when v.TryGetValue<decimal>(out var d):
+                return (d, null);
+            case JsonValue v when v.TryGetValue<double>(out var f) && double.IsFinite(f):
+                // A computed value: its shortest round-trip text, so 2.0E-05 stays 0.00002.
+                return (decimal.Parse(f.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture), null);
+            case JsonObject o when Read(o["value"]) is { } inner:
+                var pm = Read(o["plus_minus"])?.Value;
+                return (inner.Value, pm);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A number as a reader expects it: no trailing zeros, no exponent for the sizes claims use.</summary>
+    public static string Text(decimal d)
+    {
+        var rounded = Math.Round(d, 6, MidpointRounding.AwayFromZero);
+        if (rounded == 0 && d != 0)
+        {
+            return ((double)d).ToString("G6", CultureInfo.InvariantCulture);
+        }
+
+        return rounded.ToString("0.######", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A value with its unit ("30 um", "65 %", "2.0 x10^-5 ml/cm2/um").</summary>
+    public static string WithUnit(decimal d, string unit) => unit.Length == 0 ? Text(d) : unit.StartsWith(':') ? $"{Text(d)} {unit}" : $"{Text(d)} {unit}";
+
+    /// <summary>An interval in words: "2 x10^-5 ml/cm2/um" or "2 (1.9 to 2.1) x10^-5 ml/cm2/um".</summary>
+    public static string Describe(Interval i, string unit) =>
+        i.IsExact ? WithUnit(i.Central, unit) : $"{Text(i.Central)} ({Text(i.Low)} to {Text(i.High)}){(unit.Length == 0 ? string.Empty : " " + unit)}";
+}

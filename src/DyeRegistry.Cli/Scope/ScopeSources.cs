@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using DyeRegistry.Claims.Evaluation;
+using DyeRegistry.Registry;
+using DyeRegistry.Storage;
+using DyeRegistry.Storage.Records;
+
+namespace DyeRegistry.Cli.Scope;
+
+/// <summary>
+/// Finds the records a claim chart needs: in record files (<c>--ink-file</c>, <c>--medium-file</c>:
+/// records.md documents, validated as import validates them, a medium's A and Y computed from its
+/// isotherm or curve as import computes them) and in the registry (opened only when a record is
+/// not in the files). A record in a file wins over a registered one with the same id, and says so.
+/// </summary>
+internal sealed class ScopeSources(string registryPath, IReadOnlyList<string> files) : IDisposable
+{
+    private readonly Dictionary<string, ScopeRecord> fromFiles = ReadFiles(files);
+    private IRegistryStore? store;
+
+    public IReadOnlyCollection<ScopeRecord> FileRecords => fromFiles.Values;
+
+    public IRegistryStore Store => store ??= Commands.RegistryOptions.Open(registryPath);
+
+    /// <summary>The record with this id, of this kind: from the files, else the registry.</summary>
+    public ScopeRecord Get(string id, RecordKind kind)
+    {
+        var record = fromFiles.TryGetValue(id, out var r) ? r : FromRegistry(id) ?? throw new ArgumentException(
+            $"no record '{id}' in {(files.Count == 0 ? string.Empty : string.Join(", ", files) + " or ")}the registry {registryPath}");
+        return record.Kind == kind ? record : throw new ArgumentException($"record '{id}' is a {RecordSchema.KindText(record.Kind)}, not a {RecordSchema.KindText(kind)}");
+    }
+
+    /// <summary>The only record of this kind in the files, or null when there is none; an error when several.</summary>
+    public ScopeRecord? OnlyInFiles(RecordKind kind, string option)
+    {
+        var all = fromFiles.Values.Where(r => r.Kind == kind).ToList();
+        return all.Count switch
+        {
+            0 => null,
+            1 => all[0],
+            _ => throw new ArgumentException($"{option} holds {all.Count} {RecordSchema.KindText(kind)} records ({string.Join(", ", all.Select(r => r.Id))}): name one with --{RecordSchema.KindText(kind)} ID"),
+        };
+    }
+
+    /// <summary>The subject: the medium, the ink if any, and every record the ink's components reference that can be found.</summary>
+    public ScopeSubject Subject(ScopeRecord medium, ScopeRecord? ink)
+    {
+        var components = new Dictionary<string, ScopeRecord>(StringComparer.Ordinal);
+        foreach (var c in (ink?.Document["components"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (c["ref"]?.GetValue<string>() is { } id && !components.ContainsKey(id))
+            {
+                var r = fromFiles.TryGetValue(id, out var f) ? f : TryRegistry(id);
+                if (r is not null)
+                {
+                    components[id] = r;
+                }
+            }
+        }
+
+        return new ScopeSubject(medium, ink, components);
+    }
+
+    public void Dispose() => store?.Dispose();
+
+    private ScopeRecord? TryRegistry(string id) => File.Exists(registryPath) || store is not null ? FromRegistry(id) : null;
+
+    private ScopeRecord? FromRegistry(string id)
+    {
+        var stored = Store.Get(id);
+        return stored is null ? null : new ScopeRecord(stored.Id, stored.Kind, stored.Document, stored.Version, $"registry {Store.Location}", Store.Computed(id));
+    }
+
+    private static Dictionary<string, ScopeRecord> ReadFiles(IReadOnlyList<string> files)
+    {
+        var records = new Dictionary<string, ScopeRecord>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                throw new ArgumentException($"{file}: no such file");
+            }
+
+            foreach (var input in RecordReader.ReadJson(file))
+            {
+                if (input.Document is null)
+                {
+                    problems.Add($"{input.Where}: {input.ReadError}");
+                    continue;
+                }
+
+                var errors = RecordValidator.Validate(input.Document);
+                if (errors.Count > 0)
+                {
+                    problems.AddRange(errors.Select(e => $"{input.Where}: {e}"));
+                    continue;
+                }
+
+                var kind = RecordSchema.ParseKind(input.Document["kind"]!.GetValue<string>())!.Value;
+                IReadOnlyList<ComputedQuantity> computed = [];
+                if (kind == RecordKind.Medium)
+                {
+                    try
+                    {
+                        computed = MediumQuantities.Compute(input.Document, input.Where).Quantities;
+                    }
+                    catch (Pores.Isotherms.IsothermFormatException e)
+                    {
+                        problems.Add($"{input.Where}: ink_receiving_layer: {e.Message}");
+                        continue;
+                    }
+                }
+
+                if (!records.TryAdd(input.Id!, new ScopeRecord(input.Id!, kind, input.Document, null, $"file {file} ({input.Location}, not registered)", computed)))
+                {
+                    problems.Add($"{input.Where}: id '{input.Id}' appears twice in the record files");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("the record files have problems; nothing was evaluated:\n  " + string.Join("\n  ", problems));
+        }
+
+        return records;
+    }
+}
