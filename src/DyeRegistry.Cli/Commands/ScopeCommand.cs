@@ -76,8 +76,8 @@ internal static class ScopeCommand
                 else
                 {
                     var m = parse.GetValue(medium) is { } mid ? sources.Get(mid, RecordKind.Medium)
-                        : sources.OnlyInFiles(RecordKind.Medium, "--medium-file") ?? throw new ArgumentException("name the medium: --medium ID or --medium-file FILE (or --matrix)");
-                    var i = parse.GetValue(ink) is { } iid ? sources.Get(iid, RecordKind.Ink) : sources.OnlyInFiles(RecordKind.Ink, "--ink-file");
+                        : sources.OnlyIn(parse.GetValue(mediumFile), RecordKind.Medium, "--medium-file") ?? throw new ArgumentException("name the medium: --medium ID or --medium-file FILE (or --matrix)");
+                    var i = parse.GetValue(ink) is { } iid ? sources.Get(iid, RecordKind.Ink) : sources.OnlyIn(parse.GetValue(inkFile), RecordKind.Ink, "--ink-file");
                     var chart = evaluator.Evaluate(sources.Subject(m, i));
                     text = fmt switch
                     {

@@ -24,15 +24,20 @@ internal sealed class ScopeSources(string registryPath, IReadOnlyList<string> fi
     /// <summary>The record with this id, of this kind: from the files, else the registry.</summary>
     public ScopeRecord Get(string id, RecordKind kind)
     {
-        var record = fromFiles.TryGetValue(id, out var r) ? r : FromRegistry(id) ?? throw new ArgumentException(
-            $"no record '{id}' in {(files.Count == 0 ? string.Empty : string.Join(", ", files) + " or ")}the registry {registryPath}");
+        var record = fromFiles.TryGetValue(id, out var r) ? r : TryRegistry(id) ?? throw new ArgumentException(
+            $"no record '{id}' in {(files.Count == 0 ? string.Empty : string.Join(", ", files.Distinct()) + " or ")}the registry {registryPath}{(File.Exists(registryPath) ? string.Empty : " (which does not exist)")}");
         return record.Kind == kind ? record : throw new ArgumentException($"record '{id}' is a {RecordSchema.KindText(record.Kind)}, not a {RecordSchema.KindText(kind)}");
     }
 
-    /// <summary>The only record of this kind in the files, or null when there is none; an error when several.</summary>
-    public ScopeRecord? OnlyInFiles(RecordKind kind, string option)
+    /// <summary>The only record of this kind in <paramref name="file"/>, or null when there is none (or no file); an error when several.</summary>
+    public ScopeRecord? OnlyIn(string? file, RecordKind kind, string option)
     {
-        var all = fromFiles.Values.Where(r => r.Kind == kind).ToList();
+        if (file is null)
+        {
+            return null;
+        }
+
+        var all = fromFiles.Values.Where(r => r.Kind == kind && r.Origin.StartsWith($"file {file} (", StringComparison.Ordinal)).ToList();
         return all.Count switch
         {
             0 => null,
@@ -74,7 +79,7 @@ internal sealed class ScopeSources(string registryPath, IReadOnlyList<string> fi
     {
         var records = new Dictionary<string, ScopeRecord>(StringComparer.Ordinal);
         var problems = new List<string>();
-        foreach (var file in files)
+        foreach (var file in files.Distinct())
         {
             if (!File.Exists(file))
             {
@@ -111,9 +116,12 @@ internal sealed class ScopeSources(string registryPath, IReadOnlyList<string> fi
                     }
                 }
 
-                if (!records.TryAdd(input.Id!, new ScopeRecord(input.Id!, kind, input.Document, null, $"file {file} ({input.Location}, not registered)", computed)))
+                // The same record in two files (an ink file and a medium file that both carry a
+                // solvent) is one record; two different documents under one id are an error.
+                if (!records.TryAdd(input.Id!, new ScopeRecord(input.Id!, kind, input.Document, null, $"file {file} ({input.Location}, not registered)", computed)) &&
+                    !JsonNode.DeepEquals(records[input.Id!].Document, input.Document))
                 {
-                    problems.Add($"{input.Where}: id '{input.Id}' appears twice in the record files");
+                    problems.Add($"{input.Where}: id '{input.Id}' appears twice in the record files with different documents ({records[input.Id!].Origin})");
                 }
             }
         }
