@@ -60,6 +60,7 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
     {
         null => "not recorded",
         JsonObject o when o["value"] is { } v => ValueText(v),
+        JsonObject or JsonArray => "recorded",
         JsonValue v when Numbers.Read(v) is { } n => Numbers.Text(n.Value),
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         JsonValue v => v.ToJsonString(),

@@ -96,9 +96,22 @@ internal static class ClaimChartHtml
         }
 
         h.Append("</table>\n");
-        if (chart.Formulas.Any(f => f.Provenance != Markush.Model.Provenance.Read))
+        var reconstructed = chart.Formulas.Where(f => f.Provenance == Markush.Model.Provenance.Reconstructed).Select(f => $"({f.Id})").ToList();
+        var missing = chart.Formulas.Where(f => f.Provenance == Markush.Model.Provenance.Missing).Select(f => $"({f.Id})").ToList();
+        if (reconstructed.Count + missing.Count > 0)
         {
-            h.Append("<p class=\"plain\">Plainly: every formula of claim 2 above is encoded from a <b>reconstruction</b> (the drawings are missing from the claim text), and formula (II) is <b>not encoded at all</b>. A claim 2 verdict rests on those reconstructions.</p>\n");
+            h.Append("<p class=\"plain\">Plainly: ");
+            if (reconstructed.Count > 0)
+            {
+                h.Append($"formula{(reconstructed.Count > 1 ? "s" : string.Empty)} {E(string.Join(", ", reconstructed))} {(reconstructed.Count > 1 ? "are" : "is")} <b>reconstructed</b>: the claim text lacks the drawing, and a claim 2 verdict through {(reconstructed.Count > 1 ? "them" : "it")} rests on that reconstruction. ");
+            }
+
+            if (missing.Count > 0)
+            {
+                h.Append($"Formula{(missing.Count > 1 ? "s" : string.Empty)} {E(string.Join(", ", missing))} {(missing.Count > 1 ? "are" : "is")} <b>not encoded at all</b>: no dye is ever found within {(missing.Count > 1 ? "them" : "it")}, and a dye not excluded from {(missing.Count > 1 ? "them" : "it")} leaves claim 2 undetermined.");
+            }
+
+            h.Append("</p>\n");
         }
     }
 
