@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on a fresh Debian machine: install what is missing, build everything (native
-# RDKit bridge and .NET), then show DyeRegistry at work on the sample dyes.
+# RDKit bridge and .NET), then show DyeRegistry at work on the sample dyes and records.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/bootstrap.sh
@@ -12,5 +12,8 @@ echo
 echo
 echo "\$ dyereg inspect samples/dyes.smi"
 "$dyereg" inspect samples/dyes.smi --keep-going
+echo
+echo "\$ dyereg scope --ink-file samples/records.json --medium MED-1 --claim 001:2 --claim 001:3"
+"$dyereg" scope --ink-file samples/records.json --medium MED-1 --claim 001:2 --claim 001:3 --registry "$(mktemp -u)"
 echo
 echo "setup: done. Run the program as $dyereg (or: dotnet run --project src/DyeRegistry.Cli -- --help)"

@@ -90,26 +90,5 @@ public sealed class ClaimLibrary
 
     /// <summary>The claims folder shipped with DyeRegistry: DYEREG_CLAIMS, else the nearest
     /// <c>claims/</c> (holding readings.yaml) above the program or the current directory.</summary>
-    public static string DefaultFolder()
-    {
-        var env = Environment.GetEnvironmentVariable("DYEREG_CLAIMS");
-        if (!string.IsNullOrEmpty(env))
-        {
-            return env;
-        }
-
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "claims");
-                if (File.Exists(Path.Combine(candidate, "readings.yaml")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return Path.Combine(Directory.GetCurrentDirectory(), "claims");
-    }
+    public static string DefaultFolder() => DataFolder.Find("DYEREG_CLAIMS", "claims", "readings.yaml");
 }

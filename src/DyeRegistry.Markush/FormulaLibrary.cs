@@ -115,28 +115,7 @@ public sealed class FormulaLibrary : IDisposable
 
     /// <summary>The formulas folder shipped with DyeRegistry: DYEREG_FORMULAS, else the nearest
     /// <c>formulas/</c> above the program or the current directory.</summary>
-    public static string DefaultFolder()
-    {
-        var env = Environment.GetEnvironmentVariable("DYEREG_FORMULAS");
-        if (!string.IsNullOrEmpty(env))
-        {
-            return env;
-        }
-
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "formulas");
-                if (File.Exists(Path.Combine(candidate, "substituent-classes.yaml")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "formulas");
-    }
+    public static string DefaultFolder() => DataFolder.Find("DYEREG_FORMULAS", "formulas", "substituent-classes.yaml");
 
     public void Dispose()
     {
