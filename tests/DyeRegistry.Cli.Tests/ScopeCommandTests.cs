@@ -96,7 +96,8 @@ public sealed class ScopeCommandTests
         Assert.Equal("within", med1["claims"]!["001:15"]!.GetValue<string>());
         Assert.Null(med1["claims"]!["000:1"]);        // medium claims are in "media", once per medium
         var text = CliRunner.Run("scope", "--matrix", "--registry", db);
-        Assert.Contains("INK-M1 x MED-1: within 000:17", text.Out);
+        Assert.Contains("INK-M1 x MED-1: within 000:17-19, 001:1-15", text.Out);
+        Assert.Contains("SHEET-1: within 002:1-20; outside 000:1-16", text.Out);
     }
 
     [Fact]

@@ -105,10 +105,31 @@ internal static class ClaimMatrixRendering
     {
         var list = claims.ToList();
         return string.Join("; ", new[] { ClaimVerdict.Within, ClaimVerdict.Undetermined, ClaimVerdict.Outside }
-            .Select(v => (v, ids: list.Where(c => c.Verdict == v).Select(c => c.Claim.Id).ToList()))
-            .Where(x => x.ids.Count > 0)
-            .Select(x => $"{Claims.Evaluation.Verdicts.Text(x.v)} {string.Join(",", x.ids)}"));
+            .Select(v => (v, claims: list.Where(c => c.Verdict == v).ToList()))
+            .Where(x => x.claims.Count > 0)
+            .Select(x => $"{Claims.Evaluation.Verdicts.Text(x.v)} {Ranges(x.claims)}"));
     }
+
+    /// <summary>"000:1-16, 002:3,5": runs of consecutive claims of one patent written as ranges.</summary>
+    private static string Ranges(IEnumerable<ClaimResult> claims) =>
+        string.Join(", ", claims.GroupBy(c => c.Claim.Patent).Select(g =>
+        {
+            var runs = new List<string>();
+            var numbers = g.Select(c => c.Claim.Number).Order().ToList();
+            for (var i = 0; i < numbers.Count;)
+            {
+                var j = i;
+                while (j + 1 < numbers.Count && numbers[j + 1] == numbers[j] + 1)
+                {
+                    j++;
+                }
+
+                runs.Add(j == i ? $"{numbers[i]}" : $"{numbers[i]}-{numbers[j]}");
+                i = j + 1;
+            }
+
+            return $"{g.Key}:{string.Join(",", runs)}";
+        }));
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
