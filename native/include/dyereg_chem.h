@@ -147,6 +147,12 @@ DR_EXPORT int32_t dr_substruct_matches(dr_mol* mol, dr_mol* query, const char* o
 /* *found: 1 when at least one match exists (faster than listing matches). */
 DR_EXPORT int32_t dr_substruct_has_match(dr_mol* mol, dr_mol* query, const char* options, int32_t* found,
                                          char** error);
+/* A necessary condition for each of `count` queries, under one lock: possible[i] = 0 when some
+ * atom of query i (outside recursive SMARTS) matches no atom of mol, or some bond of it matches
+ * no bond of mol with compatible ends, so dr_substruct_has_match would find nothing; 1 otherwise
+ * (a match is possible, not certain). Much cheaper than a substructure search per query. */
+DR_EXPORT int32_t dr_substruct_screen(dr_mol* mol, dr_mol* const* queries, int32_t count, uint8_t* possible,
+                                      char** error);
 
 /* ---- graph facts ----
  * Arrays released with dr_free. Rings: SSSR atom rings, flattened: ring r has atoms

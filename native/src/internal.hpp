@@ -20,6 +20,10 @@ struct dr_mol {
   std::unique_ptr<RDKit::RWMol> mol;
   bool is_query = false;
   std::mutex mutex;
+  // Queries only: which atoms dr_substruct_screen can test on their own (no recursive SMARTS),
+  // worked out once on first use.
+  std::once_flag screen_once;
+  std::vector<char> screenable_atoms;
 };
 
 namespace dyereg {

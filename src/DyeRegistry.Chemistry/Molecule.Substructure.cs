@@ -19,4 +19,16 @@ public sealed partial class Molecule
         var json = options is null || options == SubstructMatchOptions.Default ? null : options.ToJson();
         return Proxy.HasSubstructMatch(handle, query.Handle, json);
     }
+
+    /// <summary>
+    /// A cheap necessary condition for each query: false when some atom of the query (outside
+    /// recursive SMARTS) matches no atom here, or some bond matches no bond with compatible ends,
+    /// so <see cref="HasSubstructMatch"/> would be false; true when a match is possible. One call
+    /// for many queries, far cheaper than one substructure search each.
+    /// </summary>
+    public bool[] MightMatch(IReadOnlyList<QueryMolecule> queries)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        return Proxy.Screen(handle, queries.Select(q => q.Handle).ToArray());
+    }
 }

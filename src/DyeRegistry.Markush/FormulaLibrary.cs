@@ -25,7 +25,33 @@ public sealed class FormulaLibrary : IDisposable
         Classes = classes;
         ClassById = classes.ToDictionary(c => c.Class.Id, StringComparer.Ordinal);
         Formulas = formulas;
+        ScreenedQueries = formulas.SelectMany(f => f.Variants.Select(v => v.Core)
+                .Append(f.TautomerPrescreen)
+                .Append(f.TautomerScreenUsesKinds ? null : f.TautomerScreen)
+                .Append(f.ExclusionScreen))
+            .OfType<QueryMolecule>()
+            .Distinct(ReferenceEqualityComparer.Instance)
+            .Cast<QueryMolecule>()
+            .ToList();
+        ScreenIndex = ScreenedQueries.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => x.i, (IEqualityComparer<QueryMolecule>)ReferenceEqualityComparer.Instance);
     }
+
+    /// <summary>The vocabulary's class queries, screened together per cut-out substituent, and
+    /// each class's position among them.</summary>
+    internal IReadOnlyList<QueryMolecule> ClassQueries => classQueries ??= Classes.Select(c => c.Query).OfType<QueryMolecule>().ToList();
+
+    internal IReadOnlyDictionary<string, int> ClassQueryIndex => classQueryIndex ??=
+        Classes.Where(c => c.Query is not null).Select((c, i) => (c.Class.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+
+    private IReadOnlyList<QueryMolecule>? classQueries;
+    private IReadOnlyDictionary<string, int>? classQueryIndex;
+
+    /// <summary>Every query the matcher runs on a compound as drawn (cores, tautomer screens,
+    /// exclusion screens), screened together per compound by one cheap necessary-condition call
+    /// (<see cref="Molecule.MightMatch"/>) before any substructure search.</summary>
+    internal IReadOnlyList<QueryMolecule> ScreenedQueries { get; }
+
+    internal IReadOnlyDictionary<QueryMolecule, int> ScreenIndex { get; }
 
     public string Folder { get; }
 

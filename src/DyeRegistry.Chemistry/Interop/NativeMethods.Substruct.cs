@@ -9,4 +9,7 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int dr_substruct_has_match(MolHandle mol, MolHandle query, string? options, out int found, out byte* error);
+
+    [LibraryImport(Library)]
+    internal static partial int dr_substruct_screen(MolHandle mol, nint* queries, int count, byte* possible, out byte* error);
 }

@@ -23,4 +23,38 @@ internal static unsafe partial class Proxy
         Ensure.Success(status, error);
         return found != 0;
     }
+
+    /// <summary>The bridge's necessary condition per query (false: no match can exist).</summary>
+    internal static bool[] Screen(MolHandle mol, IReadOnlyList<MolHandle> queries)
+    {
+        var count = queries.Count;
+        var pointers = new nint[count];
+        var possible = new byte[count];
+        var added = 0;
+        try
+        {
+            for (; added < count; added++)
+            {
+                var ok = false;
+                queries[added].DangerousAddRef(ref ok); // the queries stay alive for the call
+                pointers[added] = queries[added].DangerousGetHandle();
+            }
+
+            fixed (nint* q = pointers)
+            fixed (byte* p = possible)
+            {
+                var status = NativeMethods.dr_substruct_screen(mol, q, count, p, out var error);
+                Ensure.Success(status, error);
+            }
+        }
+        finally
+        {
+            for (var i = 0; i < added; i++)
+            {
+                queries[i].DangerousRelease();
+            }
+        }
+
+        return Array.ConvertAll(possible, b => b != 0);
+    }
 }

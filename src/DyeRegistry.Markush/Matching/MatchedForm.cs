@@ -36,6 +36,27 @@ internal sealed class MatchedForm(FormulaLibrary library, Molecule molecule, boo
         }
     }
 
+    /// <summary>Whether <paramref name="query"/> matches: the library's necessary-condition screen
+    /// first (one bridge call per form, for every query, on first use), the substructure search
+    /// only for queries that pass it.</summary>
+    public bool HasMatch(QueryMolecule query)
+    {
+        if (!NoScreen && library.ScreenIndex.TryGetValue(query, out var index))
+        {
+            possible ??= Molecule.MightMatch(library.ScreenedQueries);
+            if (!possible[index])
+            {
+                return false;
+            }
+        }
+
+        return Molecule.HasSubstructMatch(query);
+    }
+
+    /// <summary>DYEREG_NO_SCREEN=1 turns the necessary-condition screen off (to measure what it saves; verdicts are the same).</summary>
+    private static readonly bool NoScreen = Environment.GetEnvironmentVariable("DYEREG_NO_SCREEN") == "1";
+
+    private bool[]? possible;
     private string? tautomerSmiles;
     private bool? heteroOnly;
     private Molecule? kindLabelled;

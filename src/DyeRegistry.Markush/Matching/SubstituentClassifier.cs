@@ -108,12 +108,17 @@ internal sealed class SubstituentClassifier(FormulaLibrary library, Molecule mol
             if (!member.TryGetValue(classId, out var yes))
             {
                 var query = library.ClassById[classId].Query;
-                yes = query is not null && labelled.HasSubstructMatch(query);
+                // One cheap necessary-condition call for every class first; the substructure
+                // search only for the classes it leaves possible.
+                possible ??= labelled.MightMatch(library.ClassQueries);
+                yes = query is not null && possible[library.ClassQueryIndex[classId]] && labelled.HasSubstructMatch(query);
                 member[classId] = yes;
             }
 
             return yes;
         }
+
+        private bool[]? possible;
 
         public void Dispose() => labelled.Dispose();
     }
