@@ -12,6 +12,7 @@ internal static class ClaimChartText
     {
         var s = chart.Subject;
         w.WriteLine($"Claim chart: {(s.Ink is null ? string.Empty : $"ink {s.Ink.Id} on ")}medium {s.Medium.Id}");
+        w.WriteLine($"  {ClaimMatrixRendering.Summary(chart.Claims.Where(shown))}");
         foreach (var r in chart.Records)
         {
             w.WriteLine($"  record {r.Id} ({r.Kind.ToString().ToLowerInvariant()}){(r.Version is { } v ? $" version {v}" : string.Empty)}, {r.Origin}");

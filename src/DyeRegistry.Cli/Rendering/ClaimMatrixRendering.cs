@@ -101,7 +101,8 @@ internal static class ClaimMatrixRendering
         return o;
     }
 
-    private static string Summary(IEnumerable<ClaimResult> claims)
+    /// <summary>"within 000:1-16; outside 002:1-20": the verdicts of a set of claims, grouped.</summary>
+    public static string Summary(IEnumerable<ClaimResult> claims)
     {
         var list = claims.ToList();
         return string.Join("; ", new[] { ClaimVerdict.Within, ClaimVerdict.Undetermined, ClaimVerdict.Outside }
