@@ -1,6 +1,8 @@
 // Standardization steps, tautomers, hashes and fragments: thin layers over RDKit MolStandardize.
 #include "internal.hpp"
 
+#include <map>
+
 #include <GraphMol/MolHash/MolHash.h>
 #include <GraphMol/MolOps.h>
 #include <GraphMol/MolStandardize/Charge.h>
@@ -75,16 +77,49 @@ std::vector<std::string> fragment_smiles(const RDKit::ROMol& mol) {
   return out;
 }
 
-// What `before` had that `after` lacks, as a multiset of fragment SMILES.
+// A cheap identity of a fragment: atom and bond counts and its atoms' elements, charges and H
+// counts, sorted. Two fragments with different keys differ; equal keys may still be isomers.
+std::string fragment_key(const RDKit::ROMol& f) {
+  std::vector<int> atoms;
+  atoms.reserve(f.getNumAtoms());
+  for (const auto* a : f.atoms()) atoms.push_back(a->getAtomicNum() * 10000 + (a->getFormalCharge() + 50) * 100 + static_cast<int>(a->getTotalNumHs()));
+  std::sort(atoms.begin(), atoms.end());
+  std::string key = std::to_string(f.getNumAtoms()) + "/" + std::to_string(f.getNumBonds()) + ":";
+  for (int v : atoms) key += std::to_string(v) + ",";
+  return key;
+}
+
+// What `before` had that `after` lacks, as a multiset of fragment SMILES. Canonical SMILES (the
+// costly part) are written only for fragments whose cheap key does not settle it: the removed
+// ones, and fragments sharing a key with another.
 void record_removed(const RDKit::ROMol& before, const RDKit::ROMol& after, std::vector<std::string>& removed) {
-  auto b = fragment_smiles(before);
-  auto a = fragment_smiles(after);
-  for (const auto& s : b) {
-    auto it = std::find(a.begin(), a.end(), s);
-    if (it != a.end()) {
-      a.erase(it);
+  auto b = fragments_of(before);
+  auto a = fragments_of(after);
+  std::vector<std::string> b_key(b.size());
+  std::map<std::string, std::vector<size_t>> a_keys;
+  std::map<std::string, int> b_count;
+  for (size_t i = 0; i < b.size(); ++i) ++b_count[b_key[i] = fragment_key(*b[i])];
+  for (size_t i = 0; i < a.size(); ++i) a_keys[fragment_key(*a[i])].push_back(i);
+  std::map<std::string, std::vector<std::string>> kept_smiles;  // per shared key, written on demand
+  for (size_t i = 0; i < b.size(); ++i) {  // in the record's fragment order, as before
+    auto found = a_keys.find(b_key[i]);
+    if (found == a_keys.end()) {
+      removed.push_back(RDKit::MolToSmiles(*b[i]));
+      continue;
+    }
+    if (found->second.size() == 1 && b_count[b_key[i]] == 1) continue;  // the same fragment kept
+    // Fragments share the key: compare by canonical SMILES, as a multiset.
+    auto& kept = kept_smiles[b_key[i]];
+    if (kept.empty() && !found->second.empty()) {
+      for (size_t j : found->second) kept.push_back(RDKit::MolToSmiles(*a[j]));
+      found->second.clear();
+    }
+    auto smi = RDKit::MolToSmiles(*b[i]);
+    auto it = std::find(kept.begin(), kept.end(), smi);
+    if (it != kept.end()) {
+      kept.erase(it);
     } else {
-      removed.push_back(s);
+      removed.push_back(smi);
     }
   }
 }
@@ -110,17 +145,29 @@ bool is_single_metal_ion(const RDKit::ROMol& m) {
 RDKit::RWMol* choose_parent(const RDKit::ROMol& mol, bool keep_metal_ions) {
   auto frags = fragments_of(mol);
   if (frags.size() <= 1) return new RDKit::RWMol(mol);
+  // Canonical SMILES only break ties in size, so they are written only when a tie occurs.
   int best = -1;
+  int best_heavy = -1;
   std::string best_smiles;
+  bool best_smiles_known = false;
   for (size_t i = 0; i < frags.size(); ++i) {
     const auto& f = *frags[i];
     if (!is_organic(f)) continue;
-    std::string smi = RDKit::MolToSmiles(f);
-    if (best < 0 || heavy_atoms(f) > heavy_atoms(*frags[best]) ||
-        (heavy_atoms(f) == heavy_atoms(*frags[best]) && smi < best_smiles)) {
-      best = static_cast<int>(i);
+    int heavy = heavy_atoms(f);
+    if (best >= 0 && heavy < best_heavy) continue;
+    if (best >= 0 && heavy == best_heavy) {
+      if (!best_smiles_known) {
+        best_smiles = RDKit::MolToSmiles(*frags[best]);
+        best_smiles_known = true;
+      }
+      std::string smi = RDKit::MolToSmiles(f);
+      if (!(smi < best_smiles)) continue;
       best_smiles = smi;
+    } else {
+      best_smiles_known = false;
     }
+    best = static_cast<int>(i);
+    best_heavy = heavy;
   }
   if (best < 0) return new RDKit::RWMol(mol);  // nothing organic: leave the record as drawn
   auto* parent = new RDKit::RWMol(*frags[best]);
