@@ -29,6 +29,6 @@ public sealed partial class Molecule
     public bool[] MightMatch(IReadOnlyList<QueryMolecule> queries)
     {
         ArgumentNullException.ThrowIfNull(queries);
-        return Proxy.Screen(handle, queries.Select(q => q.Handle).ToArray());
+        return Proxy.Screen(handle, queries);
     }
 }

@@ -45,16 +45,13 @@ public sealed class ClaimEvaluator
         }
     }
 
-    /// <summary>The readings for <see cref="DyeFormulas"/>: formula id -> Markush reading, from the claim readings (formula-I-X).</summary>
+    /// <summary>The readings for <see cref="DyeFormulas"/>: formula id -> Markush reading, from the claim readings that name a formula (formula-I-X).</summary>
     public static IReadOnlyDictionary<string, string> FormulaReadings(ReadingChoices readings)
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in readings.All.Where(r => r.Option.FormulaReading is not null && r.Reading.Id.StartsWith("formula-", StringComparison.Ordinal)))
+        foreach (var r in readings.All.Where(r => r.Option.FormulaReading is not null && r.Reading.Formula is not null))
         {
-            // formula-I-X -> formula I.
-            var formula = r.Reading.Id["formula-".Length..];
-            var cut = formula.LastIndexOf('-');
-            map[cut > 0 ? formula[..cut] : formula] = r.Option.FormulaReading!;
+            map[r.Reading.Formula!] = r.Option.FormulaReading!;
         }
 
         return map;

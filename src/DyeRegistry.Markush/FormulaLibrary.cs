@@ -33,18 +33,17 @@ public sealed class FormulaLibrary : IDisposable
             .Distinct(ReferenceEqualityComparer.Instance)
             .Cast<QueryMolecule>()
             .ToList();
+        var withQuery = classes.Where(c => c.Query is not null).ToList();
+        ClassQueries = withQuery.Select(c => c.Query!).ToList();
+        ClassQueryIndex = withQuery.Select((c, i) => (c.Class.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         ScreenIndex = ScreenedQueries.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => x.i, (IEqualityComparer<QueryMolecule>)ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>The vocabulary's class queries, screened together per cut-out substituent, and
     /// each class's position among them.</summary>
-    internal IReadOnlyList<QueryMolecule> ClassQueries => classQueries ??= Classes.Select(c => c.Query).OfType<QueryMolecule>().ToList();
+    internal IReadOnlyList<QueryMolecule> ClassQueries { get; }
 
-    internal IReadOnlyDictionary<string, int> ClassQueryIndex => classQueryIndex ??=
-        Classes.Where(c => c.Query is not null).Select((c, i) => (c.Class.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-
-    private IReadOnlyList<QueryMolecule>? classQueries;
-    private IReadOnlyDictionary<string, int>? classQueryIndex;
+    internal IReadOnlyDictionary<string, int> ClassQueryIndex { get; }
 
     /// <summary>Every query the matcher runs on a compound as drawn (cores, tautomer screens,
     /// exclusion screens), screened together per compound by one cheap necessary-condition call

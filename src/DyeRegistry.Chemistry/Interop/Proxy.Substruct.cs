@@ -25,7 +25,7 @@ internal static unsafe partial class Proxy
     }
 
     /// <summary>The bridge's necessary condition per query (false: no match can exist).</summary>
-    internal static bool[] Screen(MolHandle mol, IReadOnlyList<MolHandle> queries)
+    internal static bool[] Screen(MolHandle mol, IReadOnlyList<QueryMolecule> queries)
     {
         var count = queries.Count;
         var pointers = new nint[count];
@@ -36,8 +36,8 @@ internal static unsafe partial class Proxy
             for (; added < count; added++)
             {
                 var ok = false;
-                queries[added].DangerousAddRef(ref ok); // the queries stay alive for the call
-                pointers[added] = queries[added].DangerousGetHandle();
+                queries[added].Handle.DangerousAddRef(ref ok); // the queries stay alive for the call
+                pointers[added] = queries[added].Handle.DangerousGetHandle();
             }
 
             fixed (nint* q = pointers)
@@ -51,7 +51,7 @@ internal static unsafe partial class Proxy
         {
             for (var i = 0; i < added; i++)
             {
-                queries[i].DangerousRelease();
+                queries[i].Handle.DangerousRelease();
             }
         }
 

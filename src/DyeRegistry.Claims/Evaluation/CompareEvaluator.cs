@@ -17,9 +17,12 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
 
     public Outcome Evaluate(CompareCondition c, IReadOnlyDictionary<string, Binding> bindings)
     {
-        var facts = c.Quantity.Fields.Select((f, i) => (Path: f, Fact: FactResolver.Resolve(f, bindings), Name: i < c.Operands.Count ? c.Operands[i] : c.Quantity is FieldQuantity ? c.Label : f.Steps[^1].Name)).ToList();
-        var evidence = facts.Where(f => f.Fact.Recorded)
-            .Select(f => ConditionEvaluator.ToEvidence(f.Name, f.Fact, SchemaPaths.Resolve(f.Path).Field?.Unit)).ToList();
+        var facts = c.Quantity.Fields.Select((f, i) => (
+            Path: f,
+            Fact: FactResolver.Resolve(f, bindings),
+            Name: i < c.Operands.Count ? c.Operands[i] : c.Quantity is FieldQuantity ? c.Label : f.Steps[^1].Name,
+            Unit: SchemaPaths.Resolve(f).Field?.Unit)).ToList();
+        var evidence = facts.Where(f => f.Fact.Recorded).Select(f => ConditionEvaluator.ToEvidence(f.Name, f.Fact, f.Unit)).ToList();
         var missing = facts.Where(f => !f.Fact.Recorded).ToList();
         if (missing.Count > 0)
         {
@@ -50,7 +53,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
         var value = raw.Value.Scale(c.Scale);
         var threshold = c.Threshold ?? readings[c.Reading!].Threshold!.Value;
         var reading = c.Reading is null ? string.Empty : $" (reading {readings[c.Reading].Describe()})";
-        var operands = facts.Count > 1 ? $" from {string.Join(", ", facts.Select((f, i) => $"{f.Name} = {Numbers.Describe(intervals[i], SchemaPaths.Resolve(f.Path).Field?.Unit ?? string.Empty)}"))}" : string.Empty;
+        var operands = facts.Count > 1 ? $" from {string.Join(", ", facts.Select((f, i) => $"{f.Name} = {Numbers.Describe(intervals[i], f.Unit ?? string.Empty)}"))}" : string.Empty;
         var (verdict, bound) = Decide(c, value, threshold);
         var rule = c.Comparison == Comparison.Between
             ? $"{Numbers.Text(threshold)} to {Numbers.WithUnit(c.Upper!.Value, c.Unit)} (bounds included)"

@@ -35,14 +35,8 @@ internal static class FactResolver
             return new Fact(null, path.Text, null, "missing", null);
         }
 
-        JsonNode? node = binding.Node;
-        var field = binding.Prefix;
-        foreach (var step in path.Steps)
-        {
-            field = field.Length == 0 ? step.ToString() : field + "." + step;
-            node = step.Positions.Count == 1 ? Layer(node?[step.Name], step.Positions[0]) : node is JsonObject o ? o[step.Name] : null;
-        }
-
+        var field = string.Join(".", path.Steps.Select(s => s.ToString()).Prepend(binding.Prefix).Where(s => s.Length > 0));
+        var node = Walk(binding.Node, path.Steps);
         if (node is not null)
         {
             return new Fact(binding.Record, field, node, SourceOf(node), null);
@@ -81,7 +75,7 @@ internal static class FactResolver
     private static Fact? Derive(FieldPath path, Binding binding, string field)
     {
         var last = path.Steps.Count > 0 ? path.Steps[^1].Name : null;
-        var parent = ParentNode(path, binding);
+        var parent = Walk(binding.Node, path.Steps.Take(path.Steps.Count - 1));
         if (last == "porous" && parent?["void_volume_ml_per_m2"] is { } voidNode && Storage.Records.RecordValidator.QuantityValue(voidNode) is { } v && v > 0)
         {
             return new Fact(binding.Record, field, JsonValue.Create(true), "derived",
@@ -96,10 +90,10 @@ internal static class FactResolver
         return null;
     }
 
-    private static JsonNode? ParentNode(FieldPath path, Binding binding)
+    /// <summary>The node the steps lead to from <paramref name="node"/> (layers picked by position), or null.</summary>
+    private static JsonNode? Walk(JsonNode? node, IEnumerable<PathStep> steps)
     {
-        JsonNode? node = binding.Node;
-        foreach (var step in path.Steps.Take(path.Steps.Count - 1))
+        foreach (var step in steps)
         {
             node = step.Positions.Count == 1 ? Layer(node?[step.Name], step.Positions[0]) : node is JsonObject o ? o[step.Name] : null;
         }

@@ -22,6 +22,7 @@ internal static class ReadingsLoader
             var id = y.RequiredString("id");
             var term = y.RequiredString("term");
             var dflt = y.RequiredString("default");
+            var formula = y.OptionalString("formula");
             var options = new List<ReadingOption>();
             foreach (var o in y.NodeList("options", required: true))
             {
@@ -50,13 +51,18 @@ internal static class ReadingsLoader
                 y.Error(y.Node("default")!, "default", $"'{dflt}' is not one of the options ({string.Join(", ", options.Select(o => o.Id))})");
             }
 
+            if (formula is null && options.Any(o => o.FormulaReading is not null))
+            {
+                y.Error(node, "formula", "options set formula-reading: name the formula they apply to (formula: I)");
+            }
+
             if (list.Any(r => r.Id == id))
             {
                 y.Error(node, "id", $"duplicate reading id '{id}'");
             }
 
             y.RejectUnknown();
-            list.Add(new Reading(id, term, dflt, options, y.Line));
+            list.Add(new Reading(id, term, dflt, options, y.Line, formula));
         }
 
         body.RejectUnknown();

@@ -4,9 +4,10 @@ namespace DyeRegistry.Claims.Model;
 
 /// <summary>
 /// An interpretation of a claim term the claims do not define (claims.md "Readings"): its
-/// options, the default, and each option's provenance. Immutable.
+/// options, the default, and each option's provenance; <paramref name="Formula"/> names the
+/// general formula whose Markush reading the options set (formula-I-X: I), else null. Immutable.
 /// </summary>
-public sealed record Reading(string Id, string Term, string Default, IReadOnlyList<ReadingOption> Options, int Line)
+public sealed record Reading(string Id, string Term, string Default, IReadOnlyList<ReadingOption> Options, int Line, string? Formula = null)
 {
     public ReadingOption? Option(string id) => Options.FirstOrDefault(o => string.Equals(o.Id, id, StringComparison.OrdinalIgnoreCase));
 }

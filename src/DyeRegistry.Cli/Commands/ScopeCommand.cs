@@ -133,8 +133,8 @@ internal static class ScopeCommand
 
     private static string Matrix(ScopeSources sources, ClaimEvaluator evaluator, string format, Func<ClaimResult, bool> shown)
     {
-        var media = sources.Store.List(RecordKind.Medium).Select(r => new ScopeRecord(r.Id, r.Kind, r.Document, r.Version, $"registry {sources.Store.Location}", sources.Store.Computed(r.Id))).ToList();
-        var inks = sources.Store.List(RecordKind.Ink).Select(r => new ScopeRecord(r.Id, r.Kind, r.Document, r.Version, $"registry {sources.Store.Location}", [])).ToList();
+        var media = sources.AllInRegistry(RecordKind.Medium);
+        var inks = sources.AllInRegistry(RecordKind.Ink);
         if (media.Count == 0)
         {
             throw new ArgumentException($"the registry {sources.Store.Location} holds no medium records");
@@ -158,7 +158,7 @@ internal static class ScopeCommand
             w.WriteLine($"  {r.Id}: {r.Term}");
             foreach (var o in r.Options)
             {
-                w.WriteLine($"    {(o.Id == r.Default ? "*" : " ")} {o.Id} [{o.Provenance.ToString().ToLowerInvariant()}]: {o.Text}");
+                w.WriteLine($"    {(o.Id == r.Default ? "*" : " ")} {o.Id} [{ProvenanceText.ToText(o.Provenance)}]: {o.Text}");
             }
         }
     }

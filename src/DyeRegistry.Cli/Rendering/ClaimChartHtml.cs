@@ -1,3 +1,4 @@
+using DyeRegistry.Markush.Loading;
 using System.Net;
 using System.Text;
 using DyeRegistry.Claims.Evaluation;
@@ -80,7 +81,7 @@ internal static class ClaimChartHtml
         h.Append("</table><h2>Readings used</h2><table><tr><th>Term</th><th>Reading</th><th>Provenance</th></tr>\n");
         foreach (var r in chart.Readings)
         {
-            h.Append($"<tr><td>{E(r.Reading.Term)}</td><td>{E(r.Describe())}</td><td>{E(r.Option.Provenance.ToString().ToLowerInvariant())}</td></tr>\n");
+            h.Append($"<tr><td>{E(r.Reading.Term)}</td><td>{E(r.Describe())}</td><td>{E(ProvenanceText.ToText(r.Option.Provenance))}</td></tr>\n");
         }
 
         h.Append("</table><h2>General formulas of seed 001 claim 2</h2><table><tr><th>Formula</th><th>Version</th><th>Provenance</th><th>Source</th></tr>\n");
@@ -180,7 +181,7 @@ internal static class ClaimChartHtml
         {
             var within = group.Where(d => d.Verdict == "within").ToList();
             h.Append($"<div class=\"ev\"><b>dye {E(group.Key)}</b>: ");
-            h.Append(within.Count > 0 ? "within " + string.Join(", ", within.Select(d => $"({E(d.FormulaId)}) v{d.FormulaVersion} [{E(d.FormulaProvenance.ToString().ToLowerInvariant())}]")) : "within none");
+            h.Append(within.Count > 0 ? "within " + string.Join(", ", within.Select(d => $"({E(d.FormulaId)}) v{d.FormulaVersion} [{E(ProvenanceText.ToText(d.FormulaProvenance))}]")) : "within none");
             h.Append("<ul>");
             foreach (var d in group)
             {

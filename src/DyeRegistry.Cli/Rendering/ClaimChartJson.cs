@@ -1,3 +1,4 @@
+using DyeRegistry.Markush.Loading;
 using System.Text.Json.Nodes;
 using DyeRegistry.Claims.Evaluation;
 using DyeRegistry.Claims.Model;
@@ -31,7 +32,7 @@ internal static class ClaimChartJson
             ["term"] = r.Reading.Term,
             ["option"] = r.Option.Id,
             ["default"] = r.IsDefault,
-            ["provenance"] = r.Option.Provenance.ToString().ToLowerInvariant(),
+            ["provenance"] = ProvenanceText.ToText(r.Option.Provenance),
             ["text"] = r.Describe(),
             ["threshold"] = r.Threshold,
             ["unit"] = r.Option.Unit,
@@ -41,7 +42,7 @@ internal static class ClaimChartJson
             ["patent"] = s.Patent,
             ["title"] = s.Title,
             ["version"] = s.Version,
-            ["provenance"] = s.Provenance.ToString().ToLowerInvariant(),
+            ["provenance"] = ProvenanceText.ToText(s.Provenance),
             ["source"] = s.Source,
         })),
         ["formulas"] = Array(chart.Formulas.Select(f => new JsonObject
@@ -49,7 +50,7 @@ internal static class ClaimChartJson
             ["id"] = f.Id,
             ["name"] = f.Name,
             ["version"] = f.Version,
-            ["provenance"] = f.Provenance.ToString().ToLowerInvariant(),
+            ["provenance"] = ProvenanceText.ToText(f.Provenance),
             ["source"] = f.Source,
         })),
         ["claims"] = Array(chart.Claims.Where(shown).Select(Claim)),
@@ -111,7 +112,7 @@ internal static class ClaimChartJson
             ["dye"] = d.Dye,
             ["formula"] = d.FormulaId,
             ["formula_version"] = d.FormulaVersion,
-            ["formula_provenance"] = d.FormulaProvenance.ToString().ToLowerInvariant(),
+            ["formula_provenance"] = ProvenanceText.ToText(d.FormulaProvenance),
             ["verdict"] = d.Verdict,
             ["explanation"] = d.Explanation,
             ["tautomer"] = d.Tautomer,

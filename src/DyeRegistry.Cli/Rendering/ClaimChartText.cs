@@ -1,3 +1,4 @@
+using DyeRegistry.Markush.Loading;
 using DyeRegistry.Claims.Evaluation;
 
 namespace DyeRegistry.Cli.Rendering;
@@ -21,7 +22,7 @@ internal static class ClaimChartText
         w.WriteLine("Readings:");
         foreach (var r in chart.Readings)
         {
-            w.WriteLine($"  {r.Describe()} [{r.Option.Provenance.ToString().ToLowerInvariant()}]");
+            w.WriteLine($"  {r.Describe()} [{ProvenanceText.ToText(r.Option.Provenance)}]");
         }
 
         foreach (var f in chart.Formulas.Where(f => f.Provenance != Markush.Model.Provenance.Read))

@@ -12,10 +12,20 @@ namespace DyeRegistry.Cli.Scope;
 /// isotherm or curve as import computes them) and in the registry (opened only when a record is
 /// not in the files). A record in a file wins over a registered one with the same id, and says so.
 /// </summary>
-internal sealed class ScopeSources(string registryPath, IReadOnlyList<string> files) : IDisposable
+internal sealed class ScopeSources : IDisposable
 {
-    private readonly Dictionary<string, ScopeRecord> fromFiles = ReadFiles(files);
+    private readonly string registryPath;
+    private readonly IReadOnlyList<string> files;
+    private readonly Dictionary<string, ScopeRecord> fromFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> fileOf = new(StringComparer.Ordinal);
     private IRegistryStore? store;
+
+    public ScopeSources(string registryPath, IReadOnlyList<string> files)
+    {
+        this.registryPath = registryPath;
+        this.files = files;
+        ReadFiles();
+    }
 
     public IReadOnlyCollection<ScopeRecord> FileRecords => fromFiles.Values;
 
@@ -37,7 +47,7 @@ internal sealed class ScopeSources(string registryPath, IReadOnlyList<string> fi
             return null;
         }
 
-        var all = fromFiles.Values.Where(r => r.Kind == kind && r.Origin.StartsWith($"file {file} (", StringComparison.Ordinal)).ToList();
+        var all = fromFiles.Values.Where(r => r.Kind == kind && fileOf[r.Id] == file).ToList();
         return all.Count switch
         {
             0 => null,
@@ -65,19 +75,20 @@ internal sealed class ScopeSources(string registryPath, IReadOnlyList<string> fi
         return new ScopeSubject(medium, ink, components);
     }
 
+    /// <summary>Every registered record of this kind (the portfolio matrix).</summary>
+    public IReadOnlyList<ScopeRecord> AllInRegistry(RecordKind kind) => Store.List(kind).Select(Convert).ToList();
+
     public void Dispose() => store?.Dispose();
 
     private ScopeRecord? TryRegistry(string id) => File.Exists(registryPath) || store is not null ? FromRegistry(id) : null;
 
-    private ScopeRecord? FromRegistry(string id)
-    {
-        var stored = Store.Get(id);
-        return stored is null ? null : new ScopeRecord(stored.Id, stored.Kind, stored.Document, stored.Version, $"registry {Store.Location}", Store.Computed(id));
-    }
+    private ScopeRecord? FromRegistry(string id) => Store.Get(id) is { } stored ? Convert(stored) : null;
 
-    private static Dictionary<string, ScopeRecord> ReadFiles(IReadOnlyList<string> files)
+    private ScopeRecord Convert(StoredRecord stored) =>
+        new(stored.Id, stored.Kind, stored.Document, stored.Version, $"registry {Store.Location}", Store.Computed(stored.Id));
+
+    private void ReadFiles()
     {
-        var records = new Dictionary<string, ScopeRecord>(StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var file in files.Distinct())
         {
@@ -118,10 +129,13 @@ internal sealed class ScopeSources(string registryPath, IReadOnlyList<string> fi
 
                 // The same record in two files (an ink file and a medium file that both carry a
                 // solvent) is one record; two different documents under one id are an error.
-                if (!records.TryAdd(input.Id!, new ScopeRecord(input.Id!, kind, input.Document, null, $"file {file} ({input.Location}, not registered)", computed)) &&
-                    !JsonNode.DeepEquals(records[input.Id!].Document, input.Document))
+                if (fromFiles.TryAdd(input.Id!, new ScopeRecord(input.Id!, kind, input.Document, null, $"file {file} ({input.Location}, not registered)", computed)))
                 {
-                    problems.Add($"{input.Where}: id '{input.Id}' appears twice in the record files with different documents ({records[input.Id!].Origin})");
+                    fileOf[input.Id!] = file;
+                }
+                else if (!JsonNode.DeepEquals(fromFiles[input.Id!].Document, input.Document))
+                {
+                    problems.Add($"{input.Where}: id '{input.Id}' appears twice in the record files with different documents ({fromFiles[input.Id!].Origin})");
                 }
             }
         }
@@ -130,7 +144,5 @@ internal sealed class ScopeSources(string registryPath, IReadOnlyList<string> fi
         {
             throw new ArgumentException("the record files have problems; nothing was evaluated:\n  " + string.Join("\n  ", problems));
         }
-
-        return records;
     }
 }
