@@ -85,6 +85,13 @@ DR_EXPORT void dr_free(void* p);
  * options (JSON): {"sanitize":true,"removeHs":true}
  */
 DR_EXPORT int32_t dr_mol_from_smiles(const char* smiles, const char* options, dr_mol** out, char** error);
+/* Parses SMILES with default options only where one of `count` SMARTS queries could match:
+ * *out is NULL (status DR_OK) when the SMILES is valid and, by elements, connectivity and ring
+ * membership (which sanitizing, setting fragments aside and tautomers keep), contains none of
+ * the queries; otherwise *out and any error are exactly those of dr_mol_from_smiles. Validity
+ * without the full parse is checked by the sanitization steps that reject structures. */
+DR_EXPORT int32_t dr_mol_from_smiles_screened(const char* smiles, dr_mol* const* queries, int32_t count,
+                                              dr_mol** out, char** error);
 DR_EXPORT int32_t dr_mol_from_molblock(const char* molblock, const char* options, dr_mol** out, char** error);
 /* options: {"generics":false}  generics: turn atom labels (CXSMARTS) into RDKit generic groups */
 DR_EXPORT int32_t dr_mol_from_smarts(const char* smarts, const char* options, dr_mol** out, char** error);

@@ -8,10 +8,36 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
+
+namespace dyereg {
+
+// What connectivity_allows (connectivity_screen.cpp) knows of one query atom: the elements it
+// can be (any_element when the query does not say) and whether it must lie on a ring (1), must
+// not (-1) or either (0).
+struct ConnectivityAtom {
+  bool any_element = true;
+  std::vector<int> elements;
+  int ring = 0;
+};
+
+struct ConnectivityBond {
+  int begin, end;
+  int ring;  // 1: a ring bond, -1: not a ring bond, 0: either
+};
+
+struct ConnectivityQuery {
+  std::vector<ConnectivityAtom> atoms;
+  std::vector<ConnectivityBond> bonds;
+  std::map<int, int> element_counts;  // atoms that can only be one element, per element
+  std::unique_ptr<RDKit::RWMol> relaxed;  // the query as elements, rings and connectivity only
+};
+
+}  // namespace dyereg
 
 // The opaque handle. RDKit caches ring info and computed properties on a molecule even in
 // "const" calls, so every export that reads a molecule holds its mutex. Queries are prepared at
@@ -24,6 +50,9 @@ struct dr_mol {
   // worked out once on first use.
   std::once_flag screen_once;
   std::vector<char> screenable_atoms;
+  // Queries only: elements and rings for connectivity_allows, also worked out once.
+  std::once_flag connectivity_once;
+  dyereg::ConnectivityQuery connectivity;
 };
 
 namespace dyereg {
@@ -40,6 +69,23 @@ struct BridgeError {
 
 // RDKit writes parse failures to its error log and returns null. The bridge routes the error and
 // warning logs into a per-thread buffer (log_capture.cpp) so each call can report its own reason.
+// A molecule's elements and ring membership, read once for several queries (rings are found
+// by RDKit's fast ring finder when the molecule has none, so an unsanitized molecule will do).
+struct MoleculeConnectivity {
+  explicit MoleculeConnectivity(RDKit::ROMol& mol);
+  const RDKit::ROMol* mol;
+  std::vector<int> element;
+  std::vector<char> atom_in_ring;
+  std::vector<std::pair<int, int>> bond_ends;
+  std::vector<char> bond_in_ring;
+  std::map<int, int> counts;
+};
+
+// False when no embedding of the query can exist in the molecule, in any form the matcher
+// makes of it (sanitized, fragments set aside, tautomers): an element, ring or connectivity
+// requirement of the query is unmet. True means possible, not certain.
+bool connectivity_allows(const MoleculeConnectivity& mol, dr_mol& query);
+
 void install_log_capture();
 void clear_captured_log();
 std::string take_captured_log();

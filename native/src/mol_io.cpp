@@ -76,6 +76,40 @@ RDKit::RWMol* parse_structure(const char* what, F&& parse) {
   return mol.release();
 }
 
+// True when the SMILES certainly parses (as dr_mol_from_smiles would parse it) and certainly
+// contains none of the queries, found without a full parse: the graph is read unsanitized, the
+// connectivity screen rules every query out, and the sanitization steps that can reject a
+// structure (clean-up, valences, rings, kekulization: the steps before aromaticity) pass. Every
+// other case is left to the full parse, so errors and molecules are exactly its own.
+bool could_contain_none(const std::string& text, dr_mol* const* queries, int32_t count) {
+  RDKit::SmilesParserParams raw_params;
+  raw_params.sanitize = false;
+  raw_params.removeHs = false;
+  raw_params.parseName = false;
+  std::unique_ptr<RDKit::RWMol> raw;
+  try {
+    raw.reset(RDKit::SmilesToMol(text, raw_params));
+  } catch (const std::exception&) {
+    return false;
+  }
+  if (!raw) return false;
+  {
+    MoleculeConnectivity facts(*raw);
+    for (int32_t i = 0; i < count; ++i)
+      if (connectivity_allows(facts, *queries[i])) return false;
+  }
+  try {
+    raw->getRingInfo()->reset();  // sanitization finds its own (SSSR) rings, as in a full parse
+    unsigned int failed = 0;
+    RDKit::MolOps::sanitizeMol(*raw, failed,
+                               RDKit::MolOps::SANITIZE_CLEANUP | RDKit::MolOps::SANITIZE_PROPERTIES |
+                                   RDKit::MolOps::SANITIZE_SYMMRINGS | RDKit::MolOps::SANITIZE_KEKULIZE);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 }  // namespace dyereg
 
@@ -99,6 +133,23 @@ int32_t dr_mol_from_smiles(const char* smiles, const char* options, dr_mol** out
     params.parseName = false;
     std::string text(smiles);
     if (text.empty()) fail(DR_INPUT_ERROR, "empty SMILES");
+    *out = wrap(parse_structure("SMILES", [&] { return RDKit::SmilesToMol(text, params); }));
+  });
+}
+
+int32_t dr_mol_from_smiles_screened(const char* smiles, dr_mol* const* queries, int32_t count, dr_mol** out,
+                                    char** error) {
+  return guarded(error, [&] {
+    require(smiles != nullptr && out != nullptr, "smiles and out must not be null");
+    require(count >= 0 && (count == 0 || queries != nullptr), "queries must hold count entries");
+    for (int32_t i = 0; i < count; ++i) require(queries[i] != nullptr && queries[i]->is_query, "queries must be SMARTS queries");
+    *out = nullptr;
+    std::string text(smiles);
+    if (text.empty()) fail(DR_INPUT_ERROR, "empty SMILES");
+    if (could_contain_none(text, queries, count)) return;
+    clear_captured_log();  // a first look's log is not this parse's reason
+    RDKit::SmilesParserParams params;  // exactly dr_mol_from_smiles with default options
+    params.parseName = false;
     *out = wrap(parse_structure("SMILES", [&] { return RDKit::SmilesToMol(text, params); }));
   });
 }

@@ -71,12 +71,6 @@ std::vector<RDKit::ROMOL_SPTR> fragments_of(const RDKit::ROMol& mol) {
   return RDKit::MolOps::getMolFrags(mol, false);
 }
 
-std::vector<std::string> fragment_smiles(const RDKit::ROMol& mol) {
-  std::vector<std::string> out;
-  for (const auto& f : fragments_of(mol)) out.push_back(RDKit::MolToSmiles(*f));
-  return out;
-}
-
 // A cheap identity of a fragment: atom and bond counts and its atoms' elements, charges and H
 // counts, sorted. Two fragments with different keys differ; equal keys may still be isomers.
 std::string fragment_key(const RDKit::ROMol& f) {

@@ -29,6 +29,34 @@ public sealed partial class Molecule : IDisposable
         return Wrap(Proxy.MolFromSmiles(smiles, OptionsJson(options)));
     }
 
+    /// <summary>
+    /// Parses SMILES as <see cref="ParseSmiles"/> does with default options, but only where one
+    /// of <paramref name="queries"/> could match: a valid SMILES that by its elements, connectivity
+    /// and ring membership can contain none of them is <see cref="ScreenedParse.RuledOut"/>, at a
+    /// fraction of a full parse. Those facts survive sanitization, setting fragments aside and
+    /// tautomer enumeration, so "ruled out" holds for every form of the compound a matcher makes.
+    /// Errors are those of <see cref="ParseSmiles"/>: validity is checked by the sanitization
+    /// steps that can reject a structure, and anything doubtful gets the full parse.
+    /// </summary>
+    public static ScreenedParse ParseSmilesIfMightContain(string smiles, IReadOnlyList<QueryMolecule> queries)
+    {
+        ArgumentNullException.ThrowIfNull(smiles);
+        ArgumentNullException.ThrowIfNull(queries);
+        var result = Proxy.MolFromSmilesScreened(smiles, queries);
+        if (!result.Success)
+        {
+            return ScreenedParse.Failed(result.Error);
+        }
+
+        if (result.Value.IsInvalid)
+        {
+            result.Value.Dispose();
+            return ScreenedParse.NoneOfTheQueries();
+        }
+
+        return ScreenedParse.Parsed(new Molecule(result.Value));
+    }
+
     /// <summary>Parses SMILES or throws <see cref="ChemistryException"/>.</summary>
     public static Molecule FromSmiles(string smiles, MoleculeParseOptions? options = null) =>
         ParseSmiles(smiles, options).GetValueOrThrow();

@@ -37,6 +37,22 @@ public class FormulaCaseTests(LibraryFixture fixture) : IClassFixture<LibraryFix
         }
     }
 
+    /// <summary>The verdict-only search (batch screening) reaches the verdict of the full match,
+    /// and a structure that cannot hold the formula's core is ruled out before a full parse only
+    /// when it is not within.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void VerdictOnlySearch_AndCoreScreen_AgreeWithTheFullMatch(FormulaCase c)
+    {
+        var options = new MatchOptions { Formulas = [c.Formula] };
+        using var molecule = Chemistry.Molecule.FromSmiles(c.Smiles);
+        Assert.Equal(c.Within, fixture.Matcher.IsWithinAny(molecule, options));
+        var screened = Chemistry.Molecule.ParseSmilesIfMightContain(c.Smiles, fixture.Matcher.CoreQueries(options));
+        using var parsed = screened.Molecule;
+        Assert.False(c.Within && screened.RuledOut, $"{c.Rule}: ruled out, but within");
+        Assert.Null(screened.Error);
+    }
+
     [Fact]
     public void CaseTable_HasAtLeastFortyCasesPerFormulaFamily()
     {

@@ -36,4 +36,18 @@ public sealed record StructureRecord(
 
         return Format == StructureFormat.Smiles ? Molecule.ParseSmiles(Text, options) : Molecule.ParseMolBlock(Text, options);
     }
+
+    /// <summary>
+    /// Parses the structure only where one of the queries could match (see
+    /// <see cref="Molecule.ParseSmilesIfMightContain"/>); molfile records are always parsed.
+    /// </summary>
+    public ScreenedParse ParseIfMightContain(IReadOnlyList<QueryMolecule> queries)
+    {
+        if (Format == StructureFormat.Smiles && ReadError is null)
+        {
+            return Molecule.ParseSmilesIfMightContain(Text, queries);
+        }
+
+        return ScreenedParse.FromParse(Parse());
+    }
 }

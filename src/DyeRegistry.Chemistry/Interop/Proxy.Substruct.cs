@@ -27,24 +27,51 @@ internal static unsafe partial class Proxy
     /// <summary>The bridge's necessary condition per query (false: no match can exist).</summary>
     internal static bool[] Screen(MolHandle mol, IReadOnlyList<QueryMolecule> queries)
     {
+        var possible = new byte[queries.Count];
+        WithQueryPointers(queries, q =>
+        {
+            fixed (byte* p = possible)
+            {
+                var status = NativeMethods.dr_substruct_screen(mol, q, queries.Count, p, out var error);
+                Ensure.Success(status, error);
+            }
+
+            return true;
+        });
+        return Array.ConvertAll(possible, b => b != 0);
+    }
+
+    /// <summary>
+    /// The full parse where one of the queries could match; a valid SMILES that contains none
+    /// of them comes back as an empty handle (success, <see cref="MolHandle.IsInvalid"/>).
+    /// </summary>
+    internal static ParseResult<MolHandle> MolFromSmilesScreened(string smiles, IReadOnlyList<QueryMolecule> queries) =>
+        WithQueryPointers(queries, q =>
+        {
+            var status = NativeMethods.dr_mol_from_smiles_screened(smiles, q, queries.Count, out var handle, out var error);
+            return Wrap(status, handle, error, smiles);
+        });
+
+    private delegate T QueryPointersCall<T>(nint* queries);
+
+    // The native queries stay alive for the call: each handle is referenced while it runs.
+    private static T WithQueryPointers<T>(IReadOnlyList<QueryMolecule> queries, QueryPointersCall<T> call)
+    {
         var count = queries.Count;
         var pointers = new nint[count];
-        var possible = new byte[count];
         var added = 0;
         try
         {
             for (; added < count; added++)
             {
                 var ok = false;
-                queries[added].Handle.DangerousAddRef(ref ok); // the queries stay alive for the call
+                queries[added].Handle.DangerousAddRef(ref ok);
                 pointers[added] = queries[added].Handle.DangerousGetHandle();
             }
 
             fixed (nint* q = pointers)
-            fixed (byte* p = possible)
             {
-                var status = NativeMethods.dr_substruct_screen(mol, q, count, p, out var error);
-                Ensure.Success(status, error);
+                return call(q);
             }
         }
         finally
@@ -54,7 +81,5 @@ internal static unsafe partial class Proxy
                 queries[i].Handle.DangerousRelease();
             }
         }
-
-        return Array.ConvertAll(possible, b => b != 0);
     }
 }

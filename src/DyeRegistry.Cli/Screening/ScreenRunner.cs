@@ -28,6 +28,9 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
 {
     private const int CheckpointEvery = OrderedParallel.DefaultBlockSize;
 
+    // What a compound must contain to be a hit; null when prescreens are off (DYEREG_NO_SCREEN=1).
+    private readonly IReadOnlyList<QueryMolecule>? coreQueries = MarkushMatcher.PrescreensEnabled ? matcher.CoreQueries(options) : null;
+
     public ScreenSummary Run(ScreenRequest request, TextWriter standardOutput, CancellationToken cancel, Action<ScreenProgress>? progress = null)
     {
         var clock = Stopwatch.StartNew();
@@ -118,15 +121,29 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
     {
         var id = record.Id ?? record.Location;
         var text = record.Format == StructureFormat.Smiles ? record.Text : string.Empty;
-        var parsed = record.Parse();
-        if (!parsed.Success)
+        // Hits only: a record that can contain no formula core is valid and not a hit, and
+        // nothing of it is written, so it is not parsed in full. Every record is with --all.
+        var parsed = all || coreQueries is null ? ScreenedParse.FromParse(record.Parse()) : record.ParseIfMightContain(coreQueries);
+        if (parsed.Error is { } error)
         {
-            return new ScreenResult(file, record, id, text, null, null, string.IsNullOrWhiteSpace(record.Text) ? "empty record" : parsed.Error.Reason, null);
+            return new ScreenResult(file, record, id, text, null, null, string.IsNullOrWhiteSpace(record.Text) ? "empty record" : error.Reason, null);
         }
 
-        using var molecule = parsed.Value;
+        if (parsed.RuledOut)
+        {
+            return new ScreenResult(file, record, id, text, null, null, null, null);
+        }
+
+        using var molecule = parsed.Molecule!;
         try
         {
+            // Hits only: most compounds that reach this point are still not within; their verdict
+            // is reached without writing its explanation, and only a hit is matched in full.
+            if (!all && MarkushMatcher.PrescreensEnabled && !matcher.IsWithinAny(molecule, options))
+            {
+                return new ScreenResult(file, record, id, text, null, null, null, null);
+            }
+
             var match = matcher.Match(molecule, options);
             var hit = match.Within.Count > 0;
             var smiles = text.Length > 0 ? text : molecule.ToSmiles();

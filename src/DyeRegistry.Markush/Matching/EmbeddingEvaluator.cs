@@ -9,7 +9,12 @@ namespace DyeRegistry.Markush.Matching;
 /// closures, the atoms that must carry nothing, counts and the centre, and lists each violation
 /// in words. Returns the best assignment.
 /// </summary>
-internal sealed class EmbeddingEvaluator(CompiledFormula formula, MoleculeGraph graph, SubstituentClassifier classifier, string? reading)
+/// <remarks>
+/// With <paramref name="verdictOnly"/> an assignment is judged only until its first violation and
+/// nothing is written for a person (no substituent SMILES, no list of the classes a misfit
+/// belongs to): the verdict is the same, the report is not one to show.
+/// </remarks>
+internal sealed class EmbeddingEvaluator(CompiledFormula formula, MoleculeGraph graph, SubstituentClassifier classifier, string? reading, bool verdictOnly = false)
 {
     private readonly MarkushFormula f = formula.Formula;
 
@@ -53,7 +58,9 @@ internal sealed class EmbeddingEvaluator(CompiledFormula formula, MoleculeGraph 
 
             fixedViolations.Add(Elements.IsMetal(graph.Atoms[a].AtomicNumber)
                 ? $"{Elements.Symbol(graph.Atoms[a].AtomicNumber)} is bonded to core atom {Describe(c)}: a metallized dye; the formula represents the metal-free compound (its ligand would be judged without the metal)"
-                : $"core atom {Describe(c)} carries a substituent ({classifier.Smiles(components[componentOf[a]], a, c)}) where the formula has none");
+                : verdictOnly
+                    ? $"core atom {Describe(c)} carries a substituent where the formula has none"
+                    : $"core atom {Describe(c)} carries a substituent ({classifier.Smiles(components[componentOf[a]], a, c)}) where the formula has none");
         }
 
         foreach (var (atom, slots) in slotsByAtom)
@@ -63,6 +70,11 @@ internal sealed class EmbeddingEvaluator(CompiledFormula formula, MoleculeGraph 
             {
                 fixedViolations.Add($"core atom {Describe(atom)} ({string.Join("/", slots.Select(s => s.Id))}) carries {extra} substituent(s) more than the formula has slots for");
             }
+        }
+
+        if (verdictOnly && fixedViolations.Count > 0)
+        {
+            return new EmbeddingReport(variant.Variant.Id, core.Order().ToArray(), [], [], null, null, fixedViolations); // every assignment breaks them
         }
 
         EmbeddingReport? best = null;
@@ -98,6 +110,11 @@ internal sealed class EmbeddingEvaluator(CompiledFormula formula, MoleculeGraph 
         var slotOfAttachment = new Dictionary<(int, int), string>();
         foreach (var slot in f.Slots)
         {
+            if (verdictOnly && violations.Count > 0)
+            {
+                return new EmbeddingReport(variant.Variant.Id, core.Order().ToArray(), values, [], null, null, violations);
+            }
+
             var coreAtom = atomOfMap[slot.AtomMap];
             var taken = assignment[slot.Id];
             var allowed = slot.ClassesUnder(reading);
@@ -135,7 +152,13 @@ internal sealed class EmbeddingEvaluator(CompiledFormula formula, MoleculeGraph 
             var atoms = components[comp].Order().ToArray();
             if (allowedAs is not null)
             {
-                values.Add(new SlotValue(slot.Id, SlotState.Substituent, [allowedAs], allowedAs, classifier.Smiles(components[comp], a, c), atoms, c, a));
+                values.Add(new SlotValue(slot.Id, SlotState.Substituent, [allowedAs], allowedAs, verdictOnly ? null : classifier.Smiles(components[comp], a, c), atoms, c, a));
+                continue;
+            }
+
+            if (verdictOnly)
+            {
+                violations.Add($"{slot.Id} is in none of {Join(allowed)}");
                 continue;
             }
 

@@ -21,27 +21,58 @@ public sealed class MarkushMatcher(FormulaLibrary library)
 
     public FormulaLibrary Library { get; } = library;
 
+    /// <summary>
+    /// False when DYEREG_NO_SCREEN=1: necessary-condition screens are skipped and every search
+    /// runs (to measure what they save; verdicts are the same either way).
+    /// </summary>
+    public static bool PrescreensEnabled { get; } = Environment.GetEnvironmentVariable("DYEREG_NO_SCREEN") != "1";
+
+    /// <summary>
+    /// The core variants of the formulas <paramref name="options"/> select. A compound within
+    /// one of them embeds one of these cores, in its parent as drawn or in a tautomer of it; a
+    /// compound that can contain none of them is within none, whatever else it holds.
+    /// </summary>
+    public IReadOnlyList<QueryMolecule> CoreQueries(MatchOptions? options = null) =>
+        Selected(options ?? MatchOptions.Default).Where(f => f.Formula.HasStructure).SelectMany(f => f.Variants.Select(v => v.Core)).ToArray();
+
     /// <summary>Matches one compound against the requested formulas.</summary>
     public CompoundMatch Match(Molecule compound, MatchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(compound);
-        options ??= MatchOptions.Default;
+        var o = options ?? MatchOptions.Default;
+        return OnParent(compound, o, (standardized, drawn, tautomers) => new CompoundMatch(
+            standardized?.Parent.ToSmiles(),
+            standardized?.RemovedFragments ?? [],
+            Selected(o).Select(formula => MatchFormula(formula, drawn, tautomers, o)).ToList()));
+    }
+
+    /// <summary>
+    /// Whether the compound is within any of the requested formulas: the verdicts of
+    /// <see cref="Match"/>, reached by the same search, but each embedding judged only to its
+    /// first violation and nothing explained. For a batch that reports hits only; a hit is then
+    /// matched in full for its report.
+    /// </summary>
+    public bool IsWithinAny(Molecule compound, MatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(compound);
+        var o = options ?? MatchOptions.Default;
+        return OnParent(compound, o, (_, drawn, tautomers) =>
+            Selected(o).Where(f => f.Formula.HasStructure).Any(f => Search(f, drawn, tautomers, o, verdictOnly: true).Reports.Any(e => e.Satisfied)));
+    }
+
+    // Sets salts aside, then runs the work on the parent as drawn, with its tautomers made on
+    // first request; every form is released afterwards.
+    private T OnParent<T>(Molecule compound, MatchOptions options, Func<StandardizationResult?, MatchedForm, Func<TautomerForms>, T> work)
+    {
         // Only a record drawn in several pieces needs salts set aside (and that step costs more
         // than parsing); a single piece is matched as drawn.
         var standardized = compound.FragmentCount() > 1 ? compound.Standardize(SetAsideSalts) : null;
         using var owned = standardized?.Parent;
-        var parent = owned ?? compound;
-        var drawn = new MatchedForm(Library, parent, isTautomer: false);
+        var drawn = new MatchedForm(Library, owned ?? compound, isTautomer: false);
         TautomerForms? tautomers = null;
         try
         {
-            var results = new List<FormulaMatch>();
-            foreach (var formula in Selected(options))
-            {
-                results.Add(MatchFormula(formula, drawn, () => tautomers ??= Tautomers(drawn, options), options));
-            }
-
-            return new CompoundMatch(owned?.ToSmiles(), standardized?.RemovedFragments ?? [], results);
+            return work(standardized, drawn, () => tautomers ??= Tautomers(drawn, options));
         }
         finally
         {
@@ -73,38 +104,7 @@ public sealed class MarkushMatcher(FormulaLibrary library)
             return Unencoded(compiled, drawn);
         }
 
-        var reading = options.Readings.TryGetValue(f.Id, out var r) ? r : f.Slots.Select(s => s.DefaultReading).FirstOrDefault(x => x is not null);
-        var reports = Embeddings(compiled, drawn, reading, options);
-        var form = drawn;
-        var tautomersTruncated = false;
-        if (!reports.Any(e => e.Satisfied) && options.ConsiderTautomers && PassesTautomerScreen(compiled, drawn))
-        {
-            var forms = tautomers();
-            tautomersTruncated = forms.Truncated;
-            foreach (var t in forms.Forms)
-            {
-                // A core test first (microseconds); the H check and the judging only where a core fits.
-                if (!compiled.Variants.Any(v => t.HasMatch(v.Core)) || !t.MovesHydrogenOnlyBetweenHeteroatoms(drawn))
-                {
-                    continue;
-                }
-
-                var tr = Embeddings(compiled, t, reading, options);
-                if (tr.Any(e => e.Satisfied))
-                {
-                    reports = tr;
-                    form = t;
-                    break;
-                }
-
-                if (tr.Count > 0 && (reports.Count == 0 || tr.Min(e => e.Violations.Count) < reports.Min(e => e.Violations.Count)))
-                {
-                    reports = tr;
-                    form = t;
-                }
-            }
-        }
-
+        var (reports, form, reading, tautomersTruncated) = Search(compiled, drawn, tautomers, options, verdictOnly: false);
         var verdict = Verdict(compiled, reports, form.TautomerSmiles, reading);
         if (!verdict.IsWithin && tautomersTruncated)
         {
@@ -120,12 +120,52 @@ public sealed class MarkushMatcher(FormulaLibrary library)
             : verdict;
     }
 
+    // The embeddings of the formula's cores in the drawn form and, when none satisfies, in its
+    // tautomers: the satisfying ones, or the nearest misses found, and the form they are in.
+    private static SearchResult Search(CompiledFormula compiled, MatchedForm drawn, Func<TautomerForms> tautomers, MatchOptions options, bool verdictOnly)
+    {
+        var f = compiled.Formula;
+        var reading = options.Readings.TryGetValue(f.Id, out var r) ? r : f.Slots.Select(s => s.DefaultReading).FirstOrDefault(x => x is not null);
+        var reports = Embeddings(compiled, drawn, reading, options, verdictOnly);
+        var form = drawn;
+        var tautomersTruncated = false;
+        if (!reports.Any(e => e.Satisfied) && options.ConsiderTautomers && PassesTautomerScreen(compiled, drawn))
+        {
+            var forms = tautomers();
+            tautomersTruncated = forms.Truncated;
+            foreach (var t in forms.Forms)
+            {
+                // A core test first (microseconds); the H check and the judging only where a core fits.
+                if (!compiled.Variants.Any(v => t.HasMatch(v.Core)) || !t.MovesHydrogenOnlyBetweenHeteroatoms(drawn))
+                {
+                    continue;
+                }
+
+                var tr = Embeddings(compiled, t, reading, options, verdictOnly);
+                if (tr.Any(e => e.Satisfied))
+                {
+                    return new SearchResult(tr, t, reading, tautomersTruncated);
+                }
+
+                if (tr.Count > 0 && (reports.Count == 0 || tr.Min(e => e.Violations.Count) < reports.Min(e => e.Violations.Count)))
+                {
+                    reports = tr;
+                    form = t;
+                }
+            }
+        }
+
+        return new SearchResult(reports, form, reading, tautomersTruncated);
+    }
+
+    private sealed record SearchResult(List<EmbeddingReport> Reports, MatchedForm Form, string? Reading, bool TautomersTruncated);
+
     private static bool PassesTautomerScreen(CompiledFormula compiled, MatchedForm drawn) =>
         compiled.TautomerScreen is { } screen &&
         (compiled.TautomerPrescreen is not { } prescreen || drawn.HasMatch(prescreen)) &&
         (compiled.TautomerScreenUsesKinds ? drawn.KindLabelled.HasSubstructMatch(screen) : drawn.HasMatch(screen));
 
-    private static List<EmbeddingReport> Embeddings(CompiledFormula compiled, MatchedForm form, string? reading, MatchOptions options)
+    private static List<EmbeddingReport> Embeddings(CompiledFormula compiled, MatchedForm form, string? reading, MatchOptions options, bool verdictOnly)
     {
         var reports = new List<EmbeddingReport>();
         EmbeddingEvaluator? evaluator = null; // needs the graph: built only once a core matches
@@ -147,7 +187,7 @@ public sealed class MarkushMatcher(FormulaLibrary library)
 
             foreach (var match in form.Molecule.GetSubstructMatches(variant.Core, matchOptions))
             {
-                evaluator ??= new EmbeddingEvaluator(compiled, form.Graph, form.Classifier, reading);
+                evaluator ??= new EmbeddingEvaluator(compiled, form.Graph, form.Classifier, reading, verdictOnly);
                 var report = evaluator.Evaluate(variant, match);
                 reports.Add(report);
                 if (report.Satisfied)

@@ -41,7 +41,7 @@ internal sealed class MatchedForm(FormulaLibrary library, Molecule molecule, boo
     /// only for queries that pass it.</summary>
     public bool HasMatch(QueryMolecule query)
     {
-        if (!NoScreen && library.ScreenIndex.TryGetValue(query, out var index))
+        if (MarkushMatcher.PrescreensEnabled && library.ScreenIndex.TryGetValue(query, out var index))
         {
             possible ??= Molecule.MightMatch(library.ScreenedQueries);
             if (!possible[index])
@@ -52,9 +52,6 @@ internal sealed class MatchedForm(FormulaLibrary library, Molecule molecule, boo
 
         return Molecule.HasSubstructMatch(query);
     }
-
-    /// <summary>DYEREG_NO_SCREEN=1 turns the necessary-condition screen off (to measure what it saves; verdicts are the same).</summary>
-    private static readonly bool NoScreen = Environment.GetEnvironmentVariable("DYEREG_NO_SCREEN") == "1";
 
     private bool[]? possible;
     private string? tautomerSmiles;

@@ -1,0 +1,96 @@
+namespace DyeRegistry.Chemistry.Tests;
+
+/// <summary>
+/// <see cref="Molecule.ParseSmilesIfMightContain"/>: "ruled out" only for a valid SMILES that
+/// cannot contain a query in any form (sanitized, fragments set aside, tautomers); otherwise the
+/// molecule or the error is exactly <see cref="Molecule.ParseSmiles"/>'s.
+/// </summary>
+public sealed class ScreenedParseTests : IDisposable
+{
+    private const string Azo = "[#7;X2;!a;!R]=[#7;X2;!a;!R]";
+    private readonly List<QueryMolecule> queries = [QueryMolecule.FromSmarts(Azo)];
+
+    public void Dispose()
+    {
+        foreach (var q in queries)
+        {
+            q.Dispose();
+        }
+    }
+
+    [Theory]
+    [InlineData("CCO")]                   // no nitrogen
+    [InlineData("c1ccnnc1")]              // N-N only inside a ring: the core's N are acyclic
+    [InlineData("NCCN")]                  // two acyclic N, not bonded
+    [InlineData("[Na+].[Cl-]")]
+    public void RulesOut_ValidStructures_ThatCannotHoldTheQuery(string smiles)
+    {
+        var result = Molecule.ParseSmilesIfMightContain(smiles, queries);
+        Assert.True(result.RuledOut);
+        Assert.Null(result.Molecule);
+        Assert.Null(result.Error);
+    }
+
+    [Theory]
+    [InlineData("c1ccccc1/N=N/c1ccc(N(C)C)cc1")]                 // drawn as azo
+    [InlineData("O=C1C(=NNc2ccccc2)C(C)=NN1c1ccccc1")]           // hydrazone tautomer of an azo dye
+    [InlineData("[Na+].[O-]S(=O)(=O)c1ccc(N=Nc2ccccc2)cc1")]     // salt: the dye is a fragment
+    [InlineData("C1CCN=NC1.CN-NC")]                              // an acyclic N-N in the second piece
+    public void KeepsEveryStructure_ThatCouldHoldTheQueryInSomeForm(string smiles)
+    {
+        var result = Molecule.ParseSmilesIfMightContain(smiles, queries);
+        Assert.False(result.RuledOut);
+        using var screened = Assert.IsType<Molecule>(result.Molecule);
+        using var full = Molecule.FromSmiles(smiles);
+        Assert.Equal(full.ToSmiles(), screened.ToSmiles());
+        Assert.Equal(full.ToMolBlock(), screened.ToMolBlock());
+    }
+
+    [Fact]
+    public void RingRequirements_AreKeptButAromaticityIsNot()
+    {
+        using var benzeneQuery = QueryMolecule.FromSmarts("c1ccccc1");
+        List<QueryMolecule> ring = [benzeneQuery];
+        Assert.True(Molecule.ParseSmilesIfMightContain("CCCCCC", ring).RuledOut);        // no ring at all
+        Assert.False(Molecule.ParseSmilesIfMightContain("C1=CC=CC=C1", ring).RuledOut);  // Kekulé benzene
+        // Cyclohexane cannot be aromatic, but a necessary condition that ignores bond orders
+        // cannot tell: kept (the full match then says no).
+        Assert.False(Molecule.ParseSmilesIfMightContain("C1CCCCC1", ring).RuledOut);
+    }
+
+    [Theory]
+    [InlineData("C1CC")]                   // unclosed ring
+    [InlineData("CC(C")]                   // unclosed branch
+    [InlineData("C(C)(C)(C)(C)C")]         // five-valent carbon
+    [InlineData("c1cccc1")]                // cannot be kekulized
+    [InlineData("cC")]                     // aromatic atom outside a ring
+    [InlineData("[Na+].c1cccc1")]
+    [InlineData("O=O=O")]
+    [InlineData("")]
+    public void Errors_AreThoseOfTheFullParse(string smiles)
+    {
+        var full = Molecule.ParseSmiles(smiles);
+        Assert.False(full.Success);
+        var result = Molecule.ParseSmilesIfMightContain(smiles, queries);
+        Assert.False(result.RuledOut);
+        Assert.NotNull(result.Error);
+        Assert.Equal(full.Error.Reason, result.Error.Reason);
+        Assert.Equal(full.Error.Code, result.Error.Code);
+    }
+
+    [Fact]
+    public void NoQueries_RulesOutEveryValidStructure()
+    {
+        Assert.True(Molecule.ParseSmilesIfMightContain("c1ccccc1N=Nc1ccccc1", []).RuledOut);
+        Assert.NotNull(Molecule.ParseSmilesIfMightContain("c1cccc1", []).Error);
+    }
+
+    [Fact]
+    public void ElementCounts_AreNecessary()
+    {
+        using var fourN = QueryMolecule.FromSmarts("[#7]~[#6]~[#7].[#7]~[#6]~[#7]");
+        List<QueryMolecule> q = [fourN];
+        Assert.True(Molecule.ParseSmilesIfMightContain("NC(N)=O", q).RuledOut);            // two N
+        Assert.False(Molecule.ParseSmilesIfMightContain("NC(N)=O.NC(N)=O", q).RuledOut);    // four N
+    }
+}
