@@ -50,6 +50,8 @@ struct dr_mol {
   // worked out once on first use.
   std::once_flag screen_once;
   std::vector<char> screenable_atoms;
+  // Molecules only: the Kekulé form parts are cut from (parts.cpp), made on first use.
+  std::unique_ptr<RDKit::RWMol> kekule_form;
   // Queries only: elements and rings for connectivity_allows, also worked out once.
   std::once_flag connectivity_once;
   dyereg::ConnectivityQuery connectivity;

@@ -9,10 +9,15 @@ namespace {
 
 // Kekulé form, so that a ring cut open by the extraction keeps explicit single and double
 // bonds; sanitization then re-perceives aromaticity only for rings wholly inside the part.
-std::unique_ptr<RDKit::RWMol> kekule_copy(const RDKit::RWMol& mol) {
-  auto copy = std::make_unique<RDKit::RWMol>(mol);
-  RDKit::MolOps::Kekulize(*copy, true);
-  return copy;
+// Made once per molecule (a compound's substituents are all cut from it) and kept with it: the
+// molecule does not change after creation. Called under the molecule's lock.
+const RDKit::RWMol& kekule_form(dr_mol& mol) {
+  if (!mol.kekule_form) {
+    auto copy = std::make_unique<RDKit::RWMol>(*mol.mol);
+    RDKit::MolOps::Kekulize(*copy, true);
+    mol.kekule_form = std::move(copy);
+  }
+  return *mol.kekule_form;
 }
 
 }  // namespace
@@ -38,13 +43,10 @@ int32_t dr_mol_extract(dr_mol* mol, const int32_t* keep, const int32_t* label, i
                        int32_t** atom_origin, char** error) {
   return guarded(error, [&] {
     require(keep != nullptr && label != nullptr && out != nullptr, "keep, label and out must not be null");
-    std::unique_ptr<RDKit::RWMol> source;
-    {
-      MolLock lock(mol);
-      require(!mol->is_query, "parts are cut from molecules, not queries");
-      require(count == static_cast<int32_t>(mol->mol->getNumAtoms()), "keep and label need one entry per atom");
-      source = kekule_copy(*mol->mol);
-    }
+    MolLock lock(mol);
+    require(!mol->is_query, "parts are cut from molecules, not queries");
+    require(count == static_cast<int32_t>(mol->mol->getNumAtoms()), "keep and label need one entry per atom");
+    const RDKit::RWMol* source = &kekule_form(*mol);
     auto part = std::make_unique<RDKit::RWMol>();
     std::vector<int> new_index(source->getNumAtoms(), -1);
     std::vector<int32_t> origin;
