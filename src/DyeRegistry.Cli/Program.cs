@@ -1,12 +1,17 @@
 using System.CommandLine;
 using DyeRegistry.Cli.Commands;
+using DyeRegistry.Cli.Hosting;
 
 namespace DyeRegistry.Cli;
 
 /// <summary>Entry point of <c>dyereg</c>: builds the command tree and runs it.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    public static int Main(string[] args)
+    {
+        NativeAllocator.UsePreferred(); // may replace this process by itself on jemalloc
+        return BuildRoot().Parse(args).Invoke();
+    }
 
     internal static RootCommand BuildRoot()
     {

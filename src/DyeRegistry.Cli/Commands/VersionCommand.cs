@@ -15,6 +15,7 @@ internal static class VersionCommand
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine($"dyereg {ProgramVersion()}");
             output.WriteLine($"RDKit {RDKitInfo.RDKitVersion} (bridge {RDKitInfo.BridgeVersion})");
+            output.WriteLine($"allocator: {Hosting.NativeAllocator.Current}");
             return ExitCodes.Success;
         });
         return command;
