@@ -40,19 +40,24 @@ internal static class OrderedParallel
     }
 
     // One parallel map: the source (read by the consumer), a queue of records for the workers,
-    // and a ring of results in input order.
+    // and a ring of results in input order. Workers and consumer wait on separate monitors, and a
+    // waiting consumer is woken once a run of results is ready rather than for each one (every
+    // wake-up is a context switch; the consumer only writes, its latency does not matter).
     private sealed class Run<TSource, TResult> : IDisposable
     {
+        private const int WakeAfter = 32;
         private readonly IEnumerator<TSource> source;
         private readonly Func<TSource, TResult> map;
         private readonly Slot[] ring;
         private readonly Queue<(long Index, TSource Item)> pending = new();
         private readonly Thread[] workers;
-        private readonly object gate = new();
-        private long taken;      // records read from the source (consumer thread; read by workers under gate)
-        private long yielded;    // records handed to the consumer
-        private bool exhausted;  // the source has no more records, or failed
+        private readonly object work = new();     // guards pending and stopping; workers wait here
+        private readonly object results = new();  // guards ring, taken and waiting; the consumer waits here
+        private long taken;      // records read from the source
+        private long yielded;    // records handed to the consumer (consumer thread only)
+        private bool exhausted;  // the source has no more records, or failed (consumer thread only)
         private bool stopping;
+        private bool waiting;    // the consumer waits for results
 
         public Run(IEnumerable<TSource> items, Func<TSource, TResult> map, int threads, int window)
         {
@@ -72,38 +77,42 @@ internal static class OrderedParallel
         {
             Read();
             var slot = yielded % ring.Length;
-            lock (gate)
+            Slot s;
+            lock (results)
             {
+                if (yielded >= taken)
+                {
+                    result = default!;
+                    return false;
+                }
+
                 while (!ring[slot].Full)
                 {
-                    if (yielded >= taken)
-                    {
-                        result = default!;
-                        return false;
-                    }
-
-                    Monitor.Wait(gate);
+                    waiting = true;
+                    Monitor.Wait(results);
                 }
 
-                var s = ring[slot];
+                waiting = false;
+                s = ring[slot];
                 ring[slot] = default;
                 yielded++;
-                if (s.Error is not null)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(s.Error); // the original, with its stack
-                }
-
-                result = s.Value;
-                return true;
             }
+
+            if (s.Error is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(s.Error); // the original, with its stack
+            }
+
+            result = s.Value;
+            return true;
         }
 
         public void Dispose()
         {
-            lock (gate)
+            lock (work)
             {
                 stopping = true;
-                Monitor.PulseAll(gate);
+                Monitor.PulseAll(work);
             }
 
             foreach (var w in workers)
@@ -133,7 +142,7 @@ internal static class OrderedParallel
                 catch (Exception e)
                 {
                     exhausted = true; // the source cannot go on: its error takes the next record's turn
-                    lock (gate)
+                    lock (results)
                     {
                         ring[taken % ring.Length] = new Slot(default!, e);
                         taken++;
@@ -142,11 +151,16 @@ internal static class OrderedParallel
                     return;
                 }
 
-                lock (gate)
+                long index;
+                lock (results)
                 {
-                    pending.Enqueue((taken, item));
-                    taken++;
-                    Monitor.Pulse(gate);
+                    index = taken++;
+                }
+
+                lock (work)
+                {
+                    pending.Enqueue((index, item));
+                    Monitor.Pulse(work);
                 }
             }
         }
@@ -156,11 +170,11 @@ internal static class OrderedParallel
             while (true)
             {
                 (long Index, TSource Item) next;
-                lock (gate)
+                lock (work)
                 {
                     while (pending.Count == 0 && !stopping)
                     {
-                        Monitor.Wait(gate);
+                        Monitor.Wait(work);
                     }
 
                     if (stopping)
@@ -181,12 +195,31 @@ internal static class OrderedParallel
                     done = new Slot(default!, e);
                 }
 
-                lock (gate)
+                lock (results)
                 {
                     ring[next.Index % ring.Length] = done;
-                    Monitor.PulseAll(gate);
+                    if (waiting && ReadyToWake())
+                    {
+                        Monitor.Pulse(results);
+                    }
                 }
             }
+        }
+
+        // Under the results lock: the next result is there and so are the following ones, up to
+        // WakeAfter or up to the last record read.
+        private bool ReadyToWake()
+        {
+            var end = Math.Min(yielded + WakeAfter, taken);
+            for (var i = yielded; i < end; i++)
+            {
+                if (!ring[i % ring.Length].Full)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private readonly record struct Slot(TResult Value, Exception? Error)
