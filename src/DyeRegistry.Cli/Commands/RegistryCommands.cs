@@ -58,8 +58,8 @@ internal static class RegistryCommands
                 f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                     ? RecordReader.ReadJson(f).OrderBy(RegistryImporter.KindRank).ToList()
                     : RecordReader.ReadStructures(f));
-            // The source is enumerated on this thread between blocks (never inside a transaction
-            // unless atomic), so records already stored identically skip their chemistry.
+            // The source is enumerated on this thread, inside the map's MoveNext (never inside a
+            // transaction unless atomic), so records already stored identically skip their chemistry.
             var inputs = options.Atomic ? Inputs() : importer.MarkStored(Inputs());
             var prepared = OrderedParallel.Map(inputs, importer.Prepare, Math.Max(1, parse.GetValue(threads)));
             var outcomes = importer.Import(prepared, options, o =>

@@ -19,9 +19,9 @@ internal sealed record ScreenSummary(ScreenProgress Progress, bool Stopped, stri
 
 /// <summary>
 /// Screens catalogues: records stream from the files through a bounded, ordered, parallel map
-/// (parse, core screens, Markush matching; at most two blocks of records in memory) to one writer
-/// thread that keeps input order. Unreadable records go to the errors file and the run goes on.
-/// The output is flushed and a checkpoint written after every block and when stopped, so an
+/// (parse, core screens, Markush matching; at most 1,024 records in flight) to this thread, which
+/// writes in input order. Unreadable records go to the errors file and the run goes on. The
+/// output is flushed and a checkpoint written every 512 records and when stopped, so an
 /// interrupted or killed run resumes to the same output as an uninterrupted one.
 /// </summary>
 internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, IRegistryStore? registry)
