@@ -18,6 +18,33 @@ namespace {
 using AtomQuery = RDKit::QueryAtom::QUERYATOM_QUERY;
 using IntAtomEquality = Queries::EqualityQuery<int, const RDKit::Atom*, true>;
 
+// Both facts hold (an AND of two tests): the common elements, the ring requirement either sets
+// (contradictory ones claim nothing).
+ConnectivityAtom both(ConnectivityAtom a, const ConnectivityAtom& b) {
+  if (a.any_element) {
+    a.elements = b.elements;
+    a.any_element = b.any_element;
+  } else if (!b.any_element) {
+    auto absent = [&](int e) { return std::find(b.elements.begin(), b.elements.end(), e) == b.elements.end(); };
+    a.elements.erase(std::remove_if(a.elements.begin(), a.elements.end(), absent), a.elements.end());
+  }
+  a.ring = a.ring == 0 ? b.ring : (b.ring == 0 || b.ring == a.ring ? a.ring : 0);
+  return a;
+}
+
+// One of them holds (an OR): every element of either, a ring requirement only if both have it.
+ConnectivityAtom either(ConnectivityAtom a, const ConnectivityAtom& b) {
+  if (a.any_element || b.any_element) {
+    a.any_element = true;
+    a.elements.clear();
+  } else {
+    for (int e : b.elements)
+      if (std::find(a.elements.begin(), a.elements.end(), e) == a.elements.end()) a.elements.push_back(e);
+  }
+  if (b.ring != a.ring) a.ring = 0;
+  return a;
+}
+
 // What a query atom's own test says about elements and rings, read conservatively: anything not
 // understood (negations, recursion, degrees, charges, hydrogen counts) constrains nothing.
 ConnectivityAtom read_atom_query(const AtomQuery* q) {
@@ -26,34 +53,11 @@ ConnectivityAtom read_atom_query(const AtomQuery* q) {
   const std::string& what = q->getDescription();
   const bool negated = q->getNegation();
   if (what == "AtomAnd" || what == "AtomOr") {
-    std::vector<ConnectivityAtom> parts;
-    for (auto it = q->beginChildren(); it != q->endChildren(); ++it) parts.push_back(read_atom_query(it->get()));
-    if (negated || parts.empty()) return any;
-    ConnectivityAtom out = parts.front();
-    for (size_t i = 1; i < parts.size(); ++i) {
-      const auto& p = parts[i];
-      if (what == "AtomAnd") {
-        if (out.any_element) {
-          out.elements = p.elements;
-          out.any_element = p.any_element;
-        } else if (!p.any_element) {
-          std::vector<int> both;
-          for (int e : out.elements)
-            if (std::find(p.elements.begin(), p.elements.end(), e) != p.elements.end()) both.push_back(e);
-          out.elements = both;
-        }
-        if (out.ring == 0) out.ring = p.ring;
-        else if (p.ring != 0 && p.ring != out.ring) out.ring = 0;  // contradictory: claim nothing
-      } else {
-        if (out.any_element || p.any_element) {
-          out.any_element = true;
-          out.elements.clear();
-        } else {
-          for (int e : p.elements)
-            if (std::find(out.elements.begin(), out.elements.end(), e) == out.elements.end()) out.elements.push_back(e);
-        }
-        if (p.ring != out.ring) out.ring = 0;
-      }
+    if (negated || q->beginChildren() == q->endChildren()) return any;
+    auto it = q->beginChildren();
+    ConnectivityAtom out = read_atom_query(it->get());
+    for (++it; it != q->endChildren(); ++it) {
+      out = what == "AtomAnd" ? both(std::move(out), read_atom_query(it->get())) : either(std::move(out), read_atom_query(it->get()));
     }
     return out;
   }

@@ -15,10 +15,10 @@ namespace DyeRegistry.Cli.Processing;
 /// </remarks>
 internal static class OrderedParallel
 {
-    public const int DefaultBlockSize = 512;
+    public const int DefaultWindow = 1024;
 
     public static IEnumerable<TResult> Map<TSource, TResult>(
-        IEnumerable<TSource> source, Func<TSource, TResult> map, int threads, int window = 2 * DefaultBlockSize)
+        IEnumerable<TSource> source, Func<TSource, TResult> map, int threads, int window = DefaultWindow)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(window);

@@ -26,9 +26,10 @@ internal sealed record ScreenSummary(ScreenProgress Progress, bool Stopped, stri
 /// </summary>
 internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, IRegistryStore? registry)
 {
-    private const int CheckpointEvery = OrderedParallel.DefaultBlockSize;
+    private const int CheckpointEvery = 512;
 
-    // What a compound must contain to be a hit; null when prescreens are off (DYEREG_NO_SCREEN=1).
+    // What a compound must contain to be a hit; null when prescreens are off (DYEREG_NO_SCREEN=1):
+    // then every record is parsed and matched in full, as with --all.
     private readonly IReadOnlyList<QueryMolecule>? coreQueries = MarkushMatcher.PrescreensEnabled ? matcher.CoreQueries(options) : null;
 
     public ScreenSummary Run(ScreenRequest request, TextWriter standardOutput, CancellationToken cancel, Action<ScreenProgress>? progress = null)
@@ -139,7 +140,7 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
         {
             // Hits only: most compounds that reach this point are still not within; their verdict
             // is reached without writing its explanation, and only a hit is matched in full.
-            if (!all && MarkushMatcher.PrescreensEnabled && !matcher.IsWithinAny(molecule, options))
+            if (!all && coreQueries is not null && !matcher.IsWithinAny(molecule, options))
             {
                 return new ScreenResult(file, record, id, text, null, null, null, null);
             }
