@@ -10,12 +10,32 @@ public static class Program
     public static int Main(string[] args)
     {
         NativeAllocator.UsePreferred(); // may replace this process by itself on jemalloc
-        return BuildRoot().Parse(args).Invoke();
+        return Run(args, new InvocationConfiguration());
+    }
+
+    /// <summary>Runs one command line; any exception a command did not handle becomes one line on
+    /// standard error (details in a log file, or printed with --debug) and exit code 2.</summary>
+    public static int Run(string[] args, InvocationConfiguration configuration)
+    {
+        configuration.EnableDefaultExceptionHandler = false;
+        try
+        {
+            return BuildRoot().Parse(args).Invoke(configuration);
+        }
+        catch (Exception e)
+        {
+            return UnexpectedErrors.Report(e, args, configuration.Error, args.Contains(UnexpectedErrors.DebugOption));
+        }
     }
 
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("DyeRegistry: ink-jet dye registration, Markush matching and claim scope.");
+        root.Options.Add(new Option<bool>(UnexpectedErrors.DebugOption)
+        {
+            Description = "On an unexpected error, print its details (stack trace) instead of only writing them to a log file.",
+            Recursive = true,
+        });
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());

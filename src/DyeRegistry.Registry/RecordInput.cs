@@ -15,5 +15,5 @@ public sealed record RecordInput(string File, string Location, JsonObject? Docum
     /// <summary>The id the document claims, or null.</summary>
     public string? Id => Document?["id"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
 
-    public string Where => Id is null ? $"{File}: {Location}" : $"{File}: {Location} ({Id})";
+    public string Where => Id is null ? $"{File}: {Location}" : $"{File}: {Location} ({Storage.Records.RecordIds.Printable(Id)})";
 }

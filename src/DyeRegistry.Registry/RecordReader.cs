@@ -13,6 +13,8 @@ namespace DyeRegistry.Registry;
 /// </summary>
 public static class RecordReader
 {
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
     public static IEnumerable<RecordInput> Read(string path)
     {
         var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
@@ -21,16 +23,32 @@ public static class RecordReader
 
     public static IEnumerable<RecordInput> ReadJson(string path)
     {
-        JsonNode? root;
+        JsonNode? root = null;
         string? error = null;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            var bytes = File.ReadAllBytes(path);
+            var text = bytes.AsSpan().StartsWith(Utf8Bom) ? bytes[Utf8Bom.Length..] : bytes;
+            if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            {
+                error = "the file is UTF-16 (it starts with a UTF-16 byte order mark); record files are read as UTF-8: save it as UTF-8";
+            }
+            else if (DuplicateJsonKeys.Find(text) is { } duplicate)
+            {
+                error = $"line {duplicate.Line}: record {duplicate.Record}: {duplicate.Path}: the key appears twice in one object (which value was meant cannot be known; keep one)";
+            }
+            else
+            {
+                root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            }
         }
         catch (JsonException e)
         {
-            root = null;
             error = $"not valid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {e.Message.Split(" LineNumber")[0]}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"cannot be read: {e.Message}";
         }
 
         if (error is not null)

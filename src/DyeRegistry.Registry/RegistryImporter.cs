@@ -135,6 +135,11 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
             return new ImportOutcome(r.Input, ImportStatus.Failed, null, $"components: references {string.Join(", ", dangling)}, which {(dangling.Count == 1 ? "is" : "are")} not registered (import it first or in the same file)");
         }
 
+        if (ReferenceKinds.Problem(id, document, x => tx.Get(x)?.Kind) is { } wrongKind)
+        {
+            return new ImportOutcome(r.Input, ImportStatus.Failed, null, wrongKind);
+        }
+
         var existing = tx.Get(id);
         if (existing is not null)
         {

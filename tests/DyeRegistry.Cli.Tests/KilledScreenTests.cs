@@ -32,9 +32,10 @@ public sealed class KilledScreenTests(ITestOutputHelper output) : IDisposable
             screen.WaitForExit();
         }
 
-        var partial = new FileInfo(resumed).Length;
+        var partial = new FileInfo(resumed + ".partial").Length;
         output.WriteLine($"killed with {partial} of {new FileInfo(reference).Length} output bytes written");
         Assert.True(File.Exists(resumed + ".checkpoint"), "a killed run leaves its checkpoint");
+        Assert.False(File.Exists(resumed), "an unfinished run's output keeps its partial name");
         Assert.Equal(0, Run(Start(catalogue, resumed, resume: true)));
 
         Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(resumed));
@@ -139,7 +140,7 @@ public sealed class KilledScreenTests(ITestOutputHelper output) : IDisposable
         while (clock.Elapsed < TimeSpan.FromMinutes(3))
         {
             Assert.False(screen.HasExited, "the screen finished before it could be killed: make the catalogue larger");
-            if (File.Exists(output + ".checkpoint") && new FileInfo(output).Length > 0)
+            if (File.Exists(output + ".checkpoint") && new FileInfo(output + ".partial").Length > 0)
             {
                 Thread.Sleep(settleMilliseconds); // kill between checkpoints, with output written past the last one
                 return;

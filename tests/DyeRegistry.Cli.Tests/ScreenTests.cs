@@ -64,7 +64,7 @@ public sealed class ScreenTests : IDisposable
         }
 
         // A killed run may also leave half a record after the checkpoint: resume drops it.
-        File.AppendAllText(parts, "hit-999,half a line wri");
+        File.AppendAllText(ScreenCheckpoint.PartialPath(parts), "hit-999,half a line wri");
         var resumed = Run(file, parts, resume: true);
         Assert.False(resumed.Stopped);
         Assert.Equal(File.ReadAllText(whole), File.ReadAllText(parts));

@@ -59,11 +59,11 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
             ? $"{Numbers.Text(threshold)} to {Numbers.WithUnit(c.Upper!.Value, c.Unit)} (bounds included)"
             : $"{ComparisonText.Symbol(c.Comparison)} {Numbers.WithUnit(threshold, c.Unit)}";
         var reason = $"{c.Label} = {Numbers.Describe(value, c.Unit)}{operands}; the claim needs {rule}{reading}: {Verdicts.Text(verdict)}";
-        var distance = value.Central - bound;
+        var distance = Saturating.Subtract(value.Central, bound);
         var changes = new List<string>();
         var warnings = new List<string>();
-        var nearBase = bound != 0 ? Math.Abs(bound) : c.Quantity is DifferenceQuantity ? Math.Abs(intervals[1].Central * c.Scale) : 0;
-        if (nearBase > 0 && Math.Abs(distance) <= NearBoundaryFraction * nearBase)
+        var nearBase = bound != 0 ? Math.Abs(bound) : c.Quantity is DifferenceQuantity ? Math.Abs(Saturating.Multiply(intervals[1].Central, c.Scale)) : 0;
+        if (nearBase > 0 && Math.Abs(distance) <= Saturating.Multiply(NearBoundaryFraction, nearBase))
         {
             warnings.Add($"{c.Label} = {Numbers.WithUnit(value.Central, c.Unit)} is within 2 % of the threshold {Numbers.WithUnit(bound, c.Unit)} (difference {Numbers.WithUnit(Math.Abs(distance), c.Unit)})");
         }
@@ -86,7 +86,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
     }
 
     private static string Percent(decimal distance, decimal bound) =>
-        bound == 0 ? "n/a" : $"{Numbers.Text(Math.Round(Math.Abs(distance) / Math.Abs(bound) * 100, 1))} %";
+        bound == 0 ? "n/a" : $"{Numbers.Text(Math.Round(Saturating.Multiply(Saturating.Divide(Math.Abs(distance), Math.Abs(bound)), 100), 1))} %";
 
     /// <summary>The verdict, and the bound it was decided against (the nearer one for a range).</summary>
     private static (LimitationVerdict, decimal) Decide(CompareCondition c, Interval v, decimal t)
@@ -100,7 +100,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
             case Comparison.LessThan: return (Three(v.High < t, v.Low >= t), t);
             default:
                 var upper = c.Upper!.Value;
-                var bound = Math.Abs(v.Central - t) <= Math.Abs(v.Central - upper) ? t : upper;
+                var bound = Math.Abs(Saturating.Subtract(v.Central, t)) <= Math.Abs(Saturating.Subtract(v.Central, upper)) ? t : upper;
                 return (Three(v.Low >= t && v.High <= upper, v.High < t || v.Low > upper), bound);
         }
     }

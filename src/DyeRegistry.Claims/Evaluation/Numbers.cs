@@ -14,8 +14,7 @@ internal static class Numbers
             case JsonValue v when v.TryGetValue<decimal>(out var d):
                 return (d, null);
             case JsonValue v when v.TryGetValue<double>(out var f) && double.IsFinite(f):
-                // A computed value: its shortest round-trip text, so 2.0E-05 stays 0.00002.
-                return (decimal.Parse(f.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture), null);
+                return (FromDouble(f), null);
             case JsonObject o when Read(o["value"]) is { } inner:
                 var pm = Read(o["plus_minus"])?.Value;
                 return (inner.Value, pm);
@@ -24,9 +23,41 @@ internal static class Numbers
         }
     }
 
+    /// <summary>A finite double as a decimal: its shortest round-trip text (so 2.0E-05 stays
+    /// 0.00002); beyond decimal's range the largest decimal of its sign, and a magnitude too small
+    /// for decimal the smallest, so the value never overflows and never silently becomes zero
+    /// (comparisons with a claim's threshold stay right; the text says it is out of range).</summary>
+    public static decimal FromDouble(double f)
+    {
+        if (Math.Abs(f) >= (double)decimal.MaxValue)
+        {
+            return f < 0 ? decimal.MinValue : decimal.MaxValue;
+        }
+
+        if (f != 0 && Math.Abs(f) < 1e-28)
+        {
+            return f < 0 ? -SmallestMagnitude : SmallestMagnitude;
+        }
+
+        return decimal.Parse(f.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The smallest positive decimal (10^-28).</summary>
+    public const decimal SmallestMagnitude = 0.0000000000000000000000000001m;
+
     /// <summary>A number as a reader expects it: no trailing zeros, no exponent for the sizes claims use.</summary>
     public static string Text(decimal d)
     {
+        if (Saturating.IsSaturated(d))
+        {
+            return d < 0 ? "below -7.9 x10^28 (out of the range dyereg computes in)" : "above 7.9 x10^28 (out of the range dyereg computes in)";
+        }
+
+        if (Math.Abs(d) == SmallestMagnitude)
+        {
+            return d < 0 ? "between -10^-28 and 0" : "between 0 and 10^-28";
+        }
+
         var rounded = Math.Round(d, 6, MidpointRounding.AwayFromZero);
         if (rounded == 0 && d != 0)
         {

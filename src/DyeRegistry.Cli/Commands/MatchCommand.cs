@@ -196,7 +196,7 @@ internal static class MatchCommand
         foreach (var f in o.Match!.Formulas.Where(f => f.Svg is not null))
         {
             var name = string.Concat($"{o.Id}_{f.FormulaId}".Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-            File.WriteAllText(Path.Combine(folder, name + ".svg"), f.Svg);
+            Output.AtomicFile.WriteAllText(Path.Combine(folder, name + ".svg"), f.Svg!);
         }
     }
 

@@ -42,6 +42,7 @@ internal static class PoresCommand
             var o = parse.InvocationConfiguration.Output;
             try
             {
+                Output.OutputTargets.Check([("--svg", parse.GetValue(svg))], [("isotherm", parse.GetValue(file))]);
                 var isotherm = IsothermReader.Read(parse.GetValue(file)!);
                 var options = new PsdOptions
                 {
@@ -69,7 +70,7 @@ internal static class PoresCommand
                 var q = ClaimQuantities.FromLayerMass(d, conv, parse.GetValue(x), gramsPerCm2, basis);
                 if (parse.GetValue(svg) is { } svgPath)
                 {
-                    File.WriteAllText(svgPath, PsdPlot.Svg(d, conv, parse.GetValue(x), $"{isotherm.Material}: {options.Describe().Split(',')[0]}, {options.Describe().Split(',')[1].Trim()}"));
+                    Output.AtomicFile.WriteAllText(svgPath, PsdPlot.Svg(d, conv, parse.GetValue(x), $"{isotherm.Material}: {options.Describe().Split(',')[0]}, {options.Describe().Split(',')[1].Trim()}"));
                 }
 
                 if (parse.GetValue(format) == "json")
@@ -83,7 +84,7 @@ internal static class PoresCommand
 
                 return ExitCodes.Success;
             }
-            catch (IsothermFormatException e)
+            catch (Exception e) when (e is IsothermFormatException or ArgumentException or IOException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"dyereg pores: {e.Message}");
                 return ExitCodes.UsageOrInputError;

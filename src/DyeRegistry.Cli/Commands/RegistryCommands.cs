@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DyeRegistry.Chemistry;
+using DyeRegistry.Cli.Output;
 using DyeRegistry.Cli.Processing;
 using DyeRegistry.Markush.Loading;
 using DyeRegistry.Registry;
@@ -89,12 +90,13 @@ internal static class RegistryCommands
         var command = new Command("export", "Export records as JSON that imports again unchanged.") { registry, kind, output };
         command.SetAction(parse => Guard(parse, () =>
         {
+            OutputTargets.Check([("--out", parse.GetValue(output))], [("registry", parse.GetValue(registry))]);
             using var store = RegistryOptions.Open(parse.GetValue(registry)!);
             var array = new RegistryEditor(store).Export(ParseKind(parse.GetValue(kind)));
             var json = array.ToJsonString(Pretty);
             if (parse.GetValue(output) is { } path)
             {
-                File.WriteAllText(path, json + "\n");
+                AtomicFile.WriteAllText(path, json + "\n");
             }
             else
             {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DyeRegistry.Claims;
 using DyeRegistry.Claims.Evaluation;
 using DyeRegistry.Claims.Loading;
+using DyeRegistry.Cli.Output;
 using DyeRegistry.Cli.Rendering;
 using DyeRegistry.Cli.Scope;
 using DyeRegistry.Markush;
@@ -62,8 +63,11 @@ internal static class ScopeCommand
                 using var formulaLibrary = FormulaLibrary.Load(parse.GetValue(formulas)!);
                 var evaluator = new ClaimEvaluator(library, choices, new DyeFormulas(formulaLibrary, ClaimEvaluator.FormulaReadings(choices), depict: fmt == "html"));
                 var files = new[] { parse.GetValue(inkFile), parse.GetValue(mediumFile) }.OfType<string>().ToList();
+                OutputTargets.Check([("--out", parse.GetValue(output))],
+                    [("registry", parse.GetValue(registry)), ("--ink-file", parse.GetValue(inkFile)), ("--medium-file", parse.GetValue(mediumFile))]);
                 using var sources = new ScopeSources(parse.GetValue(registry)!, files);
                 string text;
+                var exit = ExitCodes.Success;
                 if (parse.GetValue(matrix))
                 {
                     if (parse.GetValue(ink) is not null || parse.GetValue(medium) is not null || files.Count > 0)
@@ -71,7 +75,13 @@ internal static class ScopeCommand
                         throw new ArgumentException("--matrix takes every registered ink and medium; it does not combine with --ink, --medium or record files");
                     }
 
-                    text = Matrix(sources, evaluator, fmt, shown);
+                    (text, var failures) = Matrix(sources, evaluator, fmt, shown);
+                    foreach (var failure in failures)
+                    {
+                        stderr.WriteLine($"dyereg scope: {failure}");
+                    }
+
+                    exit = failures.Count == 0 ? ExitCodes.Success : ExitCodes.RecordsFailed;
                 }
                 else
                 {
@@ -89,7 +99,7 @@ internal static class ScopeCommand
 
                 if (parse.GetValue(output) is { } path)
                 {
-                    File.WriteAllText(path, text);
+                    AtomicFile.WriteAllText(path, text);
                     stderr.WriteLine($"wrote {path}");
                 }
                 else
@@ -97,7 +107,7 @@ internal static class ScopeCommand
                     parse.InvocationConfiguration.Output.Write(text);
                 }
 
-                return ExitCodes.Success;
+                return exit;
             }
             catch (Exception e) when (e is ArgumentException or IOException or ClaimFileException or FormulaFileException or RegistryException or Microsoft.Data.Sqlite.SqliteException)
             {
@@ -131,7 +141,9 @@ internal static class ScopeCommand
         return c => wanted.Contains(c.Claim.Id) || wanted.Contains(c.Claim.Patent);
     }
 
-    private static string Matrix(ScopeSources sources, ClaimEvaluator evaluator, string format, Func<ClaimResult, bool> shown)
+    // One record that cannot be evaluated never stops the matrix: its rows are left out, it is
+    // reported (record, version, what went wrong), and every other medium and pair is evaluated.
+    private static (string Text, List<string> Failures) Matrix(ScopeSources sources, ClaimEvaluator evaluator, string format, Func<ClaimResult, bool> shown)
     {
         var media = sources.AllInRegistry(RecordKind.Medium);
         var inks = sources.AllInRegistry(RecordKind.Ink);
@@ -140,14 +152,30 @@ internal static class ScopeCommand
             throw new ArgumentException($"the registry {sources.Store.Location} holds no medium records");
         }
 
-        var mediumCharts = media.Select(m => evaluator.Evaluate(sources.Subject(m, null))).ToList();
-        var pairCharts = inks.SelectMany(i => media.Select(m => evaluator.Evaluate(sources.Subject(m, i)))).ToList();
-        return format switch
+        var failures = new List<string>();
+        ClaimChart? Evaluate(ScopeRecord medium, ScopeRecord? ink)
         {
-            "json" => ClaimMatrixRendering.Json(mediumCharts, pairCharts, shown).ToJsonString(Pretty) + "\n",
+            try
+            {
+                return evaluator.Evaluate(sources.Subject(medium, ink));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var subject = ink is null ? $"medium {medium.Id} (version {medium.Version})" : $"ink {ink.Id} (version {ink.Version}) on medium {medium.Id} (version {medium.Version})";
+                failures.Add($"{subject}: not evaluated: {e.Message}");
+                return null;
+            }
+        }
+
+        var mediumCharts = media.Select(m => Evaluate(m, null)).OfType<ClaimChart>().ToList();
+        var pairCharts = inks.SelectMany(i => media.Select(m => Evaluate(m, i))).OfType<ClaimChart>().ToList();
+        var text = format switch
+        {
+            "json" => ClaimMatrixRendering.Json(mediumCharts, pairCharts, shown, failures).ToJsonString(Pretty) + "\n",
             "html" => ClaimMatrixRendering.Html(mediumCharts, pairCharts, shown, DateTimeOffset.UtcNow, VersionCommand.ProgramVersion()),
             _ => TextOf(w => ClaimMatrixRendering.Text(w, mediumCharts, pairCharts, shown)),
         };
+        return (text, failures);
     }
 
     private static void WriteReadings(TextWriter w, ClaimLibrary library)

@@ -43,6 +43,14 @@ internal static class ScreenCommand
                     throw new ArgumentException($"no formula '{id}' (known: {string.Join(", ", library.Formulas.Select(f => f.Formula.Id))})");
                 }
 
+                var (outPath, errorsPath) = (parse.GetValue(output), parse.GetValue(errors));
+                Output.OutputTargets.Check(
+                    [("--out", outPath), ("--errors", errorsPath),
+                     ("--out's partial file", outPath is null ? null : ScreenCheckpoint.PartialPath(outPath)),
+                     ("--errors' partial file", errorsPath is null ? null : ScreenCheckpoint.PartialPath(errorsPath)),
+                     ("--out's checkpoint", outPath is null ? null : ScreenCheckpoint.PathFor(outPath))],
+                    [.. parse.GetValue(files)!.Select(f => ("catalogue", (string?)f)),
+                     ("registry", parse.GetValue(markKnown) ? parse.GetValue(registry) ?? RegistryOptions.DefaultPath() : null)]);
                 using IRegistryStore? store = parse.GetValue(markKnown)
                     ? RegistryOptions.Open(parse.GetValue(registry) ?? RegistryOptions.DefaultPath())
                     : null;

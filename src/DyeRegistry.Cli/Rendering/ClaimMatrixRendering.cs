@@ -28,7 +28,7 @@ internal static class ClaimMatrixRendering
         }
     }
 
-    public static JsonObject Json(IReadOnlyList<ClaimChart> media, IReadOnlyList<ClaimChart> pairs, Func<ClaimResult, bool> shown) => new()
+    public static JsonObject Json(IReadOnlyList<ClaimChart> media, IReadOnlyList<ClaimChart> pairs, Func<ClaimResult, bool> shown, IReadOnlyList<string>? failures = null) => new()
     {
         ["schema"] = "dyeregistry/claim-matrix/1",
         ["readings"] = new JsonArray(media.FirstOrDefault()?.Readings.Select(r => (JsonNode?)JsonValue.Create(r.Describe())).ToArray() ?? []),
@@ -46,6 +46,7 @@ internal static class ClaimMatrixRendering
             ["medium_version"] = c.Subject.Medium.Version,
             ["claims"] = Verdicts(MethodClaims(c).Where(shown)),
         }).ToArray()),
+        ["failures"] = new JsonArray((failures ?? []).Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
     };
 
     public static string Html(IReadOnlyList<ClaimChart> media, IReadOnlyList<ClaimChart> pairs, Func<ClaimResult, bool> shown, DateTimeOffset generated, string version)

@@ -22,7 +22,8 @@ internal sealed record ScreenSummary(ScreenProgress Progress, bool Stopped, stri
 /// (parse, core screens, Markush matching; at most 1,024 records in flight) to this thread, which
 /// writes in input order. Unreadable records go to the errors file and the run goes on. The
 /// output is flushed and a checkpoint written every 512 records and when stopped, so an
-/// interrupted or killed run resumes to the same output as an uninterrupted one.
+/// interrupted or killed run resumes to the same output as an uninterrupted one. Output and errors
+/// are written as OUT.partial and ERRORS.partial and take their names only when the run is complete.
 /// </summary>
 internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, IRegistryStore? registry)
 {
@@ -42,14 +43,52 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
             throw new IOException($"nothing to resume: no checkpoint {ScreenCheckpoint.PathFor(request.Output ?? "OUT")} (resume needs --out)");
         }
 
-        if (checkpoint is not null && !checkpoint.Files.SequenceEqual(request.Files))
+        checkpoint?.RequireSameCatalogues(request.Files);
+        var identities = checkpoint?.Identities ?? request.Files.Select(CatalogueIdentity.Of).ToArray();
+        var outputPartial = request.Output is null ? null : ScreenCheckpoint.PartialPath(request.Output);
+        var errorsPartial = request.ErrorsFile is null ? null : ScreenCheckpoint.PartialPath(request.ErrorsFile);
+        var ownedOutput = Open(outputPartial, checkpoint?.OutputBytes);
+        var errors = Open(errorsPartial, checkpoint?.ErrorBytes);
+        ScreenSummary summary;
+        try
         {
-            throw new IOException($"the checkpoint is for {string.Join(", ", checkpoint.Files)}, not {string.Join(", ", request.Files)}");
+            var files = new RunFiles(request, identities, ownedOutput ?? standardOutput, errors, outputPartial, errorsPartial);
+            summary = Screen(files, checkpoint, totalBytes, clock, cancel, progress);
+        }
+        finally
+        {
+            ownedOutput?.Dispose(); // standard output is not ours to close
+            errors?.Dispose();
         }
 
-        using var ownedOutput = Open(request.Output, checkpoint?.OutputBytes);
-        TextWriter output = ownedOutput ?? standardOutput; // standard output is not ours to close
-        using var errors = Open(request.ErrorsFile, checkpoint?.ErrorBytes);
+        if (!summary.Stopped)
+        {
+            // Complete: the partial files take their names, and there is nothing to resume.
+            if (request.Output is not null)
+            {
+                File.Move(outputPartial!, request.Output, overwrite: true);
+                if (request.ErrorsFile is not null)
+                {
+                    File.Move(errorsPartial!, request.ErrorsFile, overwrite: true);
+                }
+
+                File.Delete(ScreenCheckpoint.PathFor(request.Output));
+            }
+            else if (request.ErrorsFile is not null)
+            {
+                File.Move(errorsPartial!, request.ErrorsFile, overwrite: true);
+            }
+        }
+
+        return summary;
+    }
+
+    // The files of one run: what the checkpoint records and where output and errors go meanwhile.
+    private sealed record RunFiles(ScreenRequest Request, CatalogueIdentity?[] Identities, TextWriter Output, StreamWriter? Errors, string? OutputPartial, string? ErrorsPartial);
+
+    private ScreenSummary Screen(RunFiles run, ScreenCheckpoint? checkpoint, long totalBytes, Stopwatch clock, CancellationToken cancel, Action<ScreenProgress>? progress)
+    {
+        var (request, output, errors) = (run.Request, run.Output, run.Errors);
         var format = ScreenWriter.FormatOf(request.Output);
         var writesMolBlocks = format == "sdf"; // a mol block per hit costs a write-out: only where it is used
         var writer = new ScreenWriter(output, format, writeHeader: checkpoint is null);
@@ -91,29 +130,24 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
 
                 if (cancel.IsCancellationRequested)
                 {
-                    Save(request, fileIndex, done, output, errors);
+                    Save(run, fileIndex, done);
                     return new ScreenSummary(Progress(), true, $"{file}: {result.Record.Location} ({done} records of this file done)");
                 }
 
                 if (done % CheckpointEvery == 0)
                 {
-                    Save(request, fileIndex, done, output, errors);
+                    Save(run, fileIndex, done);
                     progress?.Invoke(Progress());
                 }
             }
 
             bytesBefore += file == StructureFileReader.StandardInput ? 0 : new FileInfo(file).Length;
             bytesNow = 0;
-            Save(request, fileIndex + 1, 0, output, errors);
+            Save(run, fileIndex + 1, 0);
         }
 
         output.Flush();
         errors?.Flush();
-        if (request.Output is not null)
-        {
-            File.Delete(ScreenCheckpoint.PathFor(request.Output)); // complete: nothing to resume
-        }
-
         progress?.Invoke(Progress());
         return new ScreenSummary(Progress(), false, null);
     }
@@ -168,18 +202,18 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
 
     private string? Known(ScreenResult r) => registry is not null && r.Known is { } key ? registry.DyeWithParentKey(key) : null;
 
-    private static void Save(ScreenRequest request, int fileIndex, long done, TextWriter output, TextWriter? errors)
+    private static void Save(RunFiles run, int fileIndex, long done)
     {
-        output.Flush();
-        errors?.Flush();
-        if (request.Output is null)
+        run.Output.Flush();
+        run.Errors?.Flush();
+        if (run.Request.Output is null)
         {
             return;
         }
 
-        var outBytes = new FileInfo(request.Output).Length;
-        var errBytes = request.ErrorsFile is null ? 0 : new FileInfo(request.ErrorsFile).Length;
-        new ScreenCheckpoint(request.Files, fileIndex, done, outBytes, errBytes).Save(request.Output);
+        var outBytes = new FileInfo(run.OutputPartial!).Length;
+        var errBytes = run.ErrorsPartial is null ? 0 : new FileInfo(run.ErrorsPartial).Length;
+        new ScreenCheckpoint(run.Request.Files, run.Identities, fileIndex, done, outBytes, errBytes).Save(run.Request.Output);
     }
 
     private static StreamWriter? Open(string? path, long? truncateTo)

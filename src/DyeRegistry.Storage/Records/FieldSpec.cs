@@ -39,7 +39,9 @@ public enum QuantityRange
 }
 
 /// <summary>One field of a record document: its name (with the unit in it), its shape, whether it
-/// is required, and its rule. Immutable.</summary>
+/// is required, and its rule. A quantity's <see cref="Minimum"/> and <see cref="Maximum"/> are the
+/// documented range of plausible values (docs: the record format); import refuses values outside
+/// it. Immutable.</summary>
 public sealed record FieldSpec(
     string Name,
     FieldType Type,
@@ -48,4 +50,6 @@ public sealed record FieldSpec(
     IReadOnlyList<string>? Choices = null,
     IReadOnlyList<FieldSpec>? Fields = null,
     FieldSpec? Items = null,
-    string? Unit = null);
+    string? Unit = null,
+    double? Minimum = null,
+    double? Maximum = null);

@@ -6,7 +6,8 @@ namespace DyeRegistry.Storage.Records;
 /// <summary>
 /// Checks a record document against <see cref="RecordSchema"/>: required fields, unknown fields,
 /// value shapes, units (a quantity must be a number or {value, plus_minus, source}; text such as
-/// "30 nm" is refused), ranges (no negative sizes, percentages at most 100), vocabularies, and the
+/// "30 nm" is refused), ranges (finite numbers within each field's documented range, no negative
+/// sizes, percentages at most 100), vocabularies, and the
 /// sum of an ink's component percentages. Reports every problem, not just the first.
 /// </summary>
 public static class RecordValidator
@@ -24,9 +25,30 @@ public static class RecordValidator
         }
 
         CheckObject(document, RecordSchema.Fields[kind.Value], string.Empty, errors);
-        if (document["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var id) && string.IsNullOrWhiteSpace(id))
+        if (document["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var id) && RecordIds.Problem(id) is { } idProblem)
         {
-            errors.Add(new FieldError("id", "must not be empty"));
+            errors.Add(new FieldError("id", idProblem));
+        }
+
+        if (kind == RecordKind.Dye && document["parent"] is JsonValue parentValue && parentValue.TryGetValue<string>(out var parent) && RecordIds.Problem(parent) is { } parentProblem)
+        {
+            errors.Add(new FieldError("parent", parentProblem));
+        }
+
+        if (kind == RecordKind.Ink && document["components"] is JsonArray parts)
+        {
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (parts[i] is JsonObject part && part["ref"] is JsonValue r && r.TryGetValue<string>(out var reference) && RecordIds.Problem(reference) is { } refProblem)
+                {
+                    errors.Add(new FieldError($"components[{i}].ref", refProblem));
+                }
+            }
+        }
+
+        if (kind == RecordKind.Medium && document["layers"] is JsonArray layers)
+        {
+            CheckLayerPositions(layers, errors);
         }
 
         if (kind == RecordKind.Ink && document["components"] is JsonArray components)
@@ -51,11 +73,32 @@ public static class RecordValidator
         return errors;
     }
 
+    // Claims name layers by position ("first" = nearer the support); two layers in one position
+    // would make the verdict depend on list order, so the record is refused as ambiguous.
+    private static void CheckLayerPositions(JsonArray layers, List<FieldError> errors)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < layers.Count; i++)
+        {
+            if (layers[i] is JsonObject layer && layer["position"] is JsonValue p && p.TryGetValue<string>(out var position))
+            {
+                if (seen.TryGetValue(position, out var first))
+                {
+                    errors.Add(new FieldError($"layers[{i}].position", $"'{position}' is the position of layers[{first}] too; each position is given to one layer (which one the claims read would depend on list order)"));
+                }
+                else
+                {
+                    seen[position] = i;
+                }
+            }
+        }
+    }
+
     /// <summary>The number of a quantity field (plain or {value ...}), or null.</summary>
     public static double? QuantityValue(JsonNode? node) => node switch
     {
-        JsonValue v when v.TryGetValue<double>(out var d) => d,
-        JsonObject o when o["value"] is JsonValue v && v.TryGetValue<double>(out var d) => d,
+        JsonValue v when v.TryGetValue<double>(out var d) && double.IsFinite(d) => d,
+        JsonObject o when o["value"] is JsonValue v && v.TryGetValue<double>(out var d) && double.IsFinite(d) => d,
         _ => null,
     };
 
@@ -163,7 +206,11 @@ public static class RecordValidator
         double number;
         if (value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number)
         {
-            number = v.GetValue<double>();
+            if (!Finite(v, out number))
+            {
+                errors.Add(new FieldError(field, $"{v.ToJsonString()} is not a finite number; {RangeText(spec)}"));
+                return;
+            }
         }
         else if (value is JsonObject o)
         {
@@ -178,10 +225,26 @@ public static class RecordValidator
                 return;
             }
 
-            number = val.GetValue<double>();
-            if (o["plus_minus"] is { } pm && (pm.GetValueKind() != System.Text.Json.JsonValueKind.Number || pm.GetValue<double>() < 0))
+            if (!Finite(val, out number))
             {
-                errors.Add(new FieldError($"{field}.plus_minus", "expected a number of zero or more (same unit as value)"));
+                errors.Add(new FieldError($"{field}.value", $"{val.ToJsonString()} is not a finite number; {RangeText(spec)}"));
+                return;
+            }
+
+            if (o["plus_minus"] is { } pm)
+            {
+                if (pm is not JsonValue pv || pm.GetValueKind() != System.Text.Json.JsonValueKind.Number || !Finite(pv, out var plusMinus) || plusMinus < 0)
+                {
+                    errors.Add(new FieldError($"{field}.plus_minus", "expected a finite number of zero or more (same unit as value)"));
+                }
+                else if (spec.Maximum is { } max && plusMinus > max)
+                {
+                    errors.Add(new FieldError($"{field}.plus_minus", Invariant($"{plusMinus} {spec.Unit} is more than the largest value the field takes ({max} {spec.Unit})")));
+                }
+                else if (plusMinus != 0 && plusMinus < RecordSchema.SmallestMagnitude)
+                {
+                    errors.Add(new FieldError($"{field}.plus_minus", Invariant($"{plusMinus} is smaller than the smallest non-zero magnitude kept ({RecordSchema.SmallestMagnitude}); give 0 or a larger value")));
+                }
             }
 
             if (o["source"] is { } src && (!IsString(src) || !RecordSchema.Sources.Contains(src.GetValue<string>())))
@@ -197,14 +260,34 @@ public static class RecordValidator
 
         if (spec.Range != QuantityRange.Any && number < 0)
         {
-            errors.Add(new FieldError(field, string.Create(CultureInfo.InvariantCulture, $"{number} is negative; a {spec.Unit} value here is zero or more")));
+            errors.Add(new FieldError(field, Invariant($"{number} is negative; a {spec.Unit} value here is zero or more")));
         }
-
-        if (spec.Range == QuantityRange.Percent && number > 100)
+        else if (spec.Range == QuantityRange.Percent && number > 100)
         {
-            errors.Add(new FieldError(field, string.Create(CultureInfo.InvariantCulture, $"{number} % is more than 100 %")));
+            errors.Add(new FieldError(field, Invariant($"{number} % is more than 100 %")));
+        }
+        else if ((spec.Minimum is { } min && number < min) || (spec.Maximum is { } max && number > max))
+        {
+            errors.Add(new FieldError(field, Invariant($"{number} {spec.Unit} is outside the range this field takes: {RangeText(spec)}")));
+        }
+        else if (number != 0 && Math.Abs(number) < RecordSchema.SmallestMagnitude)
+        {
+            errors.Add(new FieldError(field, Invariant($"{number} {spec.Unit} is smaller than the smallest non-zero magnitude kept ({RecordSchema.SmallestMagnitude} {spec.Unit}); give 0 or a larger value")));
         }
     }
+
+    /// <summary>The number, when it is finite: a JSON number beyond double's range (1e309) reads as
+    /// infinity or not at all, and is refused rather than stored as text nobody can compare.</summary>
+    private static bool Finite(JsonValue v, out double number) => v.TryGetValue(out number) && double.IsFinite(number);
+
+    private static string RangeText(FieldSpec spec) => spec switch
+    {
+        { Minimum: { } min, Maximum: { } max } => Invariant($"expected {min} to {max} {spec.Unit}"),
+        { Maximum: { } max } => Invariant($"expected at most {max} {spec.Unit}"),
+        _ => $"expected a number in {spec.Unit}",
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static bool IsString(JsonNode node) => node.GetValueKind() == System.Text.Json.JsonValueKind.String;
 
