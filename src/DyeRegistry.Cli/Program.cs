@@ -15,12 +15,15 @@ public static class Program
 
     /// <summary>Runs one command line; any exception a command did not handle becomes one line on
     /// standard error (details in a log file, or printed with --debug) and exit code 2.</summary>
-    public static int Run(string[] args, InvocationConfiguration configuration)
+    public static int Run(string[] args, InvocationConfiguration configuration) => Run(args, configuration, BuildRoot);
+
+    /// <summary>As <see cref="Run(string[], InvocationConfiguration)"/> over another command tree (tests).</summary>
+    internal static int Run(string[] args, InvocationConfiguration configuration, Func<RootCommand> build)
     {
         configuration.EnableDefaultExceptionHandler = false;
         try
         {
-            return BuildRoot().Parse(args).Invoke(configuration);
+            return build().Parse(args).Invoke(configuration);
         }
         catch (Exception e)
         {

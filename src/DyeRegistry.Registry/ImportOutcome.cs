@@ -16,4 +16,9 @@ public enum ImportStatus
 }
 
 /// <summary>One record's outcome, with the message a user reads ("duplicate of D-7", field errors).</summary>
-public sealed record ImportOutcome(RecordInput Input, ImportStatus Status, int? Version, string? Message);
+public sealed record ImportOutcome(RecordInput Input, ImportStatus Status, int? Version, string? Message)
+{
+    /// <summary>The store failed on this record (disk full, damaged file, lock): it is not stored,
+    /// and the import stopped here; records before it that were created or updated are stored.</summary>
+    public bool StoppedBatch { get; init; }
+}

@@ -44,7 +44,7 @@ public static class ReferenceKinds
 
                 if (kindOf(target) is { } actual && !allowed.Contains(actual))
                 {
-                    return $"components[{i}].ref: '{target}' is a {RecordSchema.KindText(actual)}; a {role ?? "component"} of an ink must be {string.Join(" or ", allowed.Select(RecordSchema.KindText))}";
+                    return $"components[{i}].ref: '{target}' is {WithArticle(actual)}; {(role is null ? "a component" : $"the {role}")} of an ink must be {string.Join(" or ", allowed.Select(WithArticle))}";
                 }
             }
         }
@@ -58,10 +58,12 @@ public static class ReferenceKinds
 
             if (kindOf(parent) is { } actual && actual != RecordKind.Dye)
             {
-                return $"parent: '{parent}' is a {RecordSchema.KindText(actual)}; a dye's parent is a dye";
+                return $"parent: '{parent}' is {WithArticle(actual)}; a dye's parent is a dye";
             }
         }
 
         return null;
     }
+
+    private static string WithArticle(RecordKind kind) => (kind == RecordKind.Ink ? "an " : "a ") + RecordSchema.KindText(kind);
 }

@@ -28,11 +28,18 @@ public sealed class RegistryEditor(IRegistryStore store)
 
     /// <summary>Every record's document, referenced kinds first (dyes, solvents, polymers, media,
     /// inks), then by id: a file that imports again unchanged.</summary>
-    public JsonArray Export(RecordKind? kind = null)
+    public JsonArray Export(RecordKind? kind = null) => Export(kind, out _);
+
+    /// <summary>As <see cref="Export(RecordKind?)"/>; a record whose stored form is damaged is left
+    /// out and named in <paramref name="damaged"/> (the rest can still be rescued).</summary>
+    public JsonArray Export(RecordKind? kind, out IReadOnlyList<RecordScan> damaged)
     {
         var order = new[] { RecordKind.Dye, RecordKind.Solvent, RecordKind.Polymer, RecordKind.Medium, RecordKind.Ink };
+        var scans = store.Scan().ToList();
+        damaged = scans.Where(s => s.Record is null).ToList();
         var array = new JsonArray();
-        foreach (var record in store.List(kind).OrderBy(r => Array.IndexOf(order, r.Kind)).ThenBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var record in scans.Select(s => s.Record).OfType<StoredRecord>().Where(r => kind is null || r.Kind == kind)
+            .OrderBy(r => Array.IndexOf(order, r.Kind)).ThenBy(r => r.Id, StringComparer.Ordinal))
         {
             array.Add(record.Document.DeepClone());
         }

@@ -75,41 +75,61 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         return new PreparedRecord(input, kind, errors, dye) { Computed = computed, Notes = notes };
     }
 
+    /// <summary>Applies prepared records. A storage failure (disk full, damaged file) stops the
+    /// import at that record, reported with <see cref="ImportOutcome.StoppedBatch"/>: every record
+    /// reported created or updated before it is stored, it and the rest are not.</summary>
     public IReadOnlyList<ImportOutcome> Import(IEnumerable<PreparedRecord> records, ImportOptions options, Action<ImportOutcome>? progress = null)
     {
         var outcomes = new List<ImportOutcome>();
         if (options.Atomic)
         {
-            using var tx = store.Begin();
-            foreach (var r in records)
+            PreparedRecord? current = null;
+            try
             {
-                var outcome = Apply(r, options, tx);
-                outcomes.Add(outcome);
-                progress?.Invoke(outcome);
+                using var tx = store.Begin();
+                foreach (var r in records)
+                {
+                    current = r;
+                    var outcome = Apply(r, options, tx);
+                    outcomes.Add(outcome);
+                    progress?.Invoke(outcome);
+                }
+
+                if (outcomes.All(o => o.Status != ImportStatus.Failed))
+                {
+                    tx.Commit();
+                    return outcomes;
+                }
+            }
+            catch (RegistryException e)
+            {
+                var failed = new ImportOutcome(current?.Input ?? new RecordInput("(registry)", "commit", null), ImportStatus.Failed, null, $"not stored: {e.Message}") { StoppedBatch = true };
+                progress?.Invoke(failed);
+                return [.. NotImported(outcomes, "not imported: the atomic batch failed in storage"), failed];
             }
 
-            if (outcomes.All(o => o.Status != ImportStatus.Failed))
-            {
-                tx.Commit();
-            }
-            else
-            {
-                // Nothing is written: every record of the batch is reported as not imported.
-                return outcomes.Select(o => o.Status is ImportStatus.Created or ImportStatus.Updated
-                    ? o with { Status = ImportStatus.Failed, Version = null, Message = "not imported: the atomic batch had failures" }
-                    : o).ToList();
-            }
-
-            return outcomes;
+            // Nothing is written: every record of the batch is reported as not imported.
+            return NotImported(outcomes, "not imported: the atomic batch had failures");
         }
 
         foreach (var r in records)
         {
-            using var tx = store.Begin();
-            var outcome = Apply(r, options, tx);
-            if (outcome.Status is ImportStatus.Created or ImportStatus.Updated)
+            ImportOutcome outcome;
+            try
             {
-                tx.Commit();
+                using var tx = store.Begin();
+                outcome = Apply(r, options, tx);
+                if (outcome.Status is ImportStatus.Created or ImportStatus.Updated)
+                {
+                    tx.Commit();
+                }
+            }
+            catch (RegistryException e)
+            {
+                outcome = new ImportOutcome(r.Input, ImportStatus.Failed, null, $"not stored: {e.Message}") { StoppedBatch = true };
+                outcomes.Add(outcome);
+                progress?.Invoke(outcome);
+                break;
             }
 
             outcomes.Add(outcome);
@@ -118,6 +138,11 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
 
         return outcomes;
     }
+
+    private static List<ImportOutcome> NotImported(List<ImportOutcome> outcomes, string why) =>
+        outcomes.Select(o => o.Status is ImportStatus.Created or ImportStatus.Updated
+            ? o with { Status = ImportStatus.Failed, Version = null, Message = why }
+            : o).ToList();
 
     private ImportOutcome Apply(PreparedRecord r, ImportOptions options, IRegistryTransaction tx)
     {

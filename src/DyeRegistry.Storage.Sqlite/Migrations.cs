@@ -6,9 +6,9 @@ namespace DyeRegistry.Storage.Sqlite;
 /// </summary>
 internal static class Migrations
 {
-    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Steps =
+    public static readonly IReadOnlyList<MigrationStep> Steps =
     [
-        (1, "records, history, dye structures", """
+        new(1, "records, history, dye structures", """
             CREATE TABLE records(
                 id TEXT PRIMARY KEY NOT NULL,
                 kind TEXT NOT NULL CHECK (kind IN ('dye','solvent','polymer','ink','medium')),
@@ -41,7 +41,7 @@ internal static class Migrations
                 formula_stamp TEXT NOT NULL);
             CREATE INDEX dyes_by_parent_key ON dye_structures(parent_key);
             """),
-        (2, "values computed at import (a medium's A and Y from its isotherm)", """
+        new(2, "values computed at import (a medium's A and Y from its isotherm)", """
             CREATE TABLE computed_quantities(
                 id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
                 field TEXT NOT NULL,
@@ -50,5 +50,18 @@ internal static class Migrations
                 method TEXT NOT NULL,
                 PRIMARY KEY (id, field));
             """),
+        new(3, "a SHA-256 checksum of every record document, checked on read (bytes flipped in the file are found, not read as data)", """
+            ALTER TABLE records ADD COLUMN document_sha256 TEXT;
+            """, (store, tx) =>
+            {
+                foreach (var (id, document) in store.Rows("SELECT id, document FROM records", r => (r.GetString(0), r.GetString(1)), tx))
+                {
+                    store.Execute("UPDATE records SET document_sha256 = $sha WHERE id = $id", tx, ("$sha", SqliteRegistryStore.Checksum(document)), ("$id", id));
+                }
+            }),
     ];
 }
+
+/// <summary>One numbered schema step: its SQL, and what must be computed in C# for rows that
+/// exist already (null when nothing).</summary>
+internal sealed record MigrationStep(int Version, string Description, string Sql, Action<SqliteRegistryStore, Microsoft.Data.Sqlite.SqliteTransaction>? Fill = null);

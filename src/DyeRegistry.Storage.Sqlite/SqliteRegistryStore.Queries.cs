@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DyeRegistry.Storage.Records;
 using Microsoft.Data.Sqlite;
@@ -7,99 +10,107 @@ namespace DyeRegistry.Storage.Sqlite;
 
 public sealed partial class SqliteRegistryStore
 {
-    public StoredRecord? Get(string id) => GetRecord(id, null);
+    private const string RecordSelect = "SELECT id, kind, version, document, updated_utc, document_sha256 FROM records";
 
-    public IReadOnlyList<StoredRecord> List(RecordKind? kind = null)
-    {
-        using var cmd = kind is null
-            ? Command("SELECT id, kind, version, document, updated_utc FROM records ORDER BY id", null)
-            : Command("SELECT id, kind, version, document, updated_utc FROM records WHERE kind = $kind ORDER BY id", null, ("$kind", RecordSchema.KindText(kind.Value)));
-        using var reader = cmd.ExecuteReader();
-        var list = new List<StoredRecord>();
-        while (reader.Read())
-        {
-            list.Add(ReadRecord(reader));
-        }
+    public StoredRecord? Get(string id) => Guard(() => GetRecord(id, null));
 
-        return list;
-    }
+    public IReadOnlyList<StoredRecord> List(RecordKind? kind = null) => Guard(() => kind is null
+        ? Rows(RecordSelect + " ORDER BY id", ReadRecord)
+        : Rows(RecordSelect + " WHERE kind = $kind ORDER BY id", ReadRecord, null, ("$kind", RecordSchema.KindText(kind.Value))));
 
-    public IReadOnlyList<RecordChange> History(string id)
-    {
-        using var cmd = Command("SELECT id, version, change, previous_document, document, at_utc FROM record_history WHERE id = $id ORDER BY rowid", null, ("$id", id));
-        using var reader = cmd.ExecuteReader();
-        var list = new List<RecordChange>();
-        while (reader.Read())
-        {
-            list.Add(new RecordChange(reader.GetString(0), reader.GetInt32(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture)));
-        }
+    public IReadOnlyList<RecordChange> History(string id) => Guard(() => Rows(
+        "SELECT id, version, change, previous_document, document, at_utc FROM record_history WHERE id = $id ORDER BY rowid",
+        reader => new RecordChange(reader.GetString(0), reader.GetInt32(1), reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+            DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture)),
+        null, ("$id", id)));
 
-        return list;
-    }
+    public IReadOnlyList<string> ReferencedBy(string id) => Guard(() =>
+        Rows("SELECT from_id FROM record_references WHERE to_id = $id ORDER BY from_id", r => r.GetString(0), null, ("$id", id)));
 
-    public IReadOnlyList<string> ReferencedBy(string id)
-    {
-        using var cmd = Command("SELECT from_id FROM record_references WHERE to_id = $id ORDER BY from_id", null, ("$id", id));
-        using var reader = cmd.ExecuteReader();
-        var list = new List<string>();
-        while (reader.Read())
-        {
-            list.Add(reader.GetString(0));
-        }
+    public string? DyeWithParentKey(string parentKey) => Guard(() =>
+        Scalar("SELECT id FROM dye_structures WHERE parent_key = $key ORDER BY id LIMIT 1", null, ("$key", parentKey)) as string);
 
-        return list;
-    }
-
-    public string? DyeWithParentKey(string parentKey) =>
-        Scalar("SELECT id FROM dye_structures WHERE parent_key = $key ORDER BY id LIMIT 1", null, ("$key", parentKey)) as string;
-
-    public DyeStructure? GetDye(string id)
-    {
-        using var cmd = Command(DyeSelect + " WHERE id = $id", null, ("$id", id));
-        using var reader = cmd.ExecuteReader();
-        return reader.Read() ? ReadDye(reader) : null;
-    }
+    public DyeStructure? GetDye(string id) => Guard(() => Rows(DyeSelect + " WHERE id = $id", ReadDye, null, ("$id", id)).FirstOrDefault());
 
     public IEnumerable<DyeStructure> Dyes()
     {
-        using var cmd = Command(DyeSelect + " ORDER BY id", null);
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read())
+        var cmd = Guard(() => Command(DyeSelect + " ORDER BY id", null));
+        SqliteDataReader? reader = null;
+        try
         {
-            yield return ReadDye(reader);
+            reader = Guard(() => cmd.ExecuteReader());
+            while (Guard(() => reader.Read()))
+            {
+                yield return Guard(() => ReadDye(reader));
+            }
+        }
+        finally
+        {
+            reader?.Dispose();
+            cmd.Dispose();
         }
     }
 
-    public IReadOnlyList<ComputedQuantity> Computed(string id)
+    public IEnumerable<RecordScan> Scan()
     {
-        using var cmd = Command("SELECT field, value, unit, method FROM computed_quantities WHERE id = $id ORDER BY field", null, ("$id", id));
-        using var reader = cmd.ExecuteReader();
-        var list = new List<ComputedQuantity>();
-        while (reader.Read())
+        foreach (var id in Guard(() => Rows("SELECT id FROM records ORDER BY id", r => r.GetString(0))))
         {
-            list.Add(new ComputedQuantity(reader.GetString(0), reader.GetDouble(1), reader.GetString(2), reader.GetString(3)));
-        }
+            RecordScan scan;
+            try
+            {
+                scan = new RecordScan(id, Get(id), null);
+            }
+            catch (RegistryException e)
+            {
+                scan = new RecordScan(id, null, e.Message);
+            }
 
-        return list;
+            yield return scan;
+        }
     }
+
+    public IReadOnlyList<ComputedQuantity> Computed(string id) => Guard(() => Rows(
+        "SELECT field, value, unit, method FROM computed_quantities WHERE id = $id ORDER BY field",
+        reader => new ComputedQuantity(reader.GetString(0), reader.GetDouble(1), reader.GetString(2), reader.GetString(3)),
+        null, ("$id", id)));
+
+    /// <summary>The SHA-256 of a stored document's text, as hex.</summary>
+    internal static string Checksum(string document) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
 
     private const string DyeSelect = "SELECT id, parent_smiles, parent_key, removed_fragments, record_pickle, pattern_fp, morgan_fp, within, formula_stamp FROM dye_structures";
 
-    internal StoredRecord? GetRecord(string id, SqliteTransaction? tx)
-    {
-        using var cmd = Command("SELECT id, kind, version, document, updated_utc FROM records WHERE id = $id", tx, ("$id", id));
-        using var reader = cmd.ExecuteReader();
-        return reader.Read() ? ReadRecord(reader) : null;
-    }
+    internal StoredRecord? GetRecord(string id, SqliteTransaction? tx) =>
+        Rows(RecordSelect + " WHERE id = $id", ReadRecord, tx, ("$id", id)).FirstOrDefault();
 
-    private static StoredRecord ReadRecord(SqliteDataReader reader) => new(
-        reader.GetString(0),
-        RecordSchema.ParseKind(reader.GetString(1)) ?? throw new RegistryException($"record {reader.GetString(0)} has unknown kind {reader.GetString(1)}"),
-        reader.GetInt32(2),
-        JsonNode.Parse(reader.GetString(3))!.AsObject(),
-        DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
+    // A document is read only when its checksum holds: flipped bytes are reported with the record,
+    // never read as a (wrong) value.
+    private StoredRecord ReadRecord(SqliteDataReader reader)
+    {
+        var id = reader.GetString(0);
+        var text = reader.GetString(3);
+        if (!reader.IsDBNull(5) && reader.GetString(5) != Checksum(text))
+        {
+            throw new RegistryException($"registry {Location}: record {RecordIds.Printable(id)}: the stored document does not match its checksum: the file is damaged (run dyereg check --registry {Location}; restore the record from a backup or an export)");
+        }
+
+        JsonObject document;
+        try
+        {
+            document = JsonNode.Parse(text)?.AsObject() ?? throw new JsonException("empty document");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new RegistryException($"registry {Location}: record {RecordIds.Printable(id)}: the stored document is not a JSON record ({e.Message}); run dyereg check --registry {Location}");
+        }
+
+        return new StoredRecord(
+            id,
+            RecordSchema.ParseKind(reader.GetString(1)) ?? throw new RegistryException($"registry {Location}: record {RecordIds.Printable(id)} has unknown kind {reader.GetString(1)}"),
+            reader.GetInt32(2),
+            document,
+            DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture));
+    }
 
     private static DyeStructure ReadDye(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), Strings(r.GetString(3)),

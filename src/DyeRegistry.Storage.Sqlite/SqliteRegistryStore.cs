@@ -27,12 +27,24 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
 
     public int SchemaVersion { get; private set; }
 
-    /// <summary>Opens (creating when <paramref name="create"/>) the registry file and migrates it.</summary>
-    public static SqliteRegistryStore Open(string path, bool create)
+    /// <summary>Opens (creating when <paramref name="create"/>) the registry file and migrates it.
+    /// With <paramref name="readOnly"/> the file is only read: no migration, no journal change, and
+    /// a registry on read-only storage (or without write permission) serves every read.</summary>
+    public static SqliteRegistryStore Open(string path, bool create, bool readOnly = false)
     {
         if (!create && !File.Exists(path))
         {
             throw new RegistryException($"no registry at '{path}' (create one with: dyereg init --registry {path})");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new RegistryException($"registry {path} is a directory, not a registry file");
+        }
+
+        if (readOnly)
+        {
+            return OpenReadOnly(path);
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -42,12 +54,19 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         }
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
-        connection.Open();
         var store = new SqliteRegistryStore(path, connection);
         try
         {
-            store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
-            store.Migrate();
+            store.Guard(() =>
+            {
+                connection.Open();
+                // Wait for a lock held by another process before anything else: two first uses of a
+                // new registry must not race on switching the journal or creating the schema.
+                store.Execute("PRAGMA busy_timeout=10000;");
+                store.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+                store.Migrate();
+                return 0;
+            });
         }
         catch
         {
@@ -58,37 +77,182 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         return store;
     }
 
-    public void Dispose() => connection.Dispose();
-
-    public string IntegrityCheck() => (string)Scalar("PRAGMA integrity_check")!;
-
-    public IRegistryTransaction Begin() => new SqliteRegistryTransaction(this, connection.BeginTransaction());
-
-    private void Migrate()
+    // A registry that is only read: SQLite's read-only mode; when the write-ahead log's shared
+    // memory cannot be created beside a read-only file, as an immutable file (nothing else may
+    // write it meanwhile, which read-only storage guarantees).
+    private static SqliteRegistryStore OpenReadOnly(string path)
     {
-        Execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
-        var current = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version"), CultureInfo.InvariantCulture);
-        var latest = Migrations.Steps[^1].Version;
-        if (current > latest)
+        SqliteRegistryStore Try(string dataSource)
         {
-            throw new RegistryException($"registry '{Location}' has schema version {current}, newer than this dyereg ({latest}): update dyereg");
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dataSource, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            var store = new SqliteRegistryStore(path, connection);
+            try
+            {
+                connection.Open();
+                store.Execute("PRAGMA busy_timeout=10000;");
+                store.CheckSchemaReadable();
+                return store;
+            }
+            catch
+            {
+                store.Dispose();
+                throw;
+            }
         }
 
-        foreach (var (version, _, sql) in Migrations.Steps.Where(s => s.Version > current))
+        try
         {
-            using var tx = connection.BeginTransaction();
-            Execute(sql, tx);
-            Execute($"DELETE FROM schema_version; INSERT INTO schema_version VALUES ({version})", tx);
+            return Try(path);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 8 or 14) // SQLITE_READONLY, SQLITE_CANTOPEN (the -shm file)
+        {
+            try
+            {
+                return Try($"file:{Uri.EscapeDataString(Path.GetFullPath(path)).Replace("%2F", "/", StringComparison.Ordinal)}?immutable=1");
+            }
+            catch (SqliteException inner)
+            {
+                throw Named(path, inner);
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw Named(path, e);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            connection.Dispose();
+        }
+        catch (SqliteException)
+        {
+            // closing rolls back a transaction SQLite already ended itself (after a full disk):
+            // nothing of it was stored, and the error that ended it has been reported
+        }
+    }
+
+    public string IntegrityCheck() => Guard(() => string.Join("; ", Rows("PRAGMA integrity_check", r => r.GetString(0))));
+
+    public IRegistryTransaction Begin() => Guard(() => new SqliteRegistryTransaction(this, connection.BeginTransaction()));
+
+    // Each step runs in its own write transaction (BEGIN IMMEDIATE: the write lock first), and
+    // the version is read inside it, so a second process that opened the same new registry at the
+    // same moment waits, then finds the step done and skips it.
+    private void Migrate()
+    {
+        var latest = Migrations.Steps[^1].Version;
+        var hasTable = Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") is long n && n > 0;
+        if (hasTable && CurrentVersion(null) is var found && found >= latest)
+        {
+            // Up to date (or newer, refused below): nothing is written, so a registry this process
+            // may not write still opens for reading.
+            if (found > latest)
+            {
+                throw new RegistryException($"registry '{Location}' has schema version {found}, newer than this dyereg ({latest}): update dyereg");
+            }
+
+            SchemaVersion = latest;
+            return;
+        }
+
+        using (var create = connection.BeginTransaction(deferred: false))
+        {
+            Execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)", create);
+            create.Commit();
+        }
+
+        foreach (var step in Migrations.Steps)
+        {
+            using var tx = connection.BeginTransaction(deferred: false);
+            var current = CurrentVersion(tx);
+            if (current > latest)
+            {
+                throw new RegistryException($"registry '{Location}' has schema version {current}, newer than this dyereg ({latest}): update dyereg");
+            }
+
+            if (step.Version <= current)
+            {
+                continue;
+            }
+
+            Execute(step.Sql, tx);
+            step.Fill?.Invoke(this, tx);
+            Execute($"DELETE FROM schema_version; INSERT INTO schema_version VALUES ({step.Version})", tx);
             tx.Commit();
         }
 
         SchemaVersion = latest;
     }
 
+    private void CheckSchemaReadable()
+    {
+        var latest = Migrations.Steps[^1].Version;
+        var hasTable = Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") is long n && n > 0;
+        var current = hasTable ? CurrentVersion(null) : 0;
+        if (current != latest)
+        {
+            throw new RegistryException(current > latest
+                ? $"registry '{Location}' has schema version {current}, newer than this dyereg ({latest}): update dyereg"
+                : $"registry '{Location}' has schema version {current}; this dyereg needs {latest}: open it once with write access (dyereg init --registry {Location}) to migrate it");
+        }
+
+        SchemaVersion = latest;
+    }
+
+    private int CurrentVersion(SqliteTransaction? tx) =>
+        Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_version", tx), CultureInfo.InvariantCulture);
+
+    /// <summary>Runs a storage operation; a SQLite failure becomes a <see cref="RegistryException"/>
+    /// that names this registry and says what the failure means.</summary>
+    internal T Guard<T>(Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (SqliteException e)
+        {
+            throw Named(Location, e);
+        }
+    }
+
+    internal void Guard(Action operation) => Guard(() =>
+    {
+        operation();
+        return 0;
+    });
+
+    private static RegistryException Named(string location, SqliteException e) => new(e.SqliteErrorCode switch
+    {
+        13 => $"registry {location}: the disk is full (SQLite: {e.Message})",
+        8 => $"registry {location}: the registry is read-only here; this command needs to write it (SQLite: {e.Message})",
+        5 or 6 => $"registry {location}: locked by another process for more than 10 s; try again (SQLite: {e.Message})",
+        11 or 26 => $"registry {location}: the file is damaged or is not a registry; run dyereg check --registry {location} (SQLite: {e.Message})",
+        14 => $"registry {location}: cannot be opened (SQLite: {e.Message})",
+        10 => $"registry {location}: input/output error (SQLite: {e.Message})",
+        _ => $"registry {location}: {e.Message}",
+    }, e);
+
     internal void Execute(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
     {
         using var cmd = Command(sql, tx, parameters);
         cmd.ExecuteNonQuery();
+    }
+
+    internal List<T> Rows<T>(string sql, Func<SqliteDataReader, T> read, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(sql, tx, parameters);
+        using var reader = cmd.ExecuteReader();
+        var list = new List<T>();
+        while (reader.Read())
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
     }
 
     internal object? Scalar(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)

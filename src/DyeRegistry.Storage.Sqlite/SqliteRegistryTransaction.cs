@@ -7,22 +7,24 @@ namespace DyeRegistry.Storage.Sqlite;
 /// <summary>One SQLite transaction; everything written through it commits together.</summary>
 internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx) : IRegistryTransaction
 {
-    public StoredRecord? Get(string id) => store.GetRecord(id, tx);
+    public StoredRecord? Get(string id) => store.Guard(() => store.GetRecord(id, tx));
 
-    public string? DyeWithParentKey(string parentKey, string? exceptId) => store.Scalar(
+    public string? DyeWithParentKey(string parentKey, string? exceptId) => store.Guard(() => store.Scalar(
         "SELECT id FROM dye_structures WHERE parent_key = $key AND id <> $except ORDER BY id LIMIT 1",
-        tx, ("$key", parentKey), ("$except", exceptId ?? string.Empty)) as string;
+        tx, ("$key", parentKey), ("$except", exceptId ?? string.Empty)) as string);
 
-    public int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references)
+    public int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references) => store.Guard(() => PutRecord(id, kind, document, references));
+
+    private int PutRecord(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references)
     {
         var previous = store.GetRecord(id, tx);
         var version = (previous?.Version ?? 0) + 1;
         var now = SqliteRegistryStore.Now();
         var json = SqliteRegistryStore.Json(document);
         store.Execute(
-            "INSERT INTO records(id, kind, version, document, updated_utc) VALUES ($id, $kind, $version, $doc, $now) " +
-            "ON CONFLICT(id) DO UPDATE SET kind = $kind, version = $version, document = $doc, updated_utc = $now",
-            tx, ("$id", id), ("$kind", RecordSchema.KindText(kind)), ("$version", version), ("$doc", json), ("$now", now));
+            "INSERT INTO records(id, kind, version, document, updated_utc, document_sha256) VALUES ($id, $kind, $version, $doc, $now, $sha) " +
+            "ON CONFLICT(id) DO UPDATE SET kind = $kind, version = $version, document = $doc, updated_utc = $now, document_sha256 = $sha",
+            tx, ("$id", id), ("$kind", RecordSchema.KindText(kind)), ("$version", version), ("$doc", json), ("$now", now), ("$sha", SqliteRegistryStore.Checksum(json)));
         store.Execute("INSERT INTO record_history(id, version, change, previous_document, document, at_utc) VALUES ($id, $version, $change, $prev, $doc, $now)",
             tx, ("$id", id), ("$version", version), ("$change", previous is null ? "created" : "updated"),
             ("$prev", previous is null ? null : SqliteRegistryStore.Json(previous.Document)), ("$doc", json), ("$now", now));
@@ -35,14 +37,14 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
         return version;
     }
 
-    public void PutDye(DyeStructure dye) => store.Execute(
+    public void PutDye(DyeStructure dye) => store.Guard(() => store.Execute(
         "INSERT OR REPLACE INTO dye_structures(id, parent_smiles, parent_key, removed_fragments, record_pickle, pattern_fp, morgan_fp, within, formula_stamp) " +
         "VALUES ($id, $smiles, $key, $removed, $pickle, $pattern, $morgan, $within, $stamp)",
         tx, ("$id", dye.Id), ("$smiles", dye.ParentSmiles), ("$key", dye.ParentKey), ("$removed", SqliteRegistryStore.Json(dye.RemovedFragments)),
         ("$pickle", dye.RecordPickle), ("$pattern", dye.PatternFingerprint), ("$morgan", dye.MorganFingerprint),
-        ("$within", SqliteRegistryStore.Json(dye.Within)), ("$stamp", dye.FormulaStamp));
+        ("$within", SqliteRegistryStore.Json(dye.Within)), ("$stamp", dye.FormulaStamp)));
 
-    public void PutComputed(string id, IReadOnlyList<ComputedQuantity> quantities)
+    public void PutComputed(string id, IReadOnlyList<ComputedQuantity> quantities) => store.Guard(() =>
     {
         store.Execute("DELETE FROM computed_quantities WHERE id = $id", tx, ("$id", id));
         foreach (var q in quantities)
@@ -50,21 +52,33 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
             store.Execute("INSERT INTO computed_quantities(id, field, value, unit, method) VALUES ($id, $field, $value, $unit, $method)",
                 tx, ("$id", id), ("$field", q.Field), ("$value", q.Value), ("$unit", q.Unit), ("$method", q.Method));
         }
-    }
+    });
 
-    public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp) =>
+    public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp) => store.Guard(() =>
         store.Execute("UPDATE dye_structures SET within = $within, formula_stamp = $stamp WHERE id = $id",
-            tx, ("$id", id), ("$within", SqliteRegistryStore.Json(within)), ("$stamp", formulaStamp));
+            tx, ("$id", id), ("$within", SqliteRegistryStore.Json(within)), ("$stamp", formulaStamp)));
 
-    public void Delete(string id)
+    public void Delete(string id) => store.Guard(() =>
     {
         var previous = store.GetRecord(id, tx) ?? throw new RegistryException($"no record '{id}'");
         store.Execute("DELETE FROM records WHERE id = $id", tx, ("$id", id));
         store.Execute("INSERT INTO record_history(id, version, change, previous_document, document, at_utc) VALUES ($id, $version, 'deleted', $prev, NULL, $now)",
             tx, ("$id", id), ("$version", previous.Version), ("$prev", SqliteRegistryStore.Json(previous.Document)), ("$now", SqliteRegistryStore.Now()));
+    });
+
+    public void Commit() => store.Guard(tx.Commit);
+
+    // After some failures (a full disk) SQLite has rolled the transaction back itself; rolling
+    // back again fails with "no transaction is active", which must not hide the first error.
+    public void Dispose()
+    {
+        try
+        {
+            tx.Dispose();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // already rolled back by SQLite: nothing of it was stored
+        }
     }
-
-    public void Commit() => tx.Commit();
-
-    public void Dispose() => tx.Dispose();
 }

@@ -38,8 +38,12 @@ public interface IRegistryStore : IDisposable
 
     IRegistryTransaction Begin();
 
-    /// <summary>Passes the store's own consistency check (SQLite: PRAGMA integrity_check).</summary>
+    /// <summary>Passes the store's own consistency check (SQLite: PRAGMA integrity_check): "ok" or the problems.</summary>
     string IntegrityCheck();
+
+    /// <summary>Every stored record, each read on its own: a record whose stored form is damaged
+    /// (checksum, JSON) comes with its problem instead of stopping the scan.</summary>
+    IEnumerable<RecordScan> Scan();
 }
 
 /// <summary>A unit of work on the store: changes become visible together on <see cref="Commit"/>,
@@ -67,3 +71,6 @@ public interface IRegistryTransaction : IDisposable
 
     void Commit();
 }
+
+/// <summary>One stored record as a scan found it: the record, or why it could not be read.</summary>
+public sealed record RecordScan(string Id, StoredRecord? Record, string? Problem);

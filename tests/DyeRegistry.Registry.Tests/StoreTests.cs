@@ -14,16 +14,51 @@ public sealed class StoreTests : IDisposable
         var path = Path.Combine(folder, "r.db");
         using (var store = SqliteRegistryStore.Open(path, create: true))
         {
-            Assert.Equal(2, store.SchemaVersion);
+            Assert.Equal(3, store.SchemaVersion);
             Assert.Equal("ok", store.IntegrityCheck());
         }
 
         using (var again = SqliteRegistryStore.Open(path, create: false))
         {
-            Assert.Equal(2, again.SchemaVersion);
+            Assert.Equal(3, again.SchemaVersion);
         }
 
         Assert.True(File.Exists(path + "-wal") || File.Exists(path));
+    }
+
+    [Fact]
+    public void Open_MigratesASchema2Registry_AndChecksumsItsDocuments()
+    {
+        var path = Path.Combine(folder, "old.db");
+        using (var store = SqliteRegistryStore.Open(path, create: true))
+        using (var tx = store.Begin())
+        {
+            tx.Put("P-1", Storage.Records.RecordKind.Polymer, new System.Text.Json.Nodes.JsonObject { ["kind"] = "polymer", ["id"] = "P-1" }, []);
+            tx.Commit();
+        }
+
+        // What a registry written before checksums looks like.
+        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "ALTER TABLE records DROP COLUMN document_sha256; DELETE FROM schema_version; INSERT INTO schema_version VALUES (2);";
+            cmd.ExecuteNonQuery();
+        }
+
+        using (var migrated = SqliteRegistryStore.Open(path, create: false))
+        {
+            Assert.Equal(3, migrated.SchemaVersion);
+            Assert.NotNull(migrated.Get("P-1"));
+        }
+
+        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM records WHERE document_sha256 IS NULL";
+            Assert.Equal(0L, cmd.ExecuteScalar());
+        }
     }
 
     [Fact]

@@ -37,6 +37,16 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
             return Outcome.Unknown($"{bad.Fact.Field} is not a number", evidence, ConditionEvaluator.Need(bad.Fact, bad.Path));
         }
 
+        // A value beyond what decimal holds (stored before import checked ranges) is never compared
+        // by a rounded stand-in: the limitation is unknown, and the record needs correcting.
+        var outOfRange = facts.Where((f, i) => OutOfRange(values[i]!.Value.Value) || (values[i]!.Value.PlusMinus is { } pm && OutOfRange(pm))).ToList();
+        if (outOfRange.Count > 0)
+        {
+            var bad = outOfRange[0];
+            return Outcome.Unknown($"{bad.Fact.Field} = {bad.Fact.Node?.ToJsonString()} is outside the range dyereg computes in (import refuses it now: see the field's range in the record format); correct the record",
+                evidence, ConditionEvaluator.Need(bad.Fact, bad.Path) + " (a value in the field's range)");
+        }
+
         var intervals = values.Select(v => Interval.PlusMinus(v!.Value.Value, v.Value.PlusMinus ?? 0)).ToList();
         Interval? raw = c.Quantity switch
         {
@@ -51,6 +61,12 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
         }
 
         var value = raw.Value.Scale(c.Scale);
+        if (OutOfRange(value.Low) || OutOfRange(value.High))
+        {
+            return Outcome.Unknown($"{c.Label} is outside the range dyereg computes in (beyond 7.9 x10^28 or below 10^-28 in the claim's unit) for the recorded values; check the record",
+                evidence, [.. facts.Select(f => ConditionEvaluator.Need(f.Fact, f.Path))]);
+        }
+
         var threshold = c.Threshold ?? readings[c.Reading!].Threshold!.Value;
         var reading = c.Reading is null ? string.Empty : $" (reading {readings[c.Reading].Describe()})";
         var operands = facts.Count > 1 ? $" from {string.Join(", ", facts.Select((f, i) => $"{f.Name} = {Numbers.Describe(intervals[i], f.Unit ?? string.Empty)}"))}" : string.Empty;
@@ -84,6 +100,8 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
 
         return new Outcome(verdict, reason, evidence, [], changes, warnings);
     }
+
+    private static bool OutOfRange(decimal d) => Saturating.IsSaturated(d) || Math.Abs(d) == Numbers.SmallestMagnitude;
 
     private static string Percent(decimal distance, decimal bound) =>
         bound == 0 ? "n/a" : $"{Numbers.Text(Math.Round(Saturating.Multiply(Saturating.Divide(Math.Abs(distance), Math.Abs(bound)), 100), 1))} %";

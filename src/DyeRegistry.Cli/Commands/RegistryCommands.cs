@@ -17,7 +17,7 @@ internal static class RegistryCommands
 {
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static IEnumerable<Command> Create() => [Init(), Import(), Export(), Show(), List(), Delete(), Search()];
+    public static IEnumerable<Command> Create() => [Init(), Import(), Export(), Show(), List(), Delete(), Search(), Check()];
 
     private static Command Init()
     {
@@ -75,6 +75,13 @@ internal static class RegistryCommands
                 counts[o.Status] = counts.GetValueOrDefault(o.Status) + 1;
             }
 
+            if (outcomes.Count > 0 && outcomes[^1].StoppedBatch)
+            {
+                var stored = outcomes.Count(o => o.Status is ImportStatus.Created or ImportStatus.Updated);
+                stderr.WriteLine($"import stopped at {outcomes[^1].Input.Where} by a storage error: " +
+                    (options.Atomic ? "nothing was imported" : $"the {stored} records reported created or updated before it are stored; it and every record after it are not (they were not read)"));
+            }
+
             stderr.WriteLine($"{outcomes.Count} records: " + string.Join(", ", Enum.GetValues<ImportStatus>().Select(s => $"{counts.GetValueOrDefault(s)} {s.ToString().ToLowerInvariant()}")) +
                 $" ({clock.Elapsed.TotalSeconds:F1} s){(options.Atomic && counts.ContainsKey(ImportStatus.Failed) ? "; atomic: nothing was imported" : string.Empty)}");
             return counts.ContainsKey(ImportStatus.Failed) ? ExitCodes.RecordsFailed : ExitCodes.Success;
@@ -91,8 +98,13 @@ internal static class RegistryCommands
         command.SetAction(parse => Guard(parse, () =>
         {
             OutputTargets.Check([("--out", parse.GetValue(output))], [("registry", parse.GetValue(registry))]);
-            using var store = RegistryOptions.Open(parse.GetValue(registry)!);
-            var array = new RegistryEditor(store).Export(ParseKind(parse.GetValue(kind)));
+            using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
+            var array = new RegistryEditor(store).Export(ParseKind(parse.GetValue(kind)), out var damaged);
+            foreach (var d in damaged)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"dyereg export: not exported: {d.Problem}");
+            }
+
             var json = array.ToJsonString(Pretty);
             if (parse.GetValue(output) is { } path)
             {
@@ -103,7 +115,7 @@ internal static class RegistryCommands
                 parse.InvocationConfiguration.Output.WriteLine(json);
             }
 
-            return ExitCodes.Success;
+            return damaged.Count == 0 ? ExitCodes.Success : ExitCodes.RecordsFailed;
         }));
         return command;
     }
@@ -116,7 +128,7 @@ internal static class RegistryCommands
         command.SetAction(parse => Guard(parse, () =>
         {
             var o = parse.InvocationConfiguration.Output;
-            using var store = RegistryOptions.Open(parse.GetValue(registry)!);
+            using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
             var record = store.Get(parse.GetValue(id)!) ?? throw new RegistryException($"no record '{parse.GetValue(id)}'");
             o.WriteLine($"# {record.Id} ({RecordSchema.KindText(record.Kind)}), version {record.Version}, changed {record.UpdatedUtc:u}");
             o.WriteLine(record.Document.ToJsonString(Pretty));
@@ -155,7 +167,7 @@ internal static class RegistryCommands
         var command = new Command("list", "List records: id, kind, version, name.") { kind, registry };
         command.SetAction(parse => Guard(parse, () =>
         {
-            using var store = RegistryOptions.Open(parse.GetValue(registry)!);
+            using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
             foreach (var r in store.List(ParseKind(parse.GetValue(kind))))
             {
                 parse.InvocationConfiguration.Output.WriteLine($"{r.Id}\t{RecordSchema.KindText(r.Kind)}\t{r.Version}\t{r.Document["name"]?.GetValue<string>()}");
@@ -200,7 +212,7 @@ internal static class RegistryCommands
                 throw new ArgumentException("give exactly one of --smarts, --formula, --similar");
             }
 
-            using var store = RegistryOptions.Open(parse.GetValue(registry)!);
+            using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
             var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!);
             using var library = chemistry.Library;
             var search = new RegistrySearch(store, chemistry);
@@ -241,6 +253,27 @@ internal static class RegistryCommands
 
             parse.InvocationConfiguration.Error.WriteLine($"{hits.Count} hits");
             return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Check()
+    {
+        var registry = RegistryOptions.Path();
+        var command = new Command("check", "Check the registry: the store's integrity, then every record (checksum, schema, ranges, id, references). Exit 0 when sound, 1 when problems were found.") { registry };
+        command.SetAction(parse => Guard(parse, () =>
+        {
+            using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
+            var o = parse.InvocationConfiguration.Output;
+            var problems = 0;
+            foreach (var p in new RegistryChecker(store).Check())
+            {
+                problems++;
+                o.WriteLine(p.Id is null ? p.What : $"{RecordIds.Printable(p.Id)}: {p.What}");
+            }
+
+            parse.InvocationConfiguration.Error.WriteLine(problems == 0 ? $"registry {store.Location}: no problems found" : $"registry {store.Location}: {problems} problem{(problems == 1 ? string.Empty : "s")} found");
+            return problems == 0 ? ExitCodes.Success : ExitCodes.RecordsFailed;
         }));
         return command;
     }

@@ -37,5 +37,20 @@ internal static class RegistryOptions
 
     public static SqliteRegistryStore Open(string path, bool create = false) => SqliteRegistryStore.Open(path, create);
 
+    /// <summary>Opens the registry for a command that only reads it: as usual (migrating it when
+    /// it is older), or, when this process may not write it (read-only storage, no permission),
+    /// read-only, so reads still work.</summary>
+    public static SqliteRegistryStore OpenForReading(string path)
+    {
+        try
+        {
+            return SqliteRegistryStore.Open(path, create: false);
+        }
+        catch (Storage.RegistryException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 or 14 } || e.InnerException is UnauthorizedAccessException)
+        {
+            return SqliteRegistryStore.Open(path, create: false, readOnly: true);
+        }
+    }
+
     public static DyeChemistry Chemistry(string formulasFolder) => new(FormulaLibrary.Load(formulasFolder));
 }

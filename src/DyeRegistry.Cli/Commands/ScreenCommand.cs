@@ -52,7 +52,7 @@ internal static class ScreenCommand
                     [.. parse.GetValue(files)!.Select(f => ("catalogue", (string?)f)),
                      ("registry", parse.GetValue(markKnown) ? parse.GetValue(registry) ?? RegistryOptions.DefaultPath() : null)]);
                 using IRegistryStore? store = parse.GetValue(markKnown)
-                    ? RegistryOptions.Open(parse.GetValue(registry) ?? RegistryOptions.DefaultPath())
+                    ? RegistryOptions.OpenForReading(parse.GetValue(registry) ?? RegistryOptions.DefaultPath())
                     : null;
                 var runner = new ScreenRunner(new MarkushMatcher(library), options, store);
                 var request = new ScreenRequest(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(all), parse.GetValue(threads), parse.GetValue(resume));

@@ -29,7 +29,7 @@ internal sealed class ScopeSources : IDisposable
 
     public IReadOnlyCollection<ScopeRecord> FileRecords => fromFiles.Values;
 
-    public IRegistryStore Store => store ??= Commands.RegistryOptions.Open(registryPath);
+    public IRegistryStore Store => store ??= Commands.RegistryOptions.OpenForReading(registryPath);
 
     /// <summary>The record with this id, of this kind: from the files, else the registry.</summary>
     public ScopeRecord Get(string id, RecordKind kind)
