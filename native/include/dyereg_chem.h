@@ -93,6 +93,14 @@ DR_EXPORT int32_t dr_mol_from_smiles(const char* smiles, const char* options, dr
 DR_EXPORT int32_t dr_mol_from_smiles_screened(const char* smiles, dr_mol* const* queries, int32_t count,
                                               dr_mol** out, char** error);
 DR_EXPORT int32_t dr_mol_from_molblock(const char* molblock, const char* options, dr_mol** out, char** error);
+/* Counts a structure read without sanitizing, before anything costly is done to it (size limits):
+ * atoms as written, bonds, and rings as bonds - atoms + fragments. is_molblock: 0 SMILES, 1
+ * molfile. A text RDKit cannot read even unsanitized is DR_INPUT_ERROR (its full parse says why). */
+DR_EXPORT int32_t dr_structure_size(const char* text, int32_t is_molblock, int32_t* atoms, int32_t* bonds,
+                                    int32_t* rings, char** error);
+/* A SMARTS query's size: its atoms with those of its recursive SMARTS ($(...)), and how deep
+ * recursive SMARTS nest (0 without any). */
+DR_EXPORT int32_t dr_query_size(dr_mol* query, int32_t* atoms, int32_t* recursion_depth, char** error);
 /* options: {"generics":false}  generics: turn atom labels (CXSMARTS) into RDKit generic groups */
 DR_EXPORT int32_t dr_mol_from_smarts(const char* smarts, const char* options, dr_mol** out, char** error);
 DR_EXPORT int32_t dr_mol_from_pickle(const uint8_t* data, size_t length, dr_mol** out, char** error);

@@ -5,6 +5,7 @@
 #include <GraphMol/GenericGroups/GenericGroups.h>
 #include <GraphMol/MolOps.h>
 #include <GraphMol/MolPickler.h>
+#include <GraphMol/QueryOps.h>
 #include <GraphMol/SanitException.h>
 #include <GraphMol/SmilesParse/SmartsWrite.h>
 #include <GraphMol/SmilesParse/SmilesParse.h>
@@ -110,6 +111,29 @@ bool could_contain_none(const std::string& text, dr_mol* const* queries, int32_t
   return true;
 }
 
+// A query's size: its atoms plus those of every recursive SMARTS ($(...)) in it, and how deep
+// recursive SMARTS nest. Each atom's query tree is walked for RecursiveStructure nodes, whose
+// own molecule is walked in turn (never deeper than 64 levels: over any limit already).
+void query_size(const RDKit::ROMol& query, int level, int64_t& atoms, int& deepest) {
+  atoms += query.getNumAtoms();
+  deepest = std::max(deepest, level);
+  if (level > 64) return;
+  std::vector<const RDKit::Atom::QUERYATOM_QUERY*> pending;
+  for (const auto* atom : query.atoms()) {
+    if (!atom->hasQuery()) continue;
+    pending.push_back(atom->getQuery());
+    while (!pending.empty()) {
+      const auto* node = pending.back();
+      pending.pop_back();
+      if (node->getDescription() == "RecursiveStructure") {
+        const auto* recursive = static_cast<const RDKit::RecursiveStructureQuery*>(node);
+        query_size(*recursive->getQueryMol(), level + 1, atoms, deepest);
+      }
+      for (auto child = node->beginChildren(); child != node->endChildren(); ++child) pending.push_back(child->get());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dyereg
 
@@ -163,6 +187,45 @@ int32_t dr_mol_from_molblock(const char* molblock, const char* options, dr_mol**
     bool strict = opts.get("strictParsing", true);
     std::string text(molblock);
     *out = wrap(parse_structure("molfile", [&] { return read_molblock(text, sanitize, remove_hs, strict); }));
+  });
+}
+
+int32_t dr_structure_size(const char* text, int32_t is_molblock, int32_t* atoms, int32_t* bonds, int32_t* rings,
+                          char** error) {
+  return guarded(error, [&] {
+    require(text != nullptr && atoms != nullptr && bonds != nullptr && rings != nullptr,
+            "text, atoms, bonds and rings must not be null");
+    std::string input(text);
+    std::unique_ptr<RDKit::RWMol> mol;
+    if (is_molblock) {
+      mol.reset(parse_structure("molfile", [&] { return read_molblock(input, false, false, true); }));
+    } else {
+      if (input.empty()) fail(DR_INPUT_ERROR, "empty SMILES");
+      RDKit::SmilesParserParams params;
+      params.sanitize = false;
+      params.removeHs = false;
+      params.parseName = false;
+      mol.reset(parse_structure("SMILES", [&] { return RDKit::SmilesToMol(input, params); }));
+    }
+    std::vector<int> mapping;
+    auto fragments = static_cast<int64_t>(RDKit::MolOps::getMolFrags(*mol, mapping));
+    auto n_atoms = static_cast<int64_t>(mol->getNumAtoms());
+    auto n_bonds = static_cast<int64_t>(mol->getNumBonds());
+    *atoms = static_cast<int32_t>(n_atoms);
+    *bonds = static_cast<int32_t>(n_bonds);
+    *rings = static_cast<int32_t>(n_bonds - n_atoms + fragments);
+  });
+}
+
+int32_t dr_query_size(dr_mol* query, int32_t* atoms, int32_t* recursion_depth, char** error) {
+  return guarded(error, [&] {
+    require(atoms != nullptr && recursion_depth != nullptr, "atoms and recursion_depth must not be null");
+    MolLock lock(query);
+    int64_t total = 0;
+    int deepest = 0;
+    query_size(*query->mol, 0, total, deepest);
+    *atoms = static_cast<int32_t>(std::min<int64_t>(total, INT32_MAX));
+    *recursion_depth = deepest;
   });
 }
 

@@ -11,4 +11,7 @@ public enum ChemistryErrorCode
 
     /// <summary>RDKit failed on a structure it had accepted; the message says how.</summary>
     EngineFailure = 3,
+
+    /// <summary>The input is over a size limit (<see cref="StructureLimits"/>, <see cref="QueryLimits"/>); the message names it.</summary>
+    LimitExceeded = 4,
 }

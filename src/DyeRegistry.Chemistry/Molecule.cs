@@ -22,10 +22,19 @@ public sealed partial class Molecule : IDisposable
 
     internal MolHandle Handle => handle;
 
-    /// <summary>Parses SMILES; a bad SMILES is returned as a failed result with RDKit's reason.</summary>
+    /// <summary>
+    /// Parses SMILES; a bad SMILES is returned as a failed result with RDKit's reason, one over
+    /// the options' <see cref="StructureLimits"/> (or with a control character, which RDKit would
+    /// never see past a NUL) with the limit or the character named, before any costly step.
+    /// </summary>
     public static ParseResult<Molecule> ParseSmiles(string smiles, MoleculeParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(smiles);
+        if (OverLimits(smiles, molBlock: false, (options ?? MoleculeParseOptions.Default).Limits) is { } over)
+        {
+            return ParseResult<Molecule>.Fail(over);
+        }
+
         return Wrap(Proxy.MolFromSmiles(smiles, OptionsJson(options)));
     }
 
@@ -38,10 +47,15 @@ public sealed partial class Molecule : IDisposable
     /// Errors are those of <see cref="ParseSmiles"/>: validity is checked by the sanitization
     /// steps that can reject a structure, and anything doubtful gets the full parse.
     /// </summary>
-    public static ScreenedParse ParseSmilesIfMightContain(string smiles, IReadOnlyList<QueryMolecule> queries)
+    public static ScreenedParse ParseSmilesIfMightContain(string smiles, IReadOnlyList<QueryMolecule> queries, StructureLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(smiles);
         ArgumentNullException.ThrowIfNull(queries);
+        if (OverLimits(smiles, molBlock: false, limits ?? StructureLimits.Default) is { } over)
+        {
+            return ScreenedParse.Failed(over);
+        }
+
         var result = Proxy.MolFromSmilesScreened(smiles, queries);
         if (!result.Success)
         {
@@ -65,6 +79,11 @@ public sealed partial class Molecule : IDisposable
     public static ParseResult<Molecule> ParseMolBlock(string molBlock, MoleculeParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(molBlock);
+        if (OverLimits(molBlock, molBlock: true, (options ?? MoleculeParseOptions.Default).Limits) is { } over)
+        {
+            return ParseResult<Molecule>.Fail(over);
+        }
+
         return Wrap(Proxy.MolFromMolBlock(molBlock, OptionsJson(options)));
     }
 
@@ -91,10 +110,29 @@ public sealed partial class Molecule : IDisposable
 
     public override string ToString() => ToSmiles();
 
+    // The text first (one pass over its characters); RDKit counts exactly, without sanitizing,
+    // only when a bound from the text is over a limit. A text RDKit cannot read even so is left
+    // to the full parse, whose error is the one to report.
+    private static ChemistryException? OverLimits(string text, bool molBlock, StructureLimits limits)
+    {
+        var scan = molBlock ? StructureTextScan.OfMolBlock(text) : StructureTextScan.OfSmiles(text);
+        if (scan.CertainlyOver(limits, smiles: !molBlock) is { } over)
+        {
+            return over;
+        }
+
+        if (!scan.MayBeOver(limits))
+        {
+            return null;
+        }
+
+        return Proxy.StructureSize(text, molBlock) is { } size ? StructureTextScan.Over(limits, size.Atoms, size.Bonds, size.Rings) : null;
+    }
+
     // Null options mean the bridge's defaults, which equal the managed defaults: no JSON is
-    // written or parsed on the hot path.
+    // written or parsed on the hot path (limits are checked here, not in the bridge).
     private static string? OptionsJson(MoleculeParseOptions? options) =>
-        options is null || options == MoleculeParseOptions.Default ? null : options.ToJson();
+        options is null || (options.Sanitize && (options.RemoveHydrogens ?? true)) ? null : options.ToJson();
 
     private static ParseResult<Molecule> Wrap(ParseResult<MolHandle> result) =>
         result.Success ? ParseResult<Molecule>.Ok(new Molecule(result.Value)) : ParseResult<Molecule>.Fail(result.Error);

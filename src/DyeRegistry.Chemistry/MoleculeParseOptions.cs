@@ -17,6 +17,9 @@ public sealed record MoleculeParseOptions
     /// <summary>Remove explicit hydrogen atoms after parsing. Default: same as <see cref="Sanitize"/>.</summary>
     public bool? RemoveHydrogens { get; init; }
 
+    /// <summary>Size limits checked before RDKit's costly steps. Default <see cref="StructureLimits.Default"/>.</summary>
+    public StructureLimits Limits { get; init; } = StructureLimits.Default;
+
     internal string ToJson() =>
         JsonSerializer.Serialize(new { sanitize = Sanitize, removeHs = RemoveHydrogens ?? Sanitize });
 }

@@ -38,6 +38,45 @@ public sealed class QueryMolecule : IDisposable
             : ParseResult<QueryMolecule>.Fail(result.Error);
     }
 
+    /// <summary>
+    /// Parses a user's SMARTS within <paramref name="limits"/>: the text length before RDKit reads
+    /// it, then its atoms (recursive SMARTS included) and recursion depth before it is matched
+    /// against anything. Over a limit is a failed result naming the limit.
+    /// </summary>
+    public static ParseResult<QueryMolecule> ParseSmarts(string smarts, QueryLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(smarts);
+        ArgumentNullException.ThrowIfNull(limits);
+        var bad = smarts.Select((c, i) => (c, i)).FirstOrDefault(x => x.c < ' ' || x.c == '\x7f');
+        if (bad.c != '\0' || smarts.Contains('\0'))
+        {
+            return ParseResult<QueryMolecule>.Fail(new ChemistryException(ChemistryErrorCode.InvalidStructure, "SMARTS contains " + StructureTextScan.Describe(bad.c, bad.i)));
+        }
+
+        if (smarts.Length > limits.MaxLength)
+        {
+            return ParseResult<QueryMolecule>.Fail(StructureLimits.Exceeded("SMARTS", smarts.Length, limits.MaxLength, "--max-query-length"));
+        }
+
+        var parsed = ParseSmarts(smarts);
+        if (!parsed.Success)
+        {
+            return parsed;
+        }
+
+        var (atoms, depth) = Proxy.QuerySize(parsed.Value.handle);
+        var over = atoms > limits.MaxAtoms ? StructureLimits.Exceeded("SMARTS", atoms, limits.MaxAtoms, "--max-query-atoms")
+            : depth > limits.MaxRecursionDepth ? StructureLimits.Exceeded("SMARTS", depth, limits.MaxRecursionDepth, "--max-query-recursion")
+            : null;
+        if (over is not null)
+        {
+            parsed.Value.Dispose();
+            return ParseResult<QueryMolecule>.Fail(over);
+        }
+
+        return parsed;
+    }
+
     public static QueryMolecule FromSmarts(string smarts, bool genericGroups = false) =>
         ParseSmarts(smarts, genericGroups).GetValueOrThrow();
 

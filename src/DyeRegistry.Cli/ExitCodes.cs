@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The command could not run: a file is missing, an argument is wrong.</summary>
     public const int UsageOrInputError = 2;
+
+    /// <summary>Stopped by a limit before the end (a search out of time): the output so far is correct but not complete.</summary>
+    public const int Incomplete = 3;
 }

@@ -28,13 +28,16 @@ public sealed class DyeChemistry(FormulaLibrary library)
 
     public FormulaLibrary Library { get; } = library;
 
+    /// <summary>Size limits on the structures registered (checked before RDKit's costly steps).</summary>
+    public StructureLimits Limits { get; init; } = StructureLimits.Default;
+
     /// <summary>The structure and its registry chemistry; a structure RDKit rejects is an error.</summary>
     public ParseResult<DyeStructure> Prepare(string id, JsonObject document)
     {
         var parsed = document["smiles"] is JsonValue s && s.TryGetValue<string>(out var smiles)
-            ? Molecule.ParseSmiles(smiles)
+            ? Molecule.ParseSmiles(smiles, ParseOptions)
             : document["molfile"] is JsonValue m && m.TryGetValue<string>(out var molfile)
-                ? Molecule.ParseMolBlock(molfile)
+                ? Molecule.ParseMolBlock(molfile, ParseOptions)
                 : ParseResult<Molecule>.Fail(new ChemistryException(ChemistryErrorCode.InvalidArgument, "no smiles or molfile"));
         if (!parsed.Success)
         {
@@ -63,6 +66,8 @@ public sealed class DyeChemistry(FormulaLibrary library)
             return ParseResult<DyeStructure>.Fail(e);
         }
     }
+
+    private MoleculeParseOptions? ParseOptions => ReferenceEquals(Limits, StructureLimits.Default) ? null : new MoleculeParseOptions { Limits = Limits };
 
     /// <summary>Formula membership of a stored structure (when the formula files changed).</summary>
     public IReadOnlyList<string> Within(DyeStructure dye)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DyeRegistry.Chemistry;
 using DyeRegistry.Chemistry.IO;
 
 namespace DyeRegistry.Registry;
@@ -76,9 +77,12 @@ public static class RecordReader
         }
     }
 
-    public static IEnumerable<RecordInput> ReadStructures(string path)
+    public static IEnumerable<RecordInput> ReadStructures(string path) => ReadStructures(path, StructureLimits.Default);
+
+    /// <summary>The dye documents of a SMILES or SD file; records over <paramref name="limits"/> or malformed as text are read errors.</summary>
+    public static IEnumerable<RecordInput> ReadStructures(string path, StructureLimits limits)
     {
-        foreach (var r in StructureFileReader.Read(path))
+        foreach (var r in StructureFileReader.Read(path, limits))
         {
             var id = r.Id ?? (r.Fields.TryGetValue("ID", out var fid) ? fid : null);
             if (r.ReadError is not null)

@@ -10,12 +10,27 @@ namespace DyeRegistry.Registry;
 public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
 {
     /// <summary>Dyes containing the SMARTS pattern; the stored pattern fingerprints screen first.</summary>
-    public IReadOnlyList<SearchHit> Substructure(QueryMolecule query)
+    public IReadOnlyList<SearchHit> Substructure(QueryMolecule query) => Substructure(query, Timeout.InfiniteTimeSpan).Hits;
+
+    /// <summary>
+    /// As <see cref="Substructure(QueryMolecule)"/> within a time budget, checked before each
+    /// stored molecule: when it runs out the search stops and says so, with the hits found so
+    /// far (a query RDKit takes long over is bounded by its size limits, <see cref="QueryLimits"/>).
+    /// </summary>
+    public SearchOutcome Substructure(QueryMolecule query, TimeSpan budget)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var screen = query.PatternFingerprint();
         var hits = new List<SearchHit>();
+        long searched = 0;
         foreach (var dye in store.Dyes())
         {
+            if (budget != Timeout.InfiniteTimeSpan && clock.Elapsed > budget)
+            {
+                return new SearchOutcome(hits, false, searched, clock.Elapsed);
+            }
+
+            searched++;
             if (!Fingerprint.FromBytes(dye.PatternFingerprint).ContainsAllBitsOf(screen))
             {
                 continue;
@@ -28,7 +43,7 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
             }
         }
 
-        return hits;
+        return new SearchOutcome(hits, true, searched, clock.Elapsed);
     }
 
     /// <summary>

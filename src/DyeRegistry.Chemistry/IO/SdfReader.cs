@@ -8,16 +8,28 @@ namespace DyeRegistry.Chemistry.IO;
 /// <remarks>
 /// A record without "M  END" or one larger than <see cref="MaxRecordCharacters"/> is returned with a
 /// <see cref="StructureRecord.ReadError"/> and the reader goes on with the next record. A final
-/// record without "$$$$" is still returned.
+/// record without "$$$$" is still returned. So is a record with a line longer than
+/// <see cref="StructureLimits.MaxLineLength"/>, a control character (tab aside) or bytes that were
+/// not UTF-8, or a counts line declaring more atoms or bonds than the limits allow: the rest of
+/// such a record is skipped, not kept.
 /// </remarks>
 public static class SdfReader
 {
     /// <summary>Records longer than this (characters) are reported, not parsed: 8 MiB.</summary>
     public const int MaxRecordCharacters = 8 * 1024 * 1024;
 
-    public static IEnumerable<StructureRecord> Read(TextReader reader, long firstLineNumber = 1)
+    public static IEnumerable<StructureRecord> Read(TextReader reader, long firstLineNumber = 1) =>
+        Read(reader, StructureLimits.Default, firstLineNumber);
+
+    public static IEnumerable<StructureRecord> Read(TextReader reader, StructureLimits limits, long firstLineNumber = 1)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(limits);
+        return Read(new BoundedLineReader(reader, limits.MaxLineLength), limits, firstLineNumber);
+    }
+
+    internal static IEnumerable<StructureRecord> Read(BoundedLineReader reader, StructureLimits limits, long firstLineNumber = 1)
+    {
         long lineNumber = firstLineNumber - 1;
         long recordNumber = 0;
         var block = new System.Text.StringBuilder();
@@ -34,18 +46,44 @@ public static class SdfReader
             string? fieldName = null;
             var fieldValue = new System.Text.StringBuilder();
             var terminated = false;
-            while ((line = reader.ReadLine()) is not null)
+            string? refused = null; // why the record is not kept: the rest of it is only skipped
+            var blockLines = 0;
+            while (reader.Next(out line, out var length))
             {
                 lineNumber++;
-                if (line.StartsWith("$$$$", StringComparison.Ordinal))
+                if (line is not null && line.StartsWith("$$$$", StringComparison.Ordinal))
                 {
                     terminated = true;
                     break;
                 }
 
-                sawContent |= line.Length > 0;
+                sawContent |= length > 0;
+                if (refused is not null)
+                {
+                    continue;
+                }
+
+                if (line is null)
+                {
+                    refused = $"line {lineNumber}: " + StructureLimits.Over("line", length, limits.MaxLineLength, "--max-line-length");
+                    continue;
+                }
+
+                if (StructureTextScan.BadCharacterInLine(line) is { } bad)
+                {
+                    refused = $"line {lineNumber} contains {bad}";
+                    continue;
+                }
+
                 if (!sawEnd)
                 {
+                    blockLines++;
+                    if (StructureTextScan.CountsOver(line, blockLines, limits) is { } over)
+                    {
+                        refused = over;
+                        continue;
+                    }
+
                     if (block.Length + line.Length > MaxRecordCharacters)
                     {
                         oversized = true;
@@ -89,17 +127,25 @@ public static class SdfReader
             recordNumber++;
             var text = block.ToString();
             var title = FirstLine(text);
-            string? error = oversized
+            string? error = refused ?? (oversized
                 ? $"record is larger than {MaxRecordCharacters} characters"
-                : !sawEnd ? "molfile block has no \"M  END\" line" : null;
+                : !sawEnd ? "molfile block has no \"M  END\" line" : null);
             var dict = new Dictionary<string, string>(fields.Count);
             foreach (var (k, v) in fields)
             {
                 dict.TryAdd(k, v);
             }
 
-            yield return new StructureRecord(recordNumber, startLine, StructureFormat.MolBlock,
-                oversized ? string.Empty : text, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), dict, error);
+            if (refused is not null)
+            {
+                yield return new StructureRecord(recordNumber, startLine, StructureFormat.MolBlock, string.Empty, null, StructureRecord.NoFields, error) { Limits = limits };
+            }
+            else
+            {
+                yield return new StructureRecord(recordNumber, startLine, StructureFormat.MolBlock,
+                    oversized ? string.Empty : text, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), dict, error) { Limits = limits };
+            }
+
             if (!terminated)
             {
                 yield break;

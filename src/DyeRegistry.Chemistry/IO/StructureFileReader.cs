@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace DyeRegistry.Chemistry.IO;
 
 /// <summary>
@@ -9,8 +7,13 @@ namespace DyeRegistry.Chemistry.IO;
 /// Format: by extension (.sdf, .sd, .mol: SDF; .smi, .smiles, .ism, .txt, .csv: SMILES lines), a
 /// trailing ".gz" first removed and decompressed; for standard input or any other name, by
 /// content: SDF when one of the first lines is "$$$$", "M  END" or a counts line ending in
-/// V2000/V3000. Gzip is recognised by the ".gz" extension or by its magic bytes, so standard
-/// input ("-") and misnamed files may be compressed too.
+/// V2000/V3000. Gzip is recognised by its magic bytes, so standard input ("-") and misnamed files
+/// may be compressed too; a file named ".gz" that is not gzip, and a compressed stream cut short
+/// or corrupt, are an <see cref="IOException"/> naming the file (and the byte offset), never a
+/// shorter input read as complete.
+/// Text is UTF-8, with or without a byte order mark; UTF-16 and UTF-32 are read when they start
+/// with their byte order mark, and refused without one (zero bytes among the first four), as is
+/// anything else that is not text. Bytes that are not UTF-8 make their record an error.
 /// </remarks>
 public static class StructureFileReader
 {
@@ -18,48 +21,24 @@ public static class StructureFileReader
     public const string StandardInput = "-";
 
     /// <summary>Streams the records of <paramref name="path"/> ("-" for standard input).</summary>
-    public static IEnumerable<StructureRecord> Read(string path) => Read(path, null);
+    public static IEnumerable<StructureRecord> Read(string path) => Read(path, StructureLimits.Default, null);
 
     /// <summary>As <see cref="Read(string)"/>, reporting the bytes consumed of the (compressed) input.</summary>
-    public static IEnumerable<StructureRecord> Read(string path, Action<long>? bytesRead)
+    public static IEnumerable<StructureRecord> Read(string path, Action<long>? bytesRead) => Read(path, StructureLimits.Default, bytesRead);
+
+    /// <summary>As <see cref="Read(string)"/> under <paramref name="limits"/> (which each record's Parse applies too).</summary>
+    public static IEnumerable<StructureRecord> Read(string path, StructureLimits limits, Action<long>? bytesRead = null)
     {
-        var (reader, format) = Open(path, bytesRead);
+        ArgumentNullException.ThrowIfNull(limits);
+        var (reader, format) = Open(path, limits.MaxLineLength, bytesRead);
         using (reader)
         {
-            var records = format == StructureFormat.MolBlock ? SdfReader.Read(reader) : SmilesLineReader.Read(reader);
+            var records = format == StructureFormat.MolBlock ? SdfReader.Read(reader, limits) : SmilesLineReader.Read(reader, limits);
             foreach (var r in records)
             {
                 yield return r;
             }
         }
-    }
-
-    /// <summary>Opens the input and decides its format; the caller disposes the reader.</summary>
-    public static (TextReader Reader, StructureFormat Format) Open(string path, Action<long>? bytesRead = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        Stream raw = path == StandardInput ? Console.OpenStandardInput() : OpenFile(path);
-        Stream counted = bytesRead is null ? raw : new CountingStream(raw, bytesRead);
-        var name = path == StandardInput ? string.Empty : path;
-        var content = PrefixedStream.Peek(new BufferedStream(counted, 1 << 16), 2, out var magic);
-        if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || (magic.Length == 2 && magic[0] == 0x1f && magic[1] == 0x8b))
-        {
-            content = new GZipStream(content, CompressionMode.Decompress);
-            if (name.Length > 0)
-            {
-                name = name[..^3];
-            }
-        }
-
-        var reader = new StreamReader(content, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var format = FormatFromName(name);
-        if (format is null)
-        {
-            var peeked = new PeekingReader(reader, 6);
-            return (peeked, peeked.Lines.Any(LooksLikeSdf) ? StructureFormat.MolBlock : StructureFormat.Smiles);
-        }
-
-        return (reader, format.Value);
     }
 
     /// <summary>The format an extension implies, or null when it implies none.</summary>
@@ -73,6 +52,65 @@ public static class StructureFileReader
             _ => null,
         };
     }
+
+    // Opens the input, decompresses it when gzip, checks its encoding and decides its format.
+    private static (BoundedLineReader Reader, StructureFormat Format) Open(string path, int maxLineLength, Action<long>? bytesRead)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Stream raw = path == StandardInput ? Console.OpenStandardInput() : OpenFile(path);
+        try
+        {
+            Stream counted = bytesRead is null ? raw : new CountingStream(raw, bytesRead);
+            var display = path == StandardInput ? "standard input" : path;
+            var name = path == StandardInput ? string.Empty : path;
+            var content = PrefixedStream.Peek(new BufferedStream(counted, 1 << 16), 2, out var magic);
+            var gzip = magic is [0x1f, 0x8b];
+            if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!gzip)
+                {
+                    throw new IOException($"{display}: named .gz but not gzip-compressed (it starts with {Hex(magic)}, not 1f 8b)");
+                }
+
+                name = name[..^3];
+            }
+
+            if (gzip)
+            {
+                content = new GzipInput(content, display);
+            }
+
+            content = PrefixedStream.Peek(content, 4, out var head);
+            RefuseUnmarkedWideText(head, display);
+            var lines = new BoundedLineReader(
+                new StreamReader(content, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), maxLineLength);
+            var format = FormatFromName(name);
+            if (format is null)
+            {
+                format = lines.Peek(6).Any(l => l is not null && LooksLikeSdf(l)) ? StructureFormat.MolBlock : StructureFormat.Smiles;
+            }
+
+            return (lines, format.Value);
+        }
+        catch
+        {
+            raw.Dispose();
+            throw;
+        }
+    }
+
+    // UTF-16/32 without a byte order mark has zero bytes among its first characters; UTF-8 text
+    // (and UTF-16/32 after their mark, which StreamReader decodes) has none there.
+    private static void RefuseUnmarkedWideText(byte[] head, string display)
+    {
+        var marked = head is [0xEF, 0xBB, 0xBF, ..] or [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF];
+        if (!marked && Array.IndexOf(head, (byte)0) >= 0)
+        {
+            throw new IOException($"{display}: not UTF-8 text (zero bytes at the start: {Hex(head)}); UTF-16 or UTF-32 is read only with a byte order mark; save it as UTF-8");
+        }
+    }
+
+    private static string Hex(byte[] bytes) => bytes.Length == 0 ? "nothing" : string.Join(' ', bytes.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static Stream OpenFile(string path)
     {

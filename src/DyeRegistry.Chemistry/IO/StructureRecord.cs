@@ -23,17 +23,25 @@ public sealed record StructureRecord(
 {
     internal static readonly IReadOnlyDictionary<string, string> NoFields = new Dictionary<string, string>();
 
+    /// <summary>The size limits the record was read under; <see cref="Parse"/> applies them.</summary>
+    public StructureLimits Limits { get; init; } = StructureLimits.Default;
+
     /// <summary>Where the record is, for messages: "line 12" or "record 5 (line 120)".</summary>
     public string Location => Format == StructureFormat.Smiles ? $"line {LineNumber}" : $"record {RecordNumber} (line {LineNumber})";
 
-    /// <summary>Parses the structure with RDKit; a malformed record fails with its read error.</summary>
+    /// <summary>
+    /// Parses the structure with RDKit; a malformed record fails with its read error, one over
+    /// <see cref="Limits"/> (or the limits of <paramref name="options"/>, when given) with the limit named.
+    /// </summary>
     public ParseResult<Molecule> Parse(MoleculeParseOptions? options = null)
     {
         if (ReadError is not null)
         {
-            return ParseResult<Molecule>.Fail(new ChemistryException(ChemistryErrorCode.InvalidStructure, ReadError));
+            return ParseResult<Molecule>.Fail(new ChemistryException(
+                ReadError.Contains("over the limit", StringComparison.Ordinal) ? ChemistryErrorCode.LimitExceeded : ChemistryErrorCode.InvalidStructure, ReadError));
         }
 
+        options ??= ReferenceEquals(Limits, StructureLimits.Default) ? null : new MoleculeParseOptions { Limits = Limits };
         return Format == StructureFormat.Smiles ? Molecule.ParseSmiles(Text, options) : Molecule.ParseMolBlock(Text, options);
     }
 
@@ -45,7 +53,7 @@ public sealed record StructureRecord(
     {
         if (Format == StructureFormat.Smiles && ReadError is null)
         {
-            return Molecule.ParseSmilesIfMightContain(Text, queries);
+            return Molecule.ParseSmilesIfMightContain(Text, queries, Limits);
         }
 
         return ScreenedParse.FromParse(Parse());

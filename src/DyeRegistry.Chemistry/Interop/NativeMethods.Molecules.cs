@@ -16,6 +16,12 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int dr_mol_from_smarts(string smarts, string? options, out MolHandle mol, out byte* error);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int dr_structure_size(string text, int isMolBlock, out int atoms, out int bonds, out int rings, out byte* error);
+
+    [LibraryImport(Library)]
+    internal static partial int dr_query_size(MolHandle query, out int atoms, out int recursionDepth, out byte* error);
+
     [LibraryImport(Library)]
     internal static partial int dr_mol_from_pickle(byte* data, nuint length, out MolHandle mol, out byte* error);
 

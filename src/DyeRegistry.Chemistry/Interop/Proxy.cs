@@ -23,6 +23,21 @@ internal static unsafe partial class Proxy
         return Wrap(status, handle, error, molBlock);
     }
 
+    /// <summary>Atoms, bonds and rings of a structure read without sanitizing; null when RDKit cannot read it so.</summary>
+    internal static (int Atoms, int Bonds, int Rings)? StructureSize(string text, bool molBlock)
+    {
+        var status = NativeMethods.dr_structure_size(text, molBlock ? 1 : 0, out var atoms, out var bonds, out var rings, out var error);
+        NativeText.Take(error);
+        return status == Ensure.Ok ? (atoms, bonds, rings) : null;
+    }
+
+    internal static (int Atoms, int RecursionDepth) QuerySize(MolHandle query)
+    {
+        var status = NativeMethods.dr_query_size(query, out var atoms, out var depth, out var error);
+        Ensure.Success(status, error);
+        return (atoms, depth);
+    }
+
     internal static ParseResult<MolHandle> MolFromSmarts(string smarts, string? options)
     {
         var status = NativeMethods.dr_mol_from_smarts(smarts, options, out var handle, out var error);

@@ -26,16 +26,17 @@ internal static class InspectCommand
         {
             file, threads, keepGoing,
         };
+        var limits = new LimitOptions().AddTo(command);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             try
             {
-                var summary = Run(parse.GetValue(file)!, parse.GetValue(threads), stdout, stderr);
+                var summary = Run(parse.GetValue(file)!, parse.GetValue(threads), stdout, stderr, limits.Read(parse));
                 return summary.Failed > 0 && !parse.GetValue(keepGoing) ? ExitCodes.RecordsFailed : ExitCodes.Success;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or ArgumentException)
             {
                 stderr.WriteLine($"dyereg inspect: {e.Message}");
                 return ExitCodes.UsageOrInputError;
@@ -46,12 +47,12 @@ internal static class InspectCommand
 
     internal sealed record Summary(long Records, long Failed, TimeSpan Elapsed);
 
-    internal static Summary Run(string path, int threads, TextWriter stdout, TextWriter stderr)
+    internal static Summary Run(string path, int threads, TextWriter stdout, TextWriter stderr, StructureLimits? limits = null)
     {
         var clock = Stopwatch.StartNew();
         long records = 0, failed = 0;
         stdout.WriteLine(Header);
-        foreach (var line in OrderedParallel.Map(StructureFileReader.Read(path), Describe, Math.Max(1, threads)))
+        foreach (var line in OrderedParallel.Map(StructureFileReader.Read(path, limits ?? StructureLimits.Default), Describe, Math.Max(1, threads)))
         {
             records++;
             if (line.Error is null)

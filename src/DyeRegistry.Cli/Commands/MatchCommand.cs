@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DyeRegistry.Chemistry;
 using DyeRegistry.Chemistry.IO;
 using DyeRegistry.Cli.Processing;
 using DyeRegistry.Cli.Rendering;
@@ -32,6 +33,7 @@ internal static class MatchCommand
         {
             file, formula, format, svg, reading, folder, threads, keepGoing, noTautomers,
         };
+        var limitOptions = new LimitOptions().AddTo(command);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -50,8 +52,10 @@ internal static class MatchCommand
             using (library)
             {
                 MatchOptions options;
+                StructureLimits limits;
                 try
                 {
+                    limits = limitOptions.Read(parse);
                     options = new MatchOptions
                     {
                         Formulas = parse.GetValue(formula) ?? [],
@@ -72,7 +76,7 @@ internal static class MatchCommand
 
                 try
                 {
-                    var failed = Run(library, options, parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(svg), parse.GetValue(threads), stdout, stderr);
+                    var failed = Run(library, options, parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(svg), parse.GetValue(threads), stdout, stderr, limits);
                     return failed > 0 && !parse.GetValue(keepGoing) ? ExitCodes.RecordsFailed : ExitCodes.Success;
                 }
                 catch (IOException e)
@@ -89,7 +93,7 @@ internal static class MatchCommand
     /// input, RDKit's canonical SMILES for a molfile record; empty when unreadable).</summary>
     internal sealed record Outcome(StructureRecord Record, string Id, string Smiles, CompoundMatch? Match, string? Error);
 
-    internal static long Run(FormulaLibrary library, MatchOptions options, string path, string format, string? svgFolder, int threads, TextWriter stdout, TextWriter stderr)
+    internal static long Run(FormulaLibrary library, MatchOptions options, string path, string format, string? svgFolder, int threads, TextWriter stdout, TextWriter stderr, StructureLimits? limits = null)
     {
         var matcher = new MarkushMatcher(library);
         var formulaIds = options.Formulas.Count > 0 ? options.Formulas : library.Formulas.Select(f => f.Formula.Id).ToList();
@@ -110,7 +114,7 @@ internal static class MatchCommand
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var outcome in OrderedParallel.Map(StructureFileReader.Read(path), r => Evaluate(matcher, options, r), Math.Max(1, threads)))
+        foreach (var outcome in OrderedParallel.Map(StructureFileReader.Read(path, limits ?? StructureLimits.Default), r => Evaluate(matcher, options, r), Math.Max(1, threads)))
         {
             records++;
             var r = outcome.Record;

@@ -45,11 +45,13 @@ internal static class RegistryCommands
         {
             files, registry, folder, update, asForm, atomic, threads,
         };
+        var limitOptions = new LimitOptions().AddTo(command);
         command.SetAction(parse => Guard(parse, () =>
         {
             var stderr = parse.InvocationConfiguration.Error;
+            var limits = limitOptions.Read(parse);
             using var store = RegistryOptions.Open(parse.GetValue(registry)!, create: true);
-            var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!);
+            var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!, limits);
             using var library = chemistry.Library;
             var importer = new RegistryImporter(store, chemistry);
             var options = new ImportOptions { Update = parse.GetValue(update), AsForm = parse.GetValue(asForm), Atomic = parse.GetValue(atomic) };
@@ -58,7 +60,7 @@ internal static class RegistryCommands
             IEnumerable<RecordInput> Inputs() => parse.GetValue(files)!.SelectMany(f =>
                 f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                     ? RecordReader.ReadJson(f).OrderBy(RegistryImporter.KindRank).ToList()
-                    : RecordReader.ReadStructures(f));
+                    : RecordReader.ReadStructures(f, limits));
             // The source is enumerated on this thread, inside the map's MoveNext (never inside a
             // transaction unless atomic), so records already stored identically skip their chemistry.
             var inputs = options.Atomic ? Inputs() : importer.MarkStored(Inputs());
@@ -203,7 +205,14 @@ internal static class RegistryCommands
         var minimum = new Option<double>("--min-tanimoto") { Description = "Lowest similarity reported (0 to 1).", DefaultValueFactory = _ => 0.7 };
         var format = new Option<string>("--format") { Description = "text or jsonl.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
-        var command = new Command("search", "Search registered dyes by substructure, formula membership or similarity.") { registry, folder, smarts, formula, similar, minimum, format };
+        var maxQueryAtoms = new Option<int>("--max-query-atoms") { Description = $"Refuse a SMARTS with more atoms, recursive SMARTS included (default {QueryLimits.Default.MaxAtoms}).", DefaultValueFactory = _ => QueryLimits.Default.MaxAtoms };
+        var maxRecursion = new Option<int>("--max-query-recursion") { Description = $"Refuse a SMARTS whose recursive SMARTS nest deeper (default {QueryLimits.Default.MaxRecursionDepth}).", DefaultValueFactory = _ => QueryLimits.Default.MaxRecursionDepth };
+        var maxLength = new Option<int>("--max-query-length") { Description = $"Refuse a longer SMARTS, in characters (default {QueryLimits.Default.MaxLength:N0}).", DefaultValueFactory = _ => QueryLimits.Default.MaxLength };
+        var timeLimit = new Option<double>("--time-limit") { Description = $"Stop a --smarts search after this many seconds with the hits so far, exit code {ExitCodes.Incomplete} (default {QueryLimits.Default.TimeBudget.TotalSeconds:F0}).", DefaultValueFactory = _ => QueryLimits.Default.TimeBudget.TotalSeconds };
+        var command = new Command("search", "Search registered dyes by substructure, formula membership or similarity.")
+        {
+            registry, folder, smarts, formula, similar, minimum, format, maxQueryAtoms, maxRecursion, maxLength, timeLimit,
+        };
         command.SetAction(parse => Guard(parse, () =>
         {
             var given = new[] { parse.GetValue(smarts), parse.GetValue(formula), parse.GetValue(similar) }.Count(x => x is not null);
@@ -217,10 +226,22 @@ internal static class RegistryCommands
             using var library = chemistry.Library;
             var search = new RegistrySearch(store, chemistry);
             IReadOnlyList<SearchHit> hits;
+            SearchOutcome? outcome = null;
+            var budget = TimeSpan.Zero;
             if (parse.GetValue(smarts) is { } q)
             {
-                using var query = QueryMolecule.FromSmarts(q);
-                hits = search.Substructure(query);
+                var seconds = parse.GetValue(timeLimit);
+                var limits = new QueryLimits
+                {
+                    MaxAtoms = parse.GetValue(maxQueryAtoms),
+                    MaxRecursionDepth = parse.GetValue(maxRecursion),
+                    MaxLength = parse.GetValue(maxLength),
+                    TimeBudget = double.IsFinite(seconds) && seconds > 0 && seconds < 1e9 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero,
+                }.Validated();
+                using var query = QueryMolecule.ParseSmarts(q, limits).GetValueOrThrow();
+                budget = limits.TimeBudget;
+                outcome = search.Substructure(query, budget);
+                hits = outcome.Hits;
             }
             else if (parse.GetValue(formula) is { } f)
             {
@@ -249,6 +270,13 @@ internal static class RegistryCommands
                 {
                     o.WriteLine(h.Similarity is { } t ? FormattableString.Invariant($"{h.Id}\t{h.Smiles}\t{t:F3}") : $"{h.Id}\t{h.Smiles}");
                 }
+            }
+
+            if (outcome is { Complete: false })
+            {
+                parse.InvocationConfiguration.Error.WriteLine(FormattableString.Invariant(
+                    $"search stopped: the time limit of {budget.TotalSeconds:G} s (--time-limit) ran out after {outcome.Searched} dyes; the {hits.Count} hits above are those found so far, not all"));
+                return ExitCodes.Incomplete;
             }
 
             parse.InvocationConfiguration.Error.WriteLine($"{hits.Count} hits");

@@ -52,5 +52,6 @@ internal static class RegistryOptions
         }
     }
 
-    public static DyeChemistry Chemistry(string formulasFolder) => new(FormulaLibrary.Load(formulasFolder));
+    public static DyeChemistry Chemistry(string formulasFolder, DyeRegistry.Chemistry.StructureLimits? limits = null) =>
+        new(FormulaLibrary.Load(formulasFolder)) { Limits = limits ?? DyeRegistry.Chemistry.StructureLimits.Default };
 }

@@ -31,6 +31,7 @@ internal static class ScreenCommand
         {
             files, formula, output, errors, all, threads, registry, markKnown, quiet, resume, folder,
         };
+        var limits = new LimitOptions().AddTo(command);
         command.SetAction(parse =>
         {
             var stderr = parse.InvocationConfiguration.Error;
@@ -55,7 +56,7 @@ internal static class ScreenCommand
                     ? RegistryOptions.OpenForReading(parse.GetValue(registry) ?? RegistryOptions.DefaultPath())
                     : null;
                 var runner = new ScreenRunner(new MarkushMatcher(library), options, store);
-                var request = new ScreenRequest(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(all), parse.GetValue(threads), parse.GetValue(resume));
+                var request = new ScreenRequest(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(all), parse.GetValue(threads), parse.GetValue(resume), limits.Read(parse));
                 using var cancel = new CancellationTokenSource();
                 ConsoleCancelEventHandler onCancel = (_, e) =>
                 {

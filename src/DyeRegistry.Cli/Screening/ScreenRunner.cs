@@ -9,7 +9,7 @@ using DyeRegistry.Storage;
 namespace DyeRegistry.Cli.Screening;
 
 /// <summary>What a screening run is asked to do.</summary>
-internal sealed record ScreenRequest(string[] Files, string? Output, string? ErrorsFile, bool All, int Threads, bool Resume);
+internal sealed record ScreenRequest(string[] Files, string? Output, string? ErrorsFile, bool All, int Threads, bool Resume, StructureLimits? Limits = null);
 
 /// <summary>Counts as a run goes: for the progress display and the final summary.</summary>
 internal sealed record ScreenProgress(long Records, long Errors, long Hits, IReadOnlyDictionary<string, long> HitsPerFormula, long BytesRead, long TotalBytes, TimeSpan Elapsed);
@@ -103,7 +103,7 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
             var file = request.Files[fileIndex];
             var skip = fileIndex == checkpoint?.FileIndex ? checkpoint.RecordsDoneInFile : 0;
             long done = skip;
-            var source = StructureFileReader.Read(file, n => bytesNow = n).Skip((int)Math.Min(skip, int.MaxValue));
+            var source = StructureFileReader.Read(file, request.Limits ?? StructureLimits.Default, n => bytesNow = n).Skip((int)Math.Min(skip, int.MaxValue));
             foreach (var result in OrderedParallel.Map(source, r => Screen(file, r, request.All, writesMolBlocks), Math.Max(1, request.Threads)))
             {
                 records++;
@@ -161,7 +161,7 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
         var parsed = all || coreQueries is null ? ScreenedParse.FromParse(record.Parse()) : record.ParseIfMightContain(coreQueries);
         if (parsed.Error is { } error)
         {
-            return new ScreenResult(file, record, id, text, null, null, string.IsNullOrWhiteSpace(record.Text) ? "empty record" : error.Reason, null);
+            return new ScreenResult(file, record, id, text, null, null, record.ReadError is null && string.IsNullOrWhiteSpace(record.Text) ? "empty record" : error.Reason, null);
         }
 
         if (parsed.RuledOut)
