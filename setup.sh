@@ -16,4 +16,8 @@ echo
 echo "\$ dyereg scope --ink-file samples/records.json --medium MED-1 --claim 001:2 --claim 001:3"
 "$dyereg" scope --ink-file samples/records.json --medium MED-1 --claim 001:2 --claim 001:3 --registry "$(mktemp -u)"
 echo
-echo "setup: done. Run the program as $dyereg (or: dotnet run --project src/DyeRegistry.Cli -- --help)"
+echo
+echo "setup: packaging (self-contained publish, Debian package)"
+scripts/build-deb.sh
+echo "setup: done. Run the program as $dyereg (or: dotnet run --project src/DyeRegistry.Cli -- --help),"
+echo "       or install it: apt-get install ./artifacts/deb/dyereg_*_amd64.deb (then: dyereg version)"

@@ -46,7 +46,7 @@ public sealed class ClaimLibrary
         var readingsFile = Path.Combine(folder, "readings.yaml");
         if (!Directory.Exists(folder) || !File.Exists(readingsFile))
         {
-            throw new ClaimFileException([new DataFileError(Directory.Exists(folder) ? readingsFile : folder, 0, "file", Directory.Exists(folder) ? "readings file not found" : "claims folder not found")]);
+            throw new ClaimFileException([new DataFileError(Directory.Exists(folder) ? readingsFile : folder, 0, "file", Directory.Exists(folder) ? "readings file not found" : "claims folder not found (" + DataFolder.Rule("--claims", "DYEREG_CLAIMS", "claims") + ")")]);
         }
 
         var readingsRoot = YamlFields.ReadDocument(readingsFile, errors);

@@ -73,7 +73,7 @@ public sealed class FormulaLibrary : IDisposable
     {
         if (!Directory.Exists(folder))
         {
-            throw new FormulaFileException([new DataFileError(folder, 0, "folder", "formula folder not found")]);
+            throw new FormulaFileException([new DataFileError(folder, 0, "folder", "formula folder not found (" + DataFolder.Rule("--formulas", "DYEREG_FORMULAS", "formulas") + ")")]);
         }
 
         var errors = new List<DataFileError>();

@@ -8,7 +8,7 @@ internal static class FormulaOptions
 {
     public static Option<string> Folder() => new("--formulas")
     {
-        Description = "Folder of formula and vocabulary files (default: DYEREG_FORMULAS, else the formulas/ folder of this checkout).",
+        Description = "Folder of formula and vocabulary files (default: $DYEREG_FORMULAS, else formulas/ beside the program or in /usr/share/dyeregistry, else the formulas/ folder of a checkout).",
         DefaultValueFactory = _ => FormulaLibrary.DefaultFolder(),
     };
 }

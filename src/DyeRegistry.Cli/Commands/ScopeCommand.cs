@@ -40,7 +40,7 @@ internal static class ScopeCommand
         var listReadings = new Option<bool>("--readings") { Description = "List the readings and their options, then exit." };
         var registry = RegistryOptions.Path();
         var formulas = FormulaOptions.Folder();
-        var claimsFolder = new Option<string>("--claims") { Description = "Folder of claim set and readings files (default: DYEREG_CLAIMS, else the claims/ folder of this checkout).", DefaultValueFactory = _ => ClaimLibrary.DefaultFolder() };
+        var claimsFolder = new Option<string>("--claims") { Description = "Folder of claim set and readings files (default: $DYEREG_CLAIMS, else claims/ beside the program or in /usr/share/dyeregistry, else the claims/ folder of a checkout).", DefaultValueFactory = _ => ClaimLibrary.DefaultFolder() };
         var command = new Command("scope", "Claim charts: evaluate every claim of the three patents on a medium, or an ink on a medium, limitation by limitation.")
         {
             ink, medium, inkFile, mediumFile, matrix, format, output, reading, claim, listReadings, registry, formulas, claimsFolder,

@@ -4,7 +4,8 @@ using DyeRegistry.Chemistry;
 
 namespace DyeRegistry.Cli.Commands;
 
-/// <summary><c>dyereg version</c>: this program's version and the RDKit it runs on.</summary>
+/// <summary><c>dyereg version</c>: this program's version, the RDKit it runs on, the allocator, and
+/// the formula and claim folders in use.</summary>
 internal static class VersionCommand
 {
     public static Command Create()
@@ -16,10 +17,16 @@ internal static class VersionCommand
             output.WriteLine($"dyereg {ProgramVersion()}");
             output.WriteLine($"RDKit {RDKitInfo.RDKitVersion} (bridge {RDKitInfo.BridgeVersion})");
             output.WriteLine($"allocator: {Hosting.NativeAllocator.Current}");
+            output.WriteLine($"formulas: {Shown(Markush.FormulaLibrary.DefaultFolder(), "substituent-classes.yaml")}");
+            output.WriteLine($"claims: {Shown(Claims.ClaimLibrary.DefaultFolder(), "readings.yaml")}");
             return ExitCodes.Success;
         });
         return command;
     }
+
+    // The data folders in use (the default rule; --formulas / --claims override them per command).
+    private static string Shown(string folder, string marker) =>
+        File.Exists(Path.Combine(folder, marker)) ? Path.GetFullPath(folder) : $"not found ({folder})";
 
     internal static string ProgramVersion()
     {
