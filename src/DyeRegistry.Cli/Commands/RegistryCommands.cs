@@ -17,7 +17,7 @@ internal static class RegistryCommands
 {
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static IEnumerable<Command> Create() => [Init(), Import(), Export(), Show(), List(), Delete(), Search(), Check()];
+    public static IEnumerable<Command> Create() => [Init(), Import(), Export(), Show(), List(), Delete(), Search(), Check(), Template()];
 
     private static Command Init()
     {
@@ -303,6 +303,19 @@ internal static class RegistryCommands
             parse.InvocationConfiguration.Error.WriteLine(problems == 0 ? $"registry {store.Location}: no problems found" : $"registry {store.Location}: {problems} problem{(problems == 1 ? string.Empty : "s")} found");
             return problems == 0 ? ExitCodes.Success : ExitCodes.RecordsFailed;
         }));
+        return command;
+    }
+
+    private static Command Template()
+    {
+        var name = new Argument<string>("KIND") { Description = $"One of: {string.Join(", ", RecordTemplates.Names)}." };
+        name.AcceptOnlyFromAmong([.. RecordTemplates.Names]);
+        var command = new Command("template", "Print a complete example record of a kind (every field filled) that imports as it is; the ink comes with the records it references.") { name };
+        command.SetAction(parse =>
+        {
+            parse.InvocationConfiguration.Output.Write(RecordTemplates.Text(parse.GetValue(name)!));
+            return ExitCodes.Success;
+        });
         return command;
     }
 
