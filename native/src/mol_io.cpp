@@ -1,4 +1,8 @@
 // Molecules in and out: SMILES, SMARTS, molfile, pickle; the library's own functions.
+// RDConfig first: it defines RDK_BUILD_THREADSAFE_SSS, which adds a mutex to
+// RecursiveStructureQuery; without it this file would see that class with another layout.
+#include <RDGeneral/RDConfig.h>
+
 #include "internal.hpp"
 
 #include <GraphMol/FileParsers/FileParsers.h>
@@ -127,7 +131,8 @@ void query_size(const RDKit::ROMol& query, int level, int64_t& atoms, int& deepe
       pending.pop_back();
       if (node->getDescription() == "RecursiveStructure") {
         const auto* recursive = static_cast<const RDKit::RecursiveStructureQuery*>(node);
-        query_size(*recursive->getQueryMol(), level + 1, atoms, deepest);
+        if (recursive->getQueryMol() != nullptr)
+          query_size(*recursive->getQueryMol(), level + 1, atoms, deepest);
       }
       for (auto child = node->beginChildren(); child != node->endChildren(); ++child) pending.push_back(child->get());
     }

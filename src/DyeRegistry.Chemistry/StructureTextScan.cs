@@ -20,6 +20,7 @@ internal readonly record struct StructureTextScan(int Length, int BranchDepth, l
         long atoms = 0, labels = 0;
         int depth = 0, deepest = 0;
         var inBracket = false;
+        var bracketStart = 0;
         string? bad = null;
         for (var i = 0; i < text.Length; i++)
         {
@@ -32,7 +33,12 @@ internal readonly record struct StructureTextScan(int Length, int BranchDepth, l
 
             if (inBracket)
             {
-                inBracket = c != ']';
+                if (c == ']')
+                {
+                    inBracket = false;
+                    bad ??= OutOfRange(text.AsSpan(bracketStart, i - bracketStart), bracketStart);
+                }
+
                 continue;
             }
 
@@ -41,6 +47,7 @@ internal readonly record struct StructureTextScan(int Length, int BranchDepth, l
                 case '[':
                     atoms++;
                     inBracket = true;
+                    bracketStart = i + 1;
                     break;
                 case '(':
                     deepest = Math.Max(deepest, ++depth);
@@ -76,6 +83,49 @@ internal readonly record struct StructureTextScan(int Length, int BranchDepth, l
 
         var closures = labels / 2;
         return new StructureTextScan(text.Length, deepest, atoms, atoms + closures, closures, bad);
+    }
+
+    // RDKit 2022.09 keeps an isotope in 16 bits and a charge in 8 without saying so ([999999C]
+    // becomes [16959C], [C+999] becomes [C-25]): numbers past what any element has are refused.
+    private static string? OutOfRange(ReadOnlySpan<char> bracket, int start)
+    {
+        var digits = 0;
+        while (digits < bracket.Length && char.IsAsciiDigit(bracket[digits]))
+        {
+            digits++;
+        }
+
+        if (digits > 3)
+        {
+            return FormattableString.Invariant($"an isotope of {digits} digits at position {start + 1} (at most 999)");
+        }
+
+        var sign = bracket.IndexOfAny('+', '-');
+        if (sign < 0)
+        {
+            return null;
+        }
+
+        var rest = bracket[(sign + 1)..];
+        var magnitude = 0L;
+        var n = 0;
+        while (n < rest.Length && char.IsAsciiDigit(rest[n]) && magnitude <= 99)
+        {
+            magnitude = (magnitude * 10) + (rest[n] - '0');
+            n++;
+        }
+
+        if (n == 0)
+        {
+            magnitude = 1;
+            while (n < rest.Length && rest[n] == bracket[sign])
+            {
+                magnitude++;
+                n++;
+            }
+        }
+
+        return magnitude > 15 ? FormattableString.Invariant($"a charge of {bracket[sign]}{magnitude}{(magnitude > 99 ? " or more" : string.Empty)} at position {start + sign + 1} (at most 15)") : null;
     }
 
     /// <summary>

@@ -138,7 +138,7 @@ internal sealed class GzipInput : Stream
                 var window = new byte[carried + n];
                 last.AsSpan(HeaderLength - carried).CopyTo(window);
                 read.CopyTo(window.AsSpan(carried));
-                SeveralMembers = HasMemberHeader(Consumed == 0 ? window.AsSpan(1) : window);
+                SeveralMembers = HasMemberHeader(Consumed - carried == 0 ? window.AsSpan(1) : window);
             }
 
             Consumed += n;

@@ -99,14 +99,16 @@ public static class StructureFileReader
         }
     }
 
-    // UTF-16/32 without a byte order mark has zero bytes among its first characters; UTF-8 text
-    // (and UTF-16/32 after their mark, which StreamReader decodes) has none there.
+    // ASCII text as UTF-16 or UTF-32 without a byte order mark has every other (or three in
+    // four) bytes zero; UTF-8 text has none, and UTF-16/32 after their mark StreamReader decodes.
+    // (A single NUL among them is a record error, found where it is.)
     private static void RefuseUnmarkedWideText(byte[] head, string display)
     {
         var marked = head is [0xEF, 0xBB, 0xBF, ..] or [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x00, 0x00, 0xFE, 0xFF];
-        if (!marked && Array.IndexOf(head, (byte)0) >= 0)
+        var wide = head is [_, 0, _, 0] or [0, _, 0, _] or [_, 0] or [0, _];
+        if (!marked && wide)
         {
-            throw new IOException($"{display}: not UTF-8 text (zero bytes at the start: {Hex(head)}); UTF-16 or UTF-32 is read only with a byte order mark; save it as UTF-8");
+            throw new IOException($"{display}: not UTF-8 text (it starts with {Hex(head)}: UTF-16 or UTF-32 without a byte order mark?); UTF-16 and UTF-32 are read only with their byte order mark; save it as UTF-8");
         }
     }
 
