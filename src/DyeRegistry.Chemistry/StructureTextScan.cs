@@ -197,7 +197,16 @@ internal readonly record struct StructureTextScan(int Length, int BranchDepth, l
             return StructureLimits.Exceeded("SMILES", Length, limits.MaxLineLength, "--max-line-length");
         }
 
-        return BranchDepth > limits.MaxBranchDepth ? StructureLimits.Exceeded("structure", BranchDepth, limits.MaxBranchDepth, "--max-branch-depth") : null;
+        if (BranchDepth > limits.MaxBranchDepth)
+        {
+            return StructureLimits.Exceeded("structure", BranchDepth, limits.MaxBranchDepth, "--max-branch-depth");
+        }
+
+        // In a SMILES every atom is one token (an organic-subset symbol, '*' or a bracket), so the
+        // token count is what RDKit would count for any SMILES it can read: over the limit, RDKit
+        // need not be asked (its unsanitized read of 10,000 atoms with reused ring labels takes
+        // half a second).
+        return smiles && AtomsAtMost > limits.MaxAtoms ? StructureLimits.Exceeded("structure", AtomsAtMost, limits.MaxAtoms, "--max-atoms") : null;
     }
 
     /// <summary>Whether a bound is over a limit, so that RDKit must count before the full parse.</summary>
