@@ -213,14 +213,24 @@ bool can_chelate(const RDKit::ROMol& m) {
   return false;
 }
 
+// A negatively charged atom that is not the O- of a nitro or N-oxide group (drawn beside its N+).
+bool has_anionic_site(const RDKit::ROMol& m) {
+  for (const auto* a : m.atoms()) {
+    if (a->getFormalCharge() >= 0) continue;
+    bool beside_cation = false;
+    for (const auto* n : m.atomNeighbors(a)) beside_cation = beside_cation || n->getFormalCharge() > 0;
+    if (!beside_cation) return true;
+  }
+  return false;
+}
+
 // A ligand of a complex drawn as separate ions: an organic fragment that is not a cation (an
-// organic cation - ammonium, pyridinium, a cationic dye - is a counter-ion) and is either an
-// anion (oxido, carboxylate, cyclopentadienide ...) or a neutral molecule that can chelate.
+// organic cation - ammonium, pyridinium, a cationic dye - is a counter-ion) and either carries an
+// anionic site (oxido, carboxylate, sulfonate, cyclopentadienide, also in a zwitterionic drawing)
+// or can chelate.
 bool is_ligand(const RDKit::ROMol& f) {
-  if (!is_organic(f)) return false;
-  int q = net_charge(f);
-  if (q > 0) return false;
-  return q < 0 || can_chelate(f);
+  if (!is_organic(f) || net_charge(f) > 0) return false;
+  return has_anionic_site(f) || can_chelate(f);
 }
 
 int largest_organic(const std::vector<RDKit::ROMOL_SPTR>& frags) {
