@@ -213,24 +213,23 @@ bool can_chelate(const RDKit::ROMol& m) {
   return false;
 }
 
-// A negatively charged atom that is not the O- of a nitro or N-oxide group (drawn beside its N+).
-bool has_anionic_site(const RDKit::ROMol& m) {
-  for (const auto* a : m.atoms()) {
-    if (a->getFormalCharge() >= 0) continue;
-    bool beside_cation = false;
-    for (const auto* n : m.atomNeighbors(a)) beside_cation = beside_cation || n->getFormalCharge() > 0;
-    if (!beside_cation) return true;
-  }
+// A carbanion: the C- of a cyclopentadienide or aryl ligand, also in a zwitterionic drawing.
+bool has_carbanion(const RDKit::ROMol& m) {
+  for (const auto* a : m.atoms())
+    if (a->getAtomicNum() == 6 && a->getFormalCharge() < 0) return true;
   return false;
 }
 
 // A ligand of a complex drawn as separate ions: an organic fragment that is not a cation (an
-// organic cation - ammonium, pyridinium, a cationic dye - is a counter-ion) and either carries an
-// anionic site (oxido, carboxylate, sulfonate, cyclopentadienide, also in a zwitterionic drawing)
-// or can chelate.
+// organic cation - ammonium, pyridinium, a cationic dye - is a counter-ion) and is an anion
+// (oxido, carboxylate, sulfonate, cyclopentadienide), or a neutral molecule (a zwitterion
+// included) that can chelate or carries a carbanion. A neutral zwitterion that cannot chelate (a
+// rhodamine carboxylate beside a 1:2 complex anion) is a counter-ion.
 bool is_ligand(const RDKit::ROMol& f) {
-  if (!is_organic(f) || net_charge(f) > 0) return false;
-  return has_anionic_site(f) || can_chelate(f);
+  if (!is_organic(f)) return false;
+  int q = net_charge(f);
+  if (q != 0) return q < 0;
+  return has_carbanion(f) || can_chelate(f);
 }
 
 int largest_organic(const std::vector<RDKit::ROMOL_SPTR>& frags) {

@@ -56,8 +56,8 @@ public sealed record StandardizationOptions
     /// complex when it holds a complex-forming metal (any metal but the alkali and alkaline-earth
     /// metals and the metalloids B, Si, Ge, As, Sb, Te: Cr, Co, Fe, Cu, Ni, Mn, Zn, Ti, V, Al, Ga,
     /// In, Sn, Pb, Bi, ...) either bonded inside an organic fragment, or as a lone ion beside at
-    /// least one ligand. A ligand is an organic fragment that is not a cation and either carries
-    /// an anionic atom (not the O- of a nitro or N-oxide group) or can chelate: it has two donor
+    /// least one ligand. A ligand is an organic fragment that is an anion, or is neutral (a
+    /// zwitterion included) and carries a carbanion (cyclopentadienide) or can chelate: two donor
     /// atoms (hydroxy/oxido/carbonyl O, a N that is not positively charged, an S without O) three
     /// or four bonds apart, closing a 5- or 6-membered ring with the metal (o,o'-dihydroxy azo,
     /// o-hydroxy-o'-carboxy azo, formazan, salicylate, 8-hydroxyquinoline, phthalocyanine N4).
@@ -65,10 +65,11 @@ public sealed record StandardizationOptions
     /// lone complex-forming metal ion, each as often as drawn (a 1:2 complex keeps both ligands;
     /// Zn2+ and Al3+ are kept although RDKit's salt list names them). Set aside and reported:
     /// alkali, alkaline-earth and ammonium ions, organic cations (amine salts, cationic dyes),
-    /// inorganic anions, water, the acids and solvents of RDKit's salt list, neutral organics
-    /// that cannot chelate. A metal ion with no ligand beside it (a cationic dye with ZnCl2) is no
-    /// complex: the largest organic fragment is the parent, with the lone complex-forming metal
-    /// ions the salt list keeps.
+    /// neutral organics and zwitterions that cannot chelate (the rhodamine of a rhodamine salt of
+    /// a 1:2 complex), inorganic anions, water, the acids and solvents of RDKit's salt list. A
+    /// metal ion with no ligand beside it (a cationic dye with ZnCl2) is no complex: the largest
+    /// organic fragment is the parent, with the lone complex-forming metal ions the salt list
+    /// keeps.
     /// </remarks>
     public bool KeepMetalIons { get; init; } = true;
 
