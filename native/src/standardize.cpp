@@ -195,20 +195,40 @@ bool is_donor(const RDKit::ROMol& m, const RDKit::Atom* a) {
   }
 }
 
+// Whether the three atoms lie on one ring of at most six atoms.
+bool on_one_small_ring(const RDKit::ROMol& m, int a, int b, int c) {
+  for (const auto& ring : m.getRingInfo()->atomRings()) {
+    if (ring.size() > 6) continue;
+    auto has = [&](int x) { return std::find(ring.begin(), ring.end(), x) != ring.end(); };
+    if (has(a) && has(b) && has(c)) return true;
+  }
+  return false;
+}
+
 // Two donor atoms 3 or 4 bonds apart close a 5- or 6-membered chelate ring with a metal: the
-// o,o'-dihydroxy azo, o-hydroxy-o'-carboxy azo, o-hydroxy-o'-amino azo, formazan, salicylate,
-// 8-hydroxyquinoline and phthalocyanine/porphyrin N4 sites of metal-complex dyes all have them.
+// o,o'-dihydroxy azo, o-hydroxy-o'-carboxy azo, o-hydroxy-o'-amino azo, pyridylazo, formazan,
+// salicylate, 8-hydroxyquinoline, bipyridyl and phthalocyanine/porphyrin N4 sites of
+// metal-complex dyes all have them. Not when the path leaves a ring donor through two more atoms
+// of its own 5- or 6-membered ring: the lone pair of a ring N points away from a meta-like
+// neighbour (nicotine's pyridine N and pyrrolidine N cannot both bind one metal).
 bool can_chelate(const RDKit::ROMol& m) {
   std::vector<unsigned> donors;
   for (const auto* a : m.atoms())
     if (is_donor(m, a)) donors.push_back(a->getIdx());
   if (donors.size() < 2) return false;
+  if (!m.getRingInfo()->isInitialized()) RDKit::MolOps::findSSSR(m);
   const double* d = RDKit::MolOps::getDistanceMat(m);
   unsigned n = m.getNumAtoms();
   for (size_t i = 0; i < donors.size(); ++i)
     for (size_t j = i + 1; j < donors.size(); ++j) {
       double bonds = d[donors[i] * n + donors[j]];
-      if (bonds == 3 || bonds == 4) return true;
+      if (bonds != 3 && bonds != 4) continue;
+      auto path = RDKit::MolOps::getShortestPath(m, donors[i], donors[j]);
+      std::vector<int> p(path.begin(), path.end());
+      if (p.size() < 4) continue;
+      size_t e = p.size() - 1;
+      if (on_one_small_ring(m, p[0], p[1], p[2]) || on_one_small_ring(m, p[e], p[e - 1], p[e - 2])) continue;
+      return true;
     }
   return false;
 }

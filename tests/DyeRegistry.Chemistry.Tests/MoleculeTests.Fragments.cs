@@ -93,4 +93,17 @@ public partial class MoleculeTests
         Assert.Equal(2, parent.FragmentCount());
         Assert.Equal(["c1ccc(Oc2ccccc2)cc1"], result.RemovedFragments);
     }
+
+    [Fact]
+    public void Parent_NeutralRingDonorThatCannotReachTheMetal_IsSetAside()
+    {
+        // Nicotine: its pyridine N and pyrrolidine N are 4 bonds apart, but the path runs through
+        // the pyridine ring (a 3-substituted pyridine), so no chelate ring; 2,2'-bipyridyl chelates.
+        using var mol = Molecule.FromSmiles("CN1CCCC1c1cccnc1.c1ccc(-c2ccccn2)nc1.[Cu+2]");
+        var result = mol.Standardize(ParentOnly);
+        using var parent = result.Parent;
+        using var bipyridyl = Molecule.FromSmiles("c1ccc(-c2ccccn2)nc1");
+        Assert.Equal(new[] { bipyridyl.ToSmiles(), "[Cu+2]" }.Order(StringComparer.Ordinal).ToArray(), parent.ToSmiles().Split('.').Order(StringComparer.Ordinal).ToArray());
+        Assert.Single(result.RemovedFragments);
+    }
 }
