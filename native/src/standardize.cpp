@@ -280,8 +280,8 @@ int largest_organic(const std::vector<RDKit::ROMOL_SPTR>& frags) {
   return best;
 }
 
-// The parent of a record drawn in several pieces, from `drawn` (the record) and `desalted` (the
-// record after RDKit's salt and solvent list).
+// The parent of a record drawn in several pieces, from `drawn` (the record, after cleanup) and
+// `desalted` (the same after RDKit's salt and solvent list).
 //
 // A metal complex is kept whole. When the record holds a complex-forming metal (is_complex_metal:
 // anything but the alkali and alkaline-earth metals) as a lone ion, or an organic fragment with

@@ -21,14 +21,16 @@ public enum FragmentHandling
 /// disconnection, neutralization, canonical tautomer. Immutable.
 /// </summary>
 /// <remarks>
-/// Metal complexes keep their metal unless <see cref="DisconnectMetals"/> is set: cleanup here is
-/// RDKit's normalizer and reionizer without its metal disconnector (RDKit's own
-/// <c>cleanup</c> would break a copper phthalocyanine apart).
+/// Cleanup here is RDKit's normalizer and reionizer without its metal disconnector (RDKit's own
+/// <c>cleanup</c> breaks metal bonds before the salts are stripped, so the freed oxo or chloro
+/// ligand of a VO or AlCl phthalocyanine would go with them); metal bonds are broken only with
+/// <see cref="DisconnectMetals"/>, after the fragment step.
 /// </remarks>
 public sealed record StandardizationOptions
 {
-    /// <summary>The registry's default: cleanup, parent fragment (metals kept), neutralize,
-    /// canonical tautomer.</summary>
+    /// <summary>Cleanup, parent fragment (metal complexes whole), neutralize, canonical tautomer.
+    /// The registry adds metal disconnection and heteroatom-only tautomers
+    /// (<c>DyeChemistry.Standardization</c>).</summary>
     public static StandardizationOptions Registration { get; } = new()
     {
         Cleanup = true,
