@@ -338,14 +338,20 @@ RDKit::RWMol* choose_parent(const RDKit::ROMol& drawn, const RDKit::ROMol& desal
   return parent;
 }
 
-// RDKit's metal disconnector, with the total charge kept. The 2022.09 disconnector does not
-// conserve it when a donor was drawn N+ (it neutralizes the N without crediting the metal) or
-// the metal was drawn negative (an anionic 1:2 complex, [Cr-], comes out Cr(IV)); when exactly
-// one metal lost bonds, the difference goes back onto that metal, so a covalent or dative
-// drawing gives the ions of the ionic drawing.
+// RDKit's metal disconnector; a metal drawn with a negative charge gets the total charge kept.
+// RDKit 2022.09 treats a negative metal charge as zero (the charge that balanced N+ donors, which
+// it neutralizes without crediting the metal), so an anionic 1:2 complex drawn [Cr-] with dative
+// N->Cr bonds, or [Cr-3] with two N+ donors, comes out Cr(IV). When exactly one metal lost bonds
+// and it was drawn negative, the difference goes back onto it: Cr(III), as in the ionic drawing.
+// A metal drawn with a charge of zero or more keeps RDKit's answer (its charge drawn as the
+// oxidation state, N+ donors drawn for valence: [Zn+2] with four pyridinium N gives Zn2+).
 void disconnect_metals(RDKit::RWMol& mol) {
   std::vector<unsigned> degree;
-  for (const auto* a : mol.atoms()) degree.push_back(a->getDegree());
+  std::vector<int> charge;
+  for (const auto* a : mol.atoms()) {
+    degree.push_back(a->getDegree());
+    charge.push_back(a->getFormalCharge());
+  }
   int before = net_charge(mol);
   metal_disconnector().disconnect(mol);
   int delta = before - net_charge(mol);
@@ -356,7 +362,7 @@ void disconnect_metals(RDKit::RWMol& mol) {
     if (metal != nullptr) return;  // several metals: RDKit's charges stand
     metal = a;
   }
-  if (metal == nullptr) return;
+  if (metal == nullptr || charge[metal->getIdx()] >= 0) return;
   metal->setFormalCharge(metal->getFormalCharge() + delta);
   mol.updatePropertyCache(false);
 }

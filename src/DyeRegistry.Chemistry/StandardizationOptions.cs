@@ -43,10 +43,11 @@ public sealed record StandardizationOptions
     public bool Cleanup { get; init; }
 
     /// <summary>RDKit's metal disconnector: breaks metal-to-N/O/S/halogen bonds (and transition
-    /// metal-to-C), the total charge kept (RDKit 2022.09 does not keep it for N+ donors or a
-    /// negatively drawn metal; the difference goes back onto the metal when one metal was
-    /// disconnected). Runs after the fragment step, so freed axial ligands (oxo, chloro) stay in
-    /// the parent. Off by default.</summary>
+    /// metal-to-C). A metal drawn with a negative charge (an anionic complex, [Cr-] with dative
+    /// N->Cr bonds) gets the total charge kept, which RDKit 2022.09 loses; otherwise RDKit's
+    /// charges stand (a metal's charge drawn as its oxidation state, N+ donors drawn for
+    /// valence). Runs after the fragment step, so freed axial ligands (oxo, chloro) stay in the
+    /// parent. Off by default.</summary>
     public bool DisconnectMetals { get; init; }
 
     public FragmentHandling Fragments { get; init; } = FragmentHandling.None;

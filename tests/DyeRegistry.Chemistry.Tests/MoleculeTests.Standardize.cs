@@ -68,7 +68,7 @@ public partial class MoleculeTests
     }
 
     [Fact]
-    public void Standardize_DisconnectMetals_KeepsTheTotalCharge()
+    public void Standardize_DisconnectMetals_NegativelyDrawnMetal_KeepsTheTotalCharge()
     {
         // An anionic 1:2 Cr(III) complex drawn with Cr-O bonds and dative N->Cr bonds (charge -1):
         // RDKit 2022.09's disconnector alone gives Cr(IV) and a neutral total.
@@ -78,6 +78,17 @@ public partial class MoleculeTests
         Assert.Equal(3, ions.FragmentCount());
         Assert.Contains("[Cr+3]", ions.ToSmiles().Split('.'));
         Assert.Equal(-1, ions.GetGraph().Atoms.Sum(a => a.FormalCharge));
+    }
+
+    [Fact]
+    public void Standardize_DisconnectMetals_MetalDrawnAsItsOxidationState_KeepsRDKitsCharges()
+    {
+        // The 1:1 Cr(III) complex drawn with Cr+ (two Cr-O bonds) and the azo N drawn N+ for valence.
+        using var mol = Molecule.FromSmiles("[O-][N+](=O)c1ccc2O[Cr+]3Oc4ccc5ccccc5c4[N+]3=Nc2c1");
+        var result = mol.Standardize(new StandardizationOptions { DisconnectMetals = true });
+        using var ions = result.Parent;
+        Assert.Contains("[Cr+3]", ions.ToSmiles().Split('.'));
+        Assert.Equal(1, ions.GetGraph().Atoms.Sum(a => a.FormalCharge));
     }
 
     [Fact]
