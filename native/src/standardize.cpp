@@ -40,6 +40,10 @@ MS::FragmentRemover& fragment_remover() {
   thread_local MS::FragmentRemover instance;
   return instance;
 }
+MS::MetalDisconnector& metal_disconnector() {
+  thread_local MS::MetalDisconnector instance;
+  return instance;
+}
 
 // One enumerator per thread and kind: building one compiles its transform SMARTS.
 MS::TautomerEnumerator& default_enumerator() {
@@ -130,15 +134,125 @@ bool is_organic(const RDKit::ROMol& m) {
   return false;
 }
 
-bool is_single_metal_ion(const RDKit::ROMol& m) {
-  return m.getNumAtoms() == 1 && is_metal(m.getAtomWithIdx(0)->getAtomicNum());
+// Alkali and alkaline-earth metals are counter-ions of salt formation (Na+, K+, Li+, a Ca or Ba
+// lake), never the centre of a metal-complex dye.
+bool is_counter_ion_metal(int z) {
+  static const int salt_metals[] = {3, 4, 11, 12, 19, 20, 37, 38, 55, 56, 87, 88};
+  return std::find(std::begin(salt_metals), std::end(salt_metals), z) != std::end(salt_metals);
 }
 
-// Keeps the largest organic fragment (heavy atoms, then canonical SMILES for a stable choice)
-// and, when asked, lone metal ions: an ionically drawn metal complex keeps its metal.
-RDKit::RWMol* choose_parent(const RDKit::ROMol& mol, bool keep_metal_ions) {
-  auto frags = fragments_of(mol);
-  if (frags.size() <= 1) return new RDKit::RWMol(mol);
+// Every other metal can be the centre of a complex: the transition metals (Cr, Co, Fe, Cu, Ni,
+// Mn, Zn, Ti, V, ...), lanthanides and Al, Ga, In, Tl, Sn, Pb, Bi. Not the metalloids that
+// is_metal admits for phthalocyanine centres (B, Si, Ge, As, Sb, Te): in a fragment of several
+// pieces they are organosilicon groups or counter-anions (BF4-, BPh4-, SbF6-).
+bool is_complex_metal(int z) {
+  static const int metalloids[] = {5, 14, 32, 33, 51, 52};
+  return is_metal(z) && !is_counter_ion_metal(z) &&
+         std::find(std::begin(metalloids), std::end(metalloids), z) == std::end(metalloids);
+}
+
+bool is_complex_metal_ion(const RDKit::ROMol& m) {
+  return m.getNumAtoms() == 1 && is_complex_metal(m.getAtomWithIdx(0)->getAtomicNum());
+}
+
+bool holds_complex_metal(const RDKit::ROMol& m) {
+  for (const auto* a : m.atoms())
+    if (is_complex_metal(a->getAtomicNum())) return true;
+  return false;
+}
+
+int net_charge(const RDKit::ROMol& m) {
+  int q = 0;
+  for (const auto* a : m.atoms()) q += a->getFormalCharge();
+  return q;
+}
+
+// An atom that can give a metal a lone pair: the O of a hydroxy, oxido or carbonyl group (not an
+// ether O, nor an O of a sulfo, phosphono, nitro or N-oxide group), any N that is not positively
+// charged (amine, imine, azo, ring N, [n-]), an S that carries no O (thiol, thiolate, thioether,
+// ring S).
+bool is_donor(const RDKit::ROMol& m, const RDKit::Atom* a) {
+  if (a->getFormalCharge() > 0) return false;
+  switch (a->getAtomicNum()) {
+    case 7:
+      return true;
+    case 8: {
+      for (const auto* n : m.atomNeighbors(a)) {
+        int z = n->getAtomicNum();
+        if (z == 7 || z == 15 || z == 16) return false;
+      }
+      if (a->getFormalCharge() < 0 || a->getTotalNumHs() > 0) return true;
+      for (const auto* b : m.atomBonds(a))
+        if (b->getBondType() == RDKit::Bond::DOUBLE) return true;
+      return false;
+    }
+    case 16:
+      for (const auto* n : m.atomNeighbors(a))
+        if (n->getAtomicNum() == 8) return false;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether the three atoms lie on one ring of at most six atoms.
+bool on_one_small_ring(const RDKit::ROMol& m, int a, int b, int c) {
+  for (const auto& ring : m.getRingInfo()->atomRings()) {
+    if (ring.size() > 6) continue;
+    auto has = [&](int x) { return std::find(ring.begin(), ring.end(), x) != ring.end(); };
+    if (has(a) && has(b) && has(c)) return true;
+  }
+  return false;
+}
+
+// Two donor atoms 3 or 4 bonds apart close a 5- or 6-membered chelate ring with a metal: the
+// o,o'-dihydroxy azo, o-hydroxy-o'-carboxy azo, o-hydroxy-o'-amino azo, pyridylazo, formazan,
+// salicylate, 8-hydroxyquinoline, bipyridyl and phthalocyanine/porphyrin N4 sites of
+// metal-complex dyes all have them. Not when the path leaves a ring donor through two more atoms
+// of its own 5- or 6-membered ring: the lone pair of a ring N points away from a meta-like
+// neighbour (nicotine's pyridine N and pyrrolidine N cannot both bind one metal).
+bool can_chelate(const RDKit::ROMol& m) {
+  std::vector<unsigned> donors;
+  for (const auto* a : m.atoms())
+    if (is_donor(m, a)) donors.push_back(a->getIdx());
+  if (donors.size() < 2) return false;
+  if (!m.getRingInfo()->isInitialized()) RDKit::MolOps::findSSSR(m);
+  const double* d = RDKit::MolOps::getDistanceMat(m);
+  unsigned n = m.getNumAtoms();
+  for (size_t i = 0; i < donors.size(); ++i)
+    for (size_t j = i + 1; j < donors.size(); ++j) {
+      double bonds = d[donors[i] * n + donors[j]];
+      if (bonds != 3 && bonds != 4) continue;
+      auto path = RDKit::MolOps::getShortestPath(m, donors[i], donors[j]);
+      std::vector<int> p(path.begin(), path.end());
+      if (p.size() < 4) continue;
+      size_t e = p.size() - 1;
+      if (on_one_small_ring(m, p[0], p[1], p[2]) || on_one_small_ring(m, p[e], p[e - 1], p[e - 2])) continue;
+      return true;
+    }
+  return false;
+}
+
+// A carbanion: the C- of a cyclopentadienide or aryl ligand, also in a zwitterionic drawing.
+bool has_carbanion(const RDKit::ROMol& m) {
+  for (const auto* a : m.atoms())
+    if (a->getAtomicNum() == 6 && a->getFormalCharge() < 0) return true;
+  return false;
+}
+
+// A ligand of a complex drawn as separate ions: an organic fragment that is not a cation (an
+// organic cation - ammonium, pyridinium, a cationic dye - is a counter-ion) and is an anion
+// (oxido, carboxylate, sulfonate, cyclopentadienide), or a neutral molecule (a zwitterion
+// included) that can chelate or carries a carbanion. A neutral zwitterion that cannot chelate (a
+// rhodamine carboxylate beside a 1:2 complex anion) is a counter-ion.
+bool is_ligand(const RDKit::ROMol& f) {
+  if (!is_organic(f)) return false;
+  int q = net_charge(f);
+  if (q != 0) return q < 0;
+  return has_carbanion(f) || can_chelate(f);
+}
+
+int largest_organic(const std::vector<RDKit::ROMOL_SPTR>& frags) {
   // Canonical SMILES only break ties in size, so they are written only when a tie occurs.
   int best = -1;
   int best_heavy = -1;
@@ -163,13 +277,94 @@ RDKit::RWMol* choose_parent(const RDKit::ROMol& mol, bool keep_metal_ions) {
     best = static_cast<int>(i);
     best_heavy = heavy;
   }
-  if (best < 0) return new RDKit::RWMol(mol);  // nothing organic: leave the record as drawn
-  auto* parent = new RDKit::RWMol(*frags[best]);
-  for (size_t i = 0; i < frags.size(); ++i) {
-    if (static_cast<int>(i) == best) continue;
-    if (keep_metal_ions && is_single_metal_ion(*frags[i])) parent->insertMol(*frags[i]);
+  return best;
+}
+
+// The parent of a record drawn in several pieces, from `drawn` (the record, after cleanup) and
+// `desalted` (the same after RDKit's salt and solvent list).
+//
+// A metal complex is kept whole. When the record holds a complex-forming metal (is_complex_metal:
+// anything but the alkali and alkaline-earth metals) as a lone ion, or an organic fragment with
+// such a metal bonded in it, the parent is every part of the complex with its stoichiometry:
+//   - every organic fragment holding such a metal (a complex drawn with covalent/dative bonds);
+//   - every ligand (is_ligand) among the desalted fragments, each as often as drawn;
+//   - every lone complex-forming metal ion of the record, even one the salt list would remove
+//     (Zn2+, Al3+, Ag+), each as often as drawn.
+// Everything else is set aside: alkali and alkaline-earth ions, ammonium and other organic
+// cations, inorganic anions, water, acids and solvents of the salt list, neutral organics that
+// cannot chelate. A record with such a metal ion but no ligand (a cationic dye beside ZnCl2 or a
+// metal ion) is not a complex: its parent is as for a metal-free record, the largest organic
+// fragment, with the lone complex-forming metal ions the salt list keeps.
+//
+// keep_metal_ions false: the largest organic fragment only, whatever the metals.
+RDKit::RWMol* choose_parent(const RDKit::ROMol& drawn, const RDKit::ROMol& desalted, bool keep_metal_ions) {
+  auto drawn_frags = fragments_of(drawn);
+  if (drawn_frags.size() <= 1) return new RDKit::RWMol(desalted);
+  auto frags = fragments_of(desalted);
+  int best = largest_organic(frags);
+  if (best < 0) return new RDKit::RWMol(desalted);  // nothing organic: leave the record as drawn
+  if (!keep_metal_ions) return new RDKit::RWMol(*frags[best]);
+
+  std::vector<RDKit::ROMOL_SPTR> complex;  // organic fragments of the complex
+  bool bonded_metal = false;
+  for (const auto& f : frags) {
+    if (!is_organic(*f)) continue;
+    if (holds_complex_metal(*f)) {
+      complex.push_back(f);
+      bonded_metal = true;
+    } else if (is_ligand(*f)) {
+      complex.push_back(f);
+    }
   }
+  std::vector<RDKit::ROMOL_SPTR> ions;  // lone complex-forming metal ions as drawn
+  for (const auto& f : drawn_frags)
+    if (is_complex_metal_ion(*f)) ions.push_back(f);
+
+  bool is_complex = bonded_metal || (!ions.empty() && !complex.empty());
+  RDKit::RWMol* parent = nullptr;
+  if (is_complex) {
+    parent = new RDKit::RWMol(*complex[0]);
+    for (size_t i = 1; i < complex.size(); ++i) parent->insertMol(*complex[i]);
+    for (const auto& ion : ions) parent->insertMol(*ion);
+    // insertMol leaves the ring information of the first fragment only: perceive it again.
+    parent->getRingInfo()->reset();
+    RDKit::MolOps::findSSSR(*parent);
+    return parent;
+  }
+  if (frags.size() <= 1) return new RDKit::RWMol(desalted);
+  parent = new RDKit::RWMol(*frags[best]);
+  for (size_t i = 0; i < frags.size(); ++i)
+    if (static_cast<int>(i) != best && is_complex_metal_ion(*frags[i])) parent->insertMol(*frags[i]);
   return parent;
+}
+
+// RDKit's metal disconnector; a metal drawn with a negative charge gets the total charge kept.
+// RDKit 2022.09 treats a negative metal charge as zero (the charge that balanced N+ donors, which
+// it neutralizes without crediting the metal), so an anionic 1:2 complex drawn [Cr-] with dative
+// N->Cr bonds, or [Cr-3] with two N+ donors, comes out Cr(IV). When exactly one metal lost bonds
+// and it was drawn negative, the difference goes back onto it: Cr(III), as in the ionic drawing.
+// A metal drawn with a charge of zero or more keeps RDKit's answer (its charge drawn as the
+// oxidation state, N+ donors drawn for valence: [Zn+2] with four pyridinium N gives Zn2+).
+void disconnect_metals(RDKit::RWMol& mol) {
+  std::vector<unsigned> degree;
+  std::vector<int> charge;
+  for (const auto* a : mol.atoms()) {
+    degree.push_back(a->getDegree());
+    charge.push_back(a->getFormalCharge());
+  }
+  int before = net_charge(mol);
+  metal_disconnector().disconnect(mol);
+  int delta = before - net_charge(mol);
+  if (delta == 0 || mol.getNumAtoms() != degree.size()) return;
+  RDKit::Atom* metal = nullptr;
+  for (auto* a : mol.atoms()) {
+    if (!is_metal(a->getAtomicNum()) || a->getDegree() == degree[a->getIdx()]) continue;
+    if (metal != nullptr) return;  // several metals: RDKit's charges stand
+    metal = a;
+  }
+  if (metal == nullptr || charge[metal->getIdx()] >= 0) return;
+  metal->setFormalCharge(metal->getFormalCharge() + delta);
+  mol.updatePropertyCache(false);
 }
 
 }  // namespace
@@ -201,19 +396,21 @@ int32_t dr_mol_standardize(dr_mol* mol, const char* options, dr_mol** out, char*
       replace(reionizer().reionize(*current));
       steps.push_back("cleanup");
     }
-    if (opts.get("disconnectMetals", false)) {
-      MS::MetalDisconnector().disconnect(*current);
-      steps.push_back("disconnectMetals");
-    }
     std::string fragments = opts.get<std::string>("fragments", "none");
     if (fragments != "none") {
       if (fragments != "salts" && fragments != "parent")
         fail(DR_ARGUMENT_ERROR, "fragments must be \"none\", \"salts\" or \"parent\", not \"" + fragments + "\"");
       RDKit::RWMol before(*current);
       replace(fragment_remover().remove(*current));
-      if (fragments == "parent") current.reset(choose_parent(*current, opts.get("keepMetalIons", true)));
+      if (fragments == "parent") current.reset(choose_parent(before, *current, opts.get("keepMetalIons", true)));
       record_removed(before, *current, removed);
       steps.push_back("fragments:" + fragments);
+    }
+    // After the fragments: the ions a disconnection frees (an oxo or chloro axial ligand, the
+    // donor anions) stay with the parent instead of being stripped as salts.
+    if (opts.get("disconnectMetals", false)) {
+      disconnect_metals(*current);
+      steps.push_back("disconnectMetals");
     }
     if (opts.get("neutralize", false)) {
       replace(uncharger().uncharge(*current));

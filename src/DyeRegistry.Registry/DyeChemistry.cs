@@ -8,18 +8,27 @@ namespace DyeRegistry.Registry;
 
 /// <summary>
 /// What registering a dye computes from its structure: the standardized parent (cleanup, salts
-/// and solvents stripped and recorded with metal ions kept, neutralized, canonical tautomer by
-/// heteroatom H shifts), the duplicate key, fingerprints and formula membership. Thread-safe.
+/// and solvents stripped and recorded with metal complexes kept whole, metal bonds broken into
+/// ions, neutralized, canonical tautomer by heteroatom H shifts), the duplicate key, fingerprints
+/// and formula membership. Thread-safe.
 /// </summary>
 /// <remarks>
-/// Duplicate key: RDKit's HetAtomTautomer MolHash of the standardized parent, so azo/hydrazone
-/// drawings and salt forms of one dye share it. Formula membership is computed on the record's
-/// structure as drawn, exactly as <c>dyereg match</c> computes it over a file.
+/// The parent of a metal-complex dye is the whole complex: every ligand and metal with their
+/// stoichiometry (the rule: <see cref="StandardizationOptions.KeepMetalIons"/>).
+/// The parent of a complex drawn with covalent or dative metal bonds is its ions (RDKit's metal
+/// disconnector, after the salts are set aside so axial oxo and chloro ligands stay), as for a
+/// complex drawn as ions. Duplicate key (<see cref="DuplicateKey"/>): RDKit's HetAtomTautomer
+/// MolHash of the parent, so azo/hydrazone drawings, salt forms, fragment orders and covalent,
+/// dative or ionic drawings of one complex share it, while the metal, the ligand set and the
+/// stoichiometry (1:1 or 1:2, symmetrical or not) tell complexes apart. Formula membership is
+/// computed on the record's structure as drawn, exactly as <c>dyereg match</c> computes it over a
+/// file.
 /// </remarks>
 public sealed class DyeChemistry(FormulaLibrary library)
 {
     public static readonly StandardizationOptions Standardization = StandardizationOptions.Registration with
     {
+        DisconnectMetals = true,
         HeteroatomTautomersOnly = true,
         MaxTautomers = 64,
     };
@@ -53,7 +62,7 @@ public sealed class DyeChemistry(FormulaLibrary library)
             return ParseResult<DyeStructure>.Ok(new DyeStructure(
                 id,
                 parent.ToSmiles(),
-                parent.Hash(MolHashFunction.HetAtomTautomer),
+                KeyOfParent(parent),
                 standardized.RemovedFragments,
                 record.ToPickle(),
                 record.PatternFingerprint().ToBytes(),
@@ -68,6 +77,18 @@ public sealed class DyeChemistry(FormulaLibrary library)
     }
 
     private MoleculeParseOptions? ParseOptions => ReferenceEquals(Limits, StructureLimits.Default) ? null : new MoleculeParseOptions { Limits = Limits };
+
+    /// <summary>The registry's duplicate key of a structure as drawn: equal for two records exactly
+    /// when import reports one as a duplicate of the other.</summary>
+    public static string DuplicateKey(Molecule record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var standardized = record.Standardize(Standardization);
+        using var parent = standardized.Parent;
+        return KeyOfParent(parent);
+    }
+
+    private static string KeyOfParent(Molecule parent) => parent.Hash(MolHashFunction.HetAtomTautomer);
 
     /// <summary>Formula membership of a stored structure (when the formula files changed).</summary>
     public IReadOnlyList<string> Within(DyeStructure dye)

@@ -68,6 +68,30 @@ public partial class MoleculeTests
     }
 
     [Fact]
+    public void Standardize_DisconnectMetals_NegativelyDrawnMetal_KeepsTheTotalCharge()
+    {
+        // An anionic 1:2 Cr(III) complex drawn with Cr-O bonds and dative N->Cr bonds (charge -1):
+        // RDKit 2022.09's disconnector alone gives Cr(IV) and a neutral total.
+        using var mol = Molecule.FromSmiles("[Cr-]%11%12%21%22(<-N(=Nc1cc([N+](=O)[O-])ccc1O%11)c1c(O%12)ccc2ccccc12)<-N(=Nc1cc([N+](=O)[O-])ccc1O%21)c1c(O%22)ccc2ccccc12");
+        var result = mol.Standardize(new StandardizationOptions { DisconnectMetals = true });
+        using var ions = result.Parent;
+        Assert.Equal(3, ions.FragmentCount());
+        Assert.Contains("[Cr+3]", ions.ToSmiles().Split('.'));
+        Assert.Equal(-1, ions.GetGraph().Atoms.Sum(a => a.FormalCharge));
+    }
+
+    [Fact]
+    public void Standardize_DisconnectMetals_MetalDrawnAsItsOxidationState_KeepsRDKitsCharges()
+    {
+        // The 1:1 Cr(III) complex drawn with Cr+ (two Cr-O bonds) and the azo N drawn N+ for valence.
+        using var mol = Molecule.FromSmiles("[O-][N+](=O)c1ccc2O[Cr+]3Oc4ccc5ccccc5c4[N+]3=Nc2c1");
+        var result = mol.Standardize(new StandardizationOptions { DisconnectMetals = true });
+        using var ions = result.Parent;
+        Assert.Contains("[Cr+3]", ions.ToSmiles().Split('.'));
+        Assert.Equal(1, ions.GetGraph().Atoms.Sum(a => a.FormalCharge));
+    }
+
+    [Fact]
     public void Standardize_AzoAndHydrazoneDrawings_GiveOneCanonicalTautomer()
     {
         // Sudan I drawn as its azo and as its hydrazone form.

@@ -56,6 +56,29 @@ public sealed class DyeRegistrationTests : IDisposable
     }
 
     [Fact]
+    public void ChromiumComplexes_OneToTwoAndOneToOne_AreDistinctRegistrations()
+    {
+        // 1-(2-hydroxy-5-nitrophenylazo)-2-naphthol: its 1:2 and 1:1 Cr(III) complexes, drawn as ions.
+        const string ligand = "[O-]c1ccc([N+](=O)[O-])cc1N=Nc1c([O-])ccc2ccccc12";
+        var outcomes = sandbox.ImportStructures("cr.smi", $"{ligand}.{ligand}.[Cr+3].[Na+] CR-1-2\n{ligand}.[Cr+3].[Cl-] CR-1-1\n");
+        Assert.All(outcomes, o => Assert.Equal(ImportStatus.Created, o.Status));
+        var twoLigands = sandbox.Store.GetDye("CR-1-2")!;
+        Assert.Equal(3, twoLigands.ParentSmiles.Split('.').Length);
+        Assert.Contains("[Cr+3]", twoLigands.ParentSmiles);
+        Assert.Equal(["[Na+]"], twoLigands.RemovedFragments);
+        Assert.Equal(["[Cl-]"], sandbox.Store.GetDye("CR-1-1")!.RemovedFragments);
+    }
+
+    [Fact]
+    public void DuplicateKey_IsTheKeyImportStores()
+    {
+        const string complex = "[O-]C(=O)c1ccccc1N=Nc1c([O-])ccc2ccccc12.[O-]C(=O)c1ccccc1N=Nc1c([O-])ccc2ccccc12.[Co+3].[Na+]";
+        sandbox.ImportStructures("co.smi", complex + " CO-1\n");
+        using var mol = Molecule.FromSmiles(complex);
+        Assert.Equal(sandbox.Store.GetDye("CO-1")!.ParentKey, DyeChemistry.DuplicateKey(mol));
+    }
+
+    [Fact]
     public void Sdf_MapsFieldsAndKeepsTheRest()
     {
         using var mol = Molecule.FromSmiles("c1ccc(nc1)N=Nc1nccs1");

@@ -193,12 +193,7 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
     }
 
     // The duplicate key the registry uses; the lookup itself runs on the writer thread.
-    private static string ParentKey(Molecule molecule)
-    {
-        var standardized = molecule.Standardize(DyeChemistry.Standardization);
-        using var parent = standardized.Parent;
-        return parent.Hash(MolHashFunction.HetAtomTautomer);
-    }
+    private static string ParentKey(Molecule molecule) => DyeChemistry.DuplicateKey(molecule);
 
     private string? Known(ScreenResult r) => registry is not null && r.Known is { } key ? registry.DyeWithParentKey(key) : null;
 
