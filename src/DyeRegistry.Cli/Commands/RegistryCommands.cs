@@ -229,11 +229,17 @@ internal static class RegistryCommands
                         obj["tanimoto"] = Math.Round(t, 4);
                     }
 
+                    if (h.Verdict is { } v)
+                    {
+                        obj["verdict"] = v;
+                    }
+
                     o.WriteLine(obj.ToJsonString());
                 }
                 else
                 {
-                    o.WriteLine(h.Similarity is { } t ? FormattableString.Invariant($"{h.Id}\t{h.Smiles}\t{t:F3}") : $"{h.Id}\t{h.Smiles}");
+                    o.WriteLine(h.Similarity is { } t ? FormattableString.Invariant($"{h.Id}\t{h.Smiles}\t{t:F3}")
+                        : h.Verdict is { } v ? $"{h.Id}\t{h.Smiles}\t{v}" : $"{h.Id}\t{h.Smiles}");
                 }
             }
 
