@@ -16,6 +16,7 @@ Usage: tautomer_bruteforce.py DYEREG CATALOGUE [WORKDIR]
 Exit 0 when the rule holds, 1 when it is broken, 2 on usage errors.
 """
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -40,6 +41,29 @@ MAX_TAUTOMERS = 1000
 
 def carbon_hydrogens(mol):
     return [a.GetTotalNumHs() for a in mol.GetAtoms() if a.GetAtomicNum() == 6]
+
+
+SKELETON_QUERIES = {f: Chem.MolFromSmarts(s) for f, s in SKELETONS.items()}
+
+
+def enumerate_record(item):
+    """(id, smiles, enumeration complete, distinct kept forms as SMILES), kept None when the
+    record embeds no core skeleton (or does not parse)."""
+    rid, smiles = item
+    mol = Chem.MolFromSmiles(smiles)
+    if mol is None or not any(mol.HasSubstructMatch(q) for q in SKELETON_QUERIES.values()):
+        return rid, smiles, True, None
+    params = rdMolStandardize.CleanupParameters()
+    params.maxTautomers = MAX_TAUTOMERS
+    result = rdMolStandardize.TautomerEnumerator(params).Enumerate(mol)
+    hydrogens = carbon_hydrogens(mol)
+    kept = []
+    for form in result.tautomers:
+        if form.GetNumAtoms() == mol.GetNumAtoms() and carbon_hydrogens(form) == hydrogens:
+            text = Chem.MolToSmiles(form)
+            if text not in kept:
+                kept.append(text)
+    return rid, smiles, result.status == rdMolStandardize.TautomerEnumeratorStatus.Completed, kept
 
 
 def read_catalogue(path):
@@ -68,34 +92,19 @@ def main():
     dyereg, catalogue = sys.argv[1], sys.argv[2]
     work = sys.argv[3] if len(sys.argv) > 3 else tempfile.mkdtemp(prefix="bruteforce-")
     os.makedirs(work, exist_ok=True)
-    skeletons = {f: Chem.MolFromSmarts(s) for f, s in SKELETONS.items()}
-    params = rdMolStandardize.CleanupParameters()
-    params.maxTautomers = MAX_TAUTOMERS
-    enumerator = rdMolStandardize.TautomerEnumerator(params)
-
     started = time.time()
     candidates, truncated, forms_written = [], [], 0
     forms_path = os.path.join(work, "forms.smi")
     candidates_path = os.path.join(work, "candidates.smi")
-    with open(forms_path, "w") as forms, open(candidates_path, "w") as cands:
-        for rid, smiles in read_catalogue(catalogue):
-            mol = Chem.MolFromSmiles(smiles)
-            if mol is None or not any(mol.HasSubstructMatch(q) for q in skeletons.values()):
+    with multiprocessing.Pool(os.cpu_count()) as pool, open(forms_path, "w") as forms, open(candidates_path, "w") as cands:
+        for rid, smiles, complete, kept in pool.imap(enumerate_record, read_catalogue(catalogue), chunksize=8):
+            if kept is None:
                 continue
             candidates.append(rid)
             cands.write(f"{smiles}\t{rid}\n")
-            result = enumerator.Enumerate(mol)
-            if result.status != rdMolStandardize.TautomerEnumeratorStatus.Completed:
+            if not complete:
                 truncated.append(rid)
-            hydrogens = carbon_hydrogens(mol)
-            seen = set()
-            for k, form in enumerate(result.tautomers):
-                if form.GetNumAtoms() != mol.GetNumAtoms() or carbon_hydrogens(form) != hydrogens:
-                    continue
-                text = Chem.MolToSmiles(form)
-                if text in seen:
-                    continue
-                seen.add(text)
+            for k, text in enumerate(kept):
                 forms.write(f"{text}\t{rid}#{k}\n")
                 forms_written += 1
     enumerated = time.time() - started
