@@ -80,12 +80,14 @@ RDKit::RWMol* parse_structure(const char* what, F&& parse) {
 // contains none of the queries, found without a full parse: the graph is read unsanitized, the
 // connectivity screen rules every query out, and every step of the full parse after reading that
 // can reject a structure passes on it, so that "ruled out" is never said of a SMILES the full
-// parse rejects. The full parse (SmilesToMol) then runs removeHs, which sanitizes (every
-// sanitization operation), and stereo perception. Here: the whole sanitization; removeHs when
-// the graph has H atoms (otherwise it removes nothing and only sanitizes, done already); stereo
-// perception when the SMILES marks stereo (chiral atoms, bond directions or stereo). Without
-// marks, perception has nothing to clean or assign (it only ranks atoms to flag possible centres)
-// and rejects nothing; it is the costliest step, so it is skipped there. Every other case is left
+// parse rejects. The full parse (SmilesToMol) runs removeHs, which sanitizes, then stereo
+// perception. Of sanitization, the steps that reject are clean-up, valences (updatePropertyCache)
+// and kekulization: RDKit's sanitization errors (SanitException.h) are only valence and
+// kekulization errors; the later steps (radicals, aromaticity, conjugation, hybridization,
+// chirality clean-up, H adjustment) only perceive. Those four steps run always. removeHs runs
+// when the graph has H atoms (otherwise it removes nothing); stereo perception when the SMILES
+// marks stereo (chiral atoms, bond directions or stereo; without marks it has nothing to clean or
+// assign and only ranks atoms), after the whole sanitization it needs. Every other case is left
 // to the full parse, so errors and molecules are exactly its own.
 bool could_contain_none(const std::string& text, dr_mol* const* queries, int32_t count) {
   RDKit::SmilesParserParams raw_params;
@@ -117,8 +119,13 @@ bool could_contain_none(const std::string& text, dr_mol* const* queries, int32_t
     raw->getRingInfo()->reset();  // sanitization finds its own (SSSR) rings, as in a full parse
     if (has_hydrogen_atoms) {
       RDKit::MolOps::removeHs(*raw, false, true, true);  // what the full parse does, sanitizing
+    } else if (marks_stereo) {
+      RDKit::MolOps::sanitizeMol(*raw);  // stereo perception reads hybridization and rings
     } else {
-      RDKit::MolOps::sanitizeMol(*raw);
+      unsigned int failed = 0;
+      RDKit::MolOps::sanitizeMol(*raw, failed,
+                                 RDKit::MolOps::SANITIZE_CLEANUP | RDKit::MolOps::SANITIZE_PROPERTIES |
+                                     RDKit::MolOps::SANITIZE_SYMMRINGS | RDKit::MolOps::SANITIZE_KEKULIZE);
     }
     if (marks_stereo) {
       RDKit::MolOps::assignStereochemistry(*raw, true, true, true);

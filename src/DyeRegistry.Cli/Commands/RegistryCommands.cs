@@ -122,7 +122,10 @@ internal static class RegistryCommands
             {
                 o.WriteLine($"# standardized parent: {dye.ParentSmiles}");
                 o.WriteLine($"# removed: {(dye.RemovedFragments.Count == 0 ? "nothing" : string.Join(" ", dye.RemovedFragments))}");
-                o.WriteLine($"# within: {(dye.Within.Count == 0 ? "no formula" : string.Join(", ", dye.Within))} (formula files {dye.FormulaStamp})");
+                var within = dye.Within.Where(f => !f.StartsWith(DyeChemistry.UndeterminedPrefix, StringComparison.Ordinal)).ToList();
+                var undetermined = dye.Within.Where(f => f.StartsWith(DyeChemistry.UndeterminedPrefix, StringComparison.Ordinal)).Select(f => f[DyeChemistry.UndeterminedPrefix.Length..]).ToList();
+                var limited = undetermined.Count == 0 ? string.Empty : $"; undetermined (search limit): {string.Join(", ", undetermined)}";
+                o.WriteLine($"# within: {(within.Count == 0 ? "no formula" : string.Join(", ", within))}{limited} (formula files {dye.FormulaStamp})");
             }
 
             foreach (var q in store.Computed(record.Id))
