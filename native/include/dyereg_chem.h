@@ -168,6 +168,11 @@ DR_EXPORT int32_t dr_substruct_has_match(dr_mol* mol, dr_mol* query, const char*
  * (a match is possible, not certain). Much cheaper than a substructure search per query. */
 DR_EXPORT int32_t dr_substruct_screen(dr_mol* mol, dr_mol* const* queries, int32_t count, uint8_t* possible,
                                       char** error);
+/* The skeleton condition of each query: possible[i] = 1 when query i with only its elements and
+ * ring membership, and any bonds (the relaxed query of dr_mol_from_smiles_screened), embeds in
+ * mol. Hydrogen shifts change neither, so 0 means no tautomer of mol can match query i. */
+DR_EXPORT int32_t dr_substruct_skeleton_screen(dr_mol* mol, dr_mol* const* queries, int32_t count,
+                                               uint8_t* possible, char** error);
 
 /* ---- graph facts ----
  * Arrays released with dr_free. Rings: SSSR atom rings, flattened: ring r has atoms

@@ -83,9 +83,17 @@ RDKit::RWMol* parse_structure(const char* what, F&& parse) {
 
 // True when the SMILES certainly parses (as dr_mol_from_smiles would parse it) and certainly
 // contains none of the queries, found without a full parse: the graph is read unsanitized, the
-// connectivity screen rules every query out, and the sanitization steps that can reject a
-// structure (clean-up, valences, rings, kekulization: the steps before aromaticity) pass. Every
-// other case is left to the full parse, so errors and molecules are exactly its own.
+// connectivity screen rules every query out, and every step of the full parse after reading that
+// can reject a structure passes on it, so that "ruled out" is never said of a SMILES the full
+// parse rejects. The full parse (SmilesToMol) runs removeHs, which sanitizes, then stereo
+// perception. Of sanitization, the steps that reject are clean-up, valences (updatePropertyCache)
+// and kekulization: RDKit's sanitization errors (SanitException.h) are only valence and
+// kekulization errors; the later steps (radicals, aromaticity, conjugation, hybridization,
+// chirality clean-up, H adjustment) only perceive. Those four steps run always. removeHs runs
+// when the graph has H atoms (otherwise it removes nothing); stereo perception when the SMILES
+// marks stereo (chiral atoms, bond directions or stereo; without marks it has nothing to clean or
+// assign and only ranks atoms), after the whole sanitization it needs. Every other case is left
+// to the full parse, so errors and molecules are exactly its own.
 bool could_contain_none(const std::string& text, dr_mol* const* queries, int32_t count) {
   RDKit::SmilesParserParams raw_params;
   raw_params.sanitize = false;
@@ -103,12 +111,30 @@ bool could_contain_none(const std::string& text, dr_mol* const* queries, int32_t
     for (int32_t i = 0; i < count; ++i)
       if (connectivity_allows(facts, *queries[i])) return false;
   }
+  bool has_hydrogen_atoms = false;
+  bool marks_stereo = false;
+  for (const auto* a : raw->atoms()) {
+    has_hydrogen_atoms = has_hydrogen_atoms || a->getAtomicNum() == 1;
+    marks_stereo = marks_stereo || a->getChiralTag() != RDKit::Atom::CHI_UNSPECIFIED;
+  }
+  for (const auto* b : raw->bonds()) {
+    marks_stereo = marks_stereo || b->getBondDir() != RDKit::Bond::NONE || b->getStereo() != RDKit::Bond::STEREONONE;
+  }
   try {
     raw->getRingInfo()->reset();  // sanitization finds its own (SSSR) rings, as in a full parse
-    unsigned int failed = 0;
-    RDKit::MolOps::sanitizeMol(*raw, failed,
-                               RDKit::MolOps::SANITIZE_CLEANUP | RDKit::MolOps::SANITIZE_PROPERTIES |
-                                   RDKit::MolOps::SANITIZE_SYMMRINGS | RDKit::MolOps::SANITIZE_KEKULIZE);
+    if (has_hydrogen_atoms) {
+      RDKit::MolOps::removeHs(*raw, false, true, true);  // what the full parse does, sanitizing
+    } else if (marks_stereo) {
+      RDKit::MolOps::sanitizeMol(*raw);  // stereo perception reads hybridization and rings
+    } else {
+      unsigned int failed = 0;
+      RDKit::MolOps::sanitizeMol(*raw, failed,
+                                 RDKit::MolOps::SANITIZE_CLEANUP | RDKit::MolOps::SANITIZE_PROPERTIES |
+                                     RDKit::MolOps::SANITIZE_SYMMRINGS | RDKit::MolOps::SANITIZE_KEKULIZE);
+    }
+    if (marks_stereo) {
+      RDKit::MolOps::assignStereochemistry(*raw, true, true, true);
+    }
   } catch (const std::exception&) {
     return false;
   }

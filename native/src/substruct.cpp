@@ -143,4 +143,18 @@ int32_t dr_substruct_screen(dr_mol* mol, dr_mol* const* queries, int32_t count, 
   });
 }
 
+int32_t dr_substruct_skeleton_screen(dr_mol* mol, dr_mol* const* queries, int32_t count, uint8_t* possible,
+                                     char** error) {
+  return guarded(error, [&] {
+    require(count >= 0 && (count == 0 || (queries != nullptr && possible != nullptr)), "queries and possible must hold count entries");
+    for (int32_t i = 0; i < count; ++i) require_query(queries[i]);
+    MolLock lock(mol);
+    ensure_rings(mol);
+    const MoleculeConnectivity facts(*mol->mol);
+    for (int32_t i = 0; i < count; ++i) {
+      possible[i] = connectivity_allows(facts, *queries[i]) ? 1 : 0;
+    }
+  });
+}
+
 }  // extern "C"

@@ -31,4 +31,16 @@ public sealed partial class Molecule
         ArgumentNullException.ThrowIfNull(queries);
         return Proxy.Screen(handle, queries);
     }
+
+    /// <summary>
+    /// For each query, whether its skeleton embeds here: the query with only its elements and
+    /// ring membership and any bonds (what <see cref="ParseSmilesIfMightContain"/> tests). Moving
+    /// hydrogens and bond orders changes neither, so false means that no tautomer of this
+    /// molecule can match the query.
+    /// </summary>
+    public bool[] SkeletonMightEmbed(IReadOnlyList<QueryMolecule> queries)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        return Proxy.SkeletonScreen(handle, queries);
+    }
 }

@@ -13,13 +13,15 @@ namespace DyeRegistry.Markush;
 /// conditions dropped, a necessary condition tested on the plain molecule first, so that the
 /// kind-labelled copy (a graph walk and a copy per compound) is made only for the few compounds
 /// that could pass. Null when the kinds cannot be dropped safely (then only the full screen runs).</param>
+/// <param name="TautomerScreenByReading">Narrower screens per reading (tautomer-screen-by-reading).</param>
 public sealed record CompiledFormula(
     MarkushFormula Formula,
     IReadOnlyList<CompiledVariant> Variants,
     QueryMolecule? TautomerScreen,
     bool TautomerScreenUsesKinds,
     QueryMolecule? ExclusionScreen,
-    QueryMolecule? TautomerPrescreen = null)
+    QueryMolecule? TautomerPrescreen = null,
+    IReadOnlyDictionary<string, QueryMolecule>? TautomerScreenByReading = null)
 {
     /// <summary>The verdict's words when no core variant embeds (the same for every such compound).</summary>
     public string NoSkeletonExplanation { get; } =

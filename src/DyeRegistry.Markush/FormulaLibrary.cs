@@ -28,6 +28,7 @@ public sealed class FormulaLibrary : IDisposable
         ScreenedQueries = formulas.SelectMany(f => f.Variants.Select(v => v.Core)
                 .Append(f.TautomerPrescreen)
                 .Append(f.TautomerScreenUsesKinds ? null : f.TautomerScreen)
+                .Concat(f.TautomerScreenByReading?.Values ?? [])
                 .Append(f.ExclusionScreen))
             .OfType<QueryMolecule>()
             .Distinct(ReferenceEqualityComparer.Instance)
@@ -178,6 +179,11 @@ public sealed class FormulaLibrary : IDisposable
         }
 
         f.TautomerScreen?.Dispose();
+        foreach (var q in f.TautomerScreenByReading?.Values ?? [])
+        {
+            q.Dispose();
+        }
+
         f.TautomerPrescreen?.Dispose();
         f.ExclusionScreen?.Dispose();
     }
@@ -290,7 +296,25 @@ public sealed class FormulaLibrary : IDisposable
 
         var usesKinds = f.TautomerScreen?.Contains('{', StringComparison.Ordinal) == true;
         var prescreen = usesKinds ? KindFreeRelaxation(f.TautomerScreen!) : null;
-        return new CompiledFormula(f, variants, Screen(f.TautomerScreen, "tautomer-screen"), usesKinds, Screen(f.ExclusionScreen, "exclusion-screen"), prescreen);
+        var byReading = new Dictionary<string, QueryMolecule>(StringComparer.Ordinal);
+        var readings = f.Slots.SelectMany(s => s.Readings.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var (reading, smarts) in f.TautomerScreenByReading)
+        {
+            if (!readings.Contains(reading))
+            {
+                Error(1, "tautomer-screen-by-reading", $"'{reading}' is not a reading of any slot (known: {string.Join(", ", readings.Order(StringComparer.Ordinal))})");
+            }
+            else if (smarts.Contains('{', StringComparison.Ordinal))
+            {
+                Error(1, "tautomer-screen-by-reading", $"reading '{reading}': kind macros are not allowed here");
+            }
+            else if (Screen(smarts, "tautomer-screen-by-reading") is { } q)
+            {
+                byReading[reading] = q;
+            }
+        }
+
+        return new CompiledFormula(f, variants, Screen(f.TautomerScreen, "tautomer-screen"), usesKinds, Screen(f.ExclusionScreen, "exclusion-screen"), prescreen, byReading);
 
         QueryMolecule? Screen(string? smarts, string field)
         {

@@ -58,7 +58,7 @@ public sealed class DyeChemistry(FormulaLibrary library)
         {
             var standardized = record.Standardize(Standardization);
             using var parent = standardized.Parent;
-            var within = matcher.Match(record).Within;
+            var within = Membership(matcher.Match(record));
             return ParseResult<DyeStructure>.Ok(new DyeStructure(
                 id,
                 parent.ToSmiles(),
@@ -94,6 +94,14 @@ public sealed class DyeChemistry(FormulaLibrary library)
     public IReadOnlyList<string> Within(DyeStructure dye)
     {
         using var mol = Molecule.ParsePickle(dye.RecordPickle).GetValueOrThrow();
-        return matcher.Match(mol).Within;
+        return Membership(matcher.Match(mol));
     }
+
+    /// <summary>Marks a stored membership entry whose search hit a limit: "undetermined:Y-I".</summary>
+    public const string UndeterminedPrefix = "undetermined:";
+
+    // The stored membership: the formulas the structure is within, then those it is undetermined
+    // for (prefixed), so that search --formula can list a dye that may be within.
+    private static IReadOnlyList<string> Membership(CompoundMatch match) =>
+        [.. match.Within, .. match.Undetermined.Select(f => UndeterminedPrefix + f)];
 }

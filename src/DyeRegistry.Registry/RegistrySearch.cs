@@ -47,7 +47,9 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
     }
 
     /// <summary>
-    /// Dyes within a formula, from the membership stored at registration. Dyes registered with
+    /// Dyes within a formula, from the membership stored at registration, and the dyes whose
+    /// search hit a limit (<see cref="SearchHit.Verdict"/> "undetermined (search limit)"): those
+    /// may be within and are never left out. Dyes registered with
     /// other formula files (another stamp) are matched again and their stored membership updated,
     /// so the answer always equals <c>dyereg match</c> with the current files.
     /// </summary>
@@ -69,6 +71,10 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
             if (within.Contains(formula))
             {
                 hits.Add(Hit(dye, null));
+            }
+            else if (within.Contains(DyeChemistry.UndeterminedPrefix + formula))
+            {
+                hits.Add(Hit(dye, null) with { Verdict = FormulaVerdictText.Undetermined });
             }
         }
 
@@ -98,6 +104,11 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
             .OrderByDescending(x => x.T).ThenBy(x => x.Dye.Id, StringComparer.Ordinal)
             .Select(x => Hit(x.Dye, x.T))
             .ToList();
+    }
+
+    private static class FormulaVerdictText
+    {
+        public const string Undetermined = "undetermined (search limit; dyereg match gives the limit)";
     }
 
     private SearchHit Hit(DyeStructure dye, double? similarity)

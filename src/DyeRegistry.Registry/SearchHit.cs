@@ -1,5 +1,6 @@
 namespace DyeRegistry.Registry;
 
 /// <summary>One dye a search found: its id, its SMILES as registered, and for a similarity search
-/// the Tanimoto similarity (null otherwise).</summary>
-public sealed record SearchHit(string Id, string Smiles, double? Similarity = null);
+/// the Tanimoto similarity (null otherwise). <paramref name="Verdict"/> is null for a plain hit;
+/// for a formula search it says "undetermined ..." when the dye's search hit a limit.</summary>
+public sealed record SearchHit(string Id, string Smiles, double? Similarity = null, string? Verdict = null);

@@ -111,6 +111,25 @@ public sealed class EvidenceTests(ScopeFixture scope) : IClassFixture<ScopeFixtu
     }
 
     [Fact]
+    public void Claim2_DyeWhoseTautomerSearchHitsItsLimit_IsUnknown_WithTheLimitAsReason()
+    {
+        // nci-1146 is within (I) only through a tautomer; with one tautomer allowed the search
+        // stops before it, so nothing is decided: 001:2 must be unknown, never not met.
+        const string Schiff = "\"OC1=C(C=CC=C1)C=NC2=CC=C(C=C2)N=CC3=C(O)C=CC=C3\"";
+        var limited = scope.Evaluator([], new Markush.Matching.MatchOptions { MaxTautomers = 1 });
+        var chart = scope.Evaluate("MED-1", true, [Edit.Set("M-101", "smiles", Schiff)], limited);
+        var formula = Limitation(chart, "001:2", "formula");
+        Assert.Equal(LimitationVerdict.Unknown, formula.Verdict);
+        Assert.Contains("search limit", formula.Reason);
+        Assert.Contains(formula.Dyes, d => d.FormulaId == "I" && d.Verdict == "undetermined");
+        Assert.Equal(ClaimVerdict.Undetermined, chart.Claims.Single(c => c.Claim.Id == "001:2").Verdict);
+
+        // With the default limit the same dye is within (I) and the limitation is met.
+        var full = scope.Evaluate("MED-1", true, [Edit.Set("M-101", "smiles", Schiff)]);
+        Assert.Equal(LimitationVerdict.Met, Limitation(full, "001:2", "formula").Verdict);
+    }
+
+    [Fact]
     public void Claim3_NamesTheSolventAndItsSolubility()
     {
         var chart = scope.Evaluate("MED-1", true, []);

@@ -26,10 +26,10 @@ public sealed class ScopeFixture : IDisposable
 
     public ClaimEvaluator Default { get; }
 
-    public ClaimEvaluator Evaluator(IEnumerable<string> readings)
+    public ClaimEvaluator Evaluator(IEnumerable<string> readings, Markush.Matching.MatchOptions? limits = null)
     {
         var choices = ReadingChoices.Create(Claims.Readings, readings);
-        return new ClaimEvaluator(Claims, choices, new DyeFormulas(Formulas, ClaimEvaluator.FormulaReadings(choices), depict: false));
+        return new ClaimEvaluator(Claims, choices, new DyeFormulas(Formulas, ClaimEvaluator.FormulaReadings(choices), depict: false, limits));
     }
 
     public void Dispose() => Formulas.Dispose();

@@ -49,8 +49,9 @@ public sealed class ScreenValidationTests(LibraryFixture fixture) : IClassFixtur
             var screened = Molecule.ParseSmilesIfMightContain(smiles, cores);
             using var full = Molecule.FromSmiles(smiles); // the catalogue parses
             records++;
-            var within = fixture.Matcher.Match(full).Within.Count > 0;
-            Assert.Equal(within, fixture.Matcher.IsWithinAny(full));
+            var match = fixture.Matcher.Match(full);
+            var within = match.Within.Count > 0;
+            Assert.Equal(within || match.Undetermined.Count > 0, fixture.Matcher.IsWithinAny(full));
             if (screened.RuledOut)
             {
                 ruledOut++;

@@ -69,6 +69,17 @@ add('I', PIV + 'c1cc2CCCN3CCCc(c1)c23', True, 'R1-R5 and R3-R6 closures (julolid
 add('I', PIV + 'c1c2ccccc2c(N(CC)CC)cc1', True, 'R1-R2 closure forming an aromatic (benzo) ring is allowed', None, None)
 add('I', PIV + 'c1c2CCCCc2c(N(CC)CC)cc1', False, 'R1-R2 closure forming a carbocyclic non-aromatic ring is not allowed')
 add('I', 'O=C1C=CC2=Nc3ccc(N(CC)CC)cc3Oc2=C1', False, 'X-R2 closure (phenoxazinone, Nile-red type) is not allowed')
+# Closures that make aromatic rings: the A nitrogen is then aromatic (and its bond to the ring
+# carbon may be aromatic); every allowed closure counts whatever the ring it makes.
+add('I', PIV + 'c1ccc2c(c1)ccn2C', True, 'R1-R5 (or R3-R6) closure making an aromatic ring: 1-methylindol-5-yl, A = n-Me', None, None)
+add('I', 'Cc1nnc2n1N=C(C)/C2=N/c1ccc2c(c1)ccn2C', True, 'issue 12: pyrazolotriazole coupler on 1-methylindol-5-ylimine', None, None)
+add('I', PIV + 'c1ccc2c(c1)cc[nH]2', True, 'R1-R5 aromatic closure with R6 = H: indol-5-yl, A = [nH]', None, None)
+add('I', PIV + 'c1cc2ccn3CCCc(c1)c23', True, 'R1-R5 aromatic (pyrrole) and R3-R6 saturated closures: dihydropyrroloquinoline', None, None)
+add('I', PIV + 'c1ccc2ncccc2c1', False, 'quinolin-6-yl: the ring N para to the imine is pyridine-type (two bonds), not -NR5R6')
+add('I', I(a='n1cccc1'), True, 'R5-R6 closure making an aromatic ring: A = pyrrol-1-yl', None, None)
+add('I', I(a='n1ccc2ccccc12'), True, 'R5-R6 closure making an aromatic fused ring: A = indol-1-yl', None, None)
+add('I', I(a='[n+]1ccccc1'), False, 'A = pyridinium-1-yl: a charged N is not -NR5R6')
+add('I', 'OC1=C(C=CC=C1)C=NC2=CC=C(C=C2)N=CC3=C(O)C=CC=C3', True, 'nci-1146: within via the keto-enamine tautomer of one arm (A = -NH-R5)', None, None)
 add('I', PIV + 'c1ncc(N(CC)CC)cc1', True, 'B2 = N (R4 absent)', 'R4', None)
 add('I', PIV + 'c1ccc(N(CC)CC)nc1', True, 'B1 = N (R3 absent), formulas.md', 'R3', None)
 add('I', PIV + 'c1nnc(N(CC)CC)cc1', True, 'B1 = B2 = N is allowed for (I)', None, None)
@@ -117,6 +128,8 @@ add('Y-I', 'O=S(=O)([O-])c1ccc(nc1)N=Nc1nccs1.[Na+]', True, 'sodium salt, Na+ se
 add('Y-I', '[H]c1sc(N=Nc2ccccn2)nc1[H]', True, 'explicit hydrogens', None, None)
 add('Y-I', 'c1ccc2c(c1)N=Nc1ncccc1C2', False, 'A and B joined in a ring: the azo group is in a ring (no ring closure allowed)')
 add('Y-I', 'CC(=O)C(N=Nc1ccccn1)C(C)=O', False, 'B is an aliphatic carbon (open-chain)')
+add('Y-I', 'CC1=CC2=NC(=O)N=C2C=C1NNC3C(=O)NC(=O)NC3=O', True, 'aqsol-A-5996: hydrazo drawing, within via an azo tautomer (H moved between heteroatoms only)', None, None)
+add('Y-I', 'c1ccc(cc1)NNc1ccccc1', False, 'hydrazobenzene: no tautomer is heterocyclic-azo')
 
 # ---------------- (M-I) ----------------
 A_BT = 'c9nc8ccccc8s9'
@@ -152,6 +165,9 @@ add('M-I', M(R5R6='N1CCCC1'), True, 'R5-R6 five-membered ring (pyrrolidino)')
 add('M-I', M(R5R6='N1CCCCCC1'), False, 'R5-R6 seven-membered ring (azepane) is not allowed')
 add('M-I', 'c9(N=Nc1c(NC)nc2N(C)CCCc2c1C)nc8ccccc8s9', True, 'R1-R5 six-membered ring closure is allowed')
 add('M-I', 'c9(N=Nc1c(NC)nc2N(C)CCCCc2c1C)nc8ccccc8s9', False, 'R1-R5 seven-membered ring closure is not allowed')
+add('M-I', 'c9(N=Nc1c(NC)nc2n(C)ccc2c1)nc8ccccc8s9', True, 'R1-R5 five-membered closure making an aromatic ring (7-azaindole): the NR5R6 N is aromatic')
+add('M-I', M(R5R6='n1cccc1'), True, 'R5-R6 five-membered closure making an aromatic ring (pyrrol-1-yl)')
+add('M-I', M(R5R6='n1ccnc1'), True, 'R5-R6 aromatic ring with a second heteroatom (imidazol-1-yl)')
 add('M-I', M(ring='B1N'), True, 'B1 = N (pyrimidine), R1 absent')
 add('M-I', M(ring='B2N'), True, 'B2 = N, R2 absent')
 add('M-I', M(ring='both'), False, 'B1 = B2 = N is not allowed for (M-I)')

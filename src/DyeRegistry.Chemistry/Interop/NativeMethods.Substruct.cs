@@ -12,4 +12,7 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Library)]
     internal static partial int dr_substruct_screen(MolHandle mol, nint* queries, int count, byte* possible, out byte* error);
+
+    [LibraryImport(Library)]
+    internal static partial int dr_substruct_skeleton_screen(MolHandle mol, nint* queries, int count, byte* possible, out byte* error);
 }

@@ -41,6 +41,23 @@ internal static unsafe partial class Proxy
         return Array.ConvertAll(possible, b => b != 0);
     }
 
+    /// <summary>The bridge's skeleton condition per query (false: no tautomer can match).</summary>
+    internal static bool[] SkeletonScreen(MolHandle mol, IReadOnlyList<QueryMolecule> queries)
+    {
+        var possible = new byte[queries.Count];
+        WithQueryPointers(queries, q =>
+        {
+            fixed (byte* p = possible)
+            {
+                var status = NativeMethods.dr_substruct_skeleton_screen(mol, q, queries.Count, p, out var error);
+                Ensure.Success(status, error);
+            }
+
+            return true;
+        });
+        return Array.ConvertAll(possible, b => b != 0);
+    }
+
     /// <summary>
     /// The full parse where one of the queries could match; a valid SMILES that contains none
     /// of them comes back as an empty handle (success, <see cref="MolHandle.IsInvalid"/>).

@@ -275,6 +275,15 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
             return new Outcome(LimitationVerdict.Met, string.Join("; ", within.Select(m => m.Explanation)), [evidence], Dyes: findings);
         }
 
+        // A search that stopped at its limit decides nothing: the dye may still be within.
+        var limited = results.Where(m => m.Verdict == FormulaVerdict.Undetermined).ToList();
+        if (limited.Count > 0)
+        {
+            return new Outcome(LimitationVerdict.Unknown,
+                string.Join("; ", limited.Select(m => m.Explanation)),
+                [evidence], [.. limited.Select(m => $"{dye.Id}: a decision on ({m.FormulaId}) beyond the search limit (dyereg match with a larger limit, or a reviewer)")], Dyes: findings);
+        }
+
         var open = results.Where(m => m.Verdict == FormulaVerdict.NotExcluded).ToList();
         if (open.Count > 0)
         {
@@ -292,6 +301,7 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         FormulaVerdict.Within => "within",
         FormulaVerdict.NotWithin => "not within",
         FormulaVerdict.Excluded => "excluded",
+        FormulaVerdict.Undetermined => "undetermined",
         _ => "not excluded",
     };
 }

@@ -9,9 +9,11 @@ namespace DyeRegistry.Claims.Evaluation;
 /// <summary>
 /// The general-formula verdicts of dye records (seed 001 claim 2), from the Markush engine on
 /// the record's structure as drawn, under the chart's reading of (I)'s X; each dye is matched
-/// once per evaluator. Thread-safe.
+/// once per evaluator. Thread-safe. <paramref name="limits"/> sets the search limits (tautomers,
+/// embeddings; the matcher's defaults when null); a verdict reached at a limit is undetermined
+/// and the limitation unknown.
 /// </summary>
-public sealed class DyeFormulas(FormulaLibrary library, IReadOnlyDictionary<string, string> formulaReadings, bool depict)
+public sealed class DyeFormulas(FormulaLibrary library, IReadOnlyDictionary<string, string> formulaReadings, bool depict, MatchOptions? limits = null)
 {
     private readonly MarkushMatcher matcher = new(library);
     private readonly ConcurrentDictionary<string, (CompoundMatch? Match, string? Error)> cache = new();
@@ -44,6 +46,7 @@ public sealed class DyeFormulas(FormulaLibrary library, IReadOnlyDictionary<stri
         }
 
         using var molecule = parsed.Value;
-        return (matcher.Match(molecule, new MatchOptions { Readings = formulaReadings, Depict = depict }), null);
+        var options = (limits ?? MatchOptions.Default) with { Readings = formulaReadings, Depict = depict };
+        return (matcher.Match(molecule, options), null);
     }
 }

@@ -138,7 +138,10 @@ internal static class RegistryCommands
             {
                 o.WriteLine($"# standardized parent: {dye.ParentSmiles}");
                 o.WriteLine($"# removed: {(dye.RemovedFragments.Count == 0 ? "nothing" : string.Join(" ", dye.RemovedFragments))}");
-                o.WriteLine($"# within: {(dye.Within.Count == 0 ? "no formula" : string.Join(", ", dye.Within))} (formula files {dye.FormulaStamp})");
+                var within = dye.Within.Where(f => !f.StartsWith(DyeChemistry.UndeterminedPrefix, StringComparison.Ordinal)).ToList();
+                var undetermined = dye.Within.Where(f => f.StartsWith(DyeChemistry.UndeterminedPrefix, StringComparison.Ordinal)).Select(f => f[DyeChemistry.UndeterminedPrefix.Length..]).ToList();
+                var limited = undetermined.Count == 0 ? string.Empty : $"; undetermined (search limit): {string.Join(", ", undetermined)}";
+                o.WriteLine($"# within: {(within.Count == 0 ? "no formula" : string.Join(", ", within))}{limited} (formula files {dye.FormulaStamp})");
             }
 
             foreach (var q in store.Computed(record.Id))
@@ -264,11 +267,17 @@ internal static class RegistryCommands
                         obj["tanimoto"] = Math.Round(t, 4);
                     }
 
+                    if (h.Verdict is { } v)
+                    {
+                        obj["verdict"] = v;
+                    }
+
                     o.WriteLine(obj.ToJsonString());
                 }
                 else
                 {
-                    o.WriteLine(h.Similarity is { } t ? FormattableString.Invariant($"{h.Id}\t{h.Smiles}\t{t:F3}") : $"{h.Id}\t{h.Smiles}");
+                    o.WriteLine(h.Similarity is { } t ? FormattableString.Invariant($"{h.Id}\t{h.Smiles}\t{t:F3}")
+                        : h.Verdict is { } v ? $"{h.Id}\t{h.Smiles}\t{v}" : $"{h.Id}\t{h.Smiles}");
                 }
             }
 

@@ -55,6 +55,18 @@ internal static class MatchJson
         }
 
         w.WriteEndArray();
+        if (match.Undetermined.Count > 0)
+        {
+            // Only when a search hit its limit: other records' output is as it was.
+            w.WriteStartArray("undetermined");
+            foreach (var f in match.Undetermined)
+            {
+                w.WriteStringValue(f);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteNull("error");
         w.WriteStartArray("set_aside");
         foreach (var s in match.SetAside)
@@ -103,6 +115,7 @@ internal static class MatchJson
         FormulaVerdict.Within => "within",
         FormulaVerdict.NotWithin => "not within",
         FormulaVerdict.Excluded => "excluded",
+        FormulaVerdict.Undetermined => "undetermined",
         _ => "not excluded",
     };
 

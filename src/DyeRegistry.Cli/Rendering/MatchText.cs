@@ -13,7 +13,8 @@ internal static class MatchText
         }
 
         var within = match.Within.Count == 0 ? "no formula" : string.Join(", ", match.Within);
-        var lines = new List<string> { $"{id} ({location}) {match.MatchedSmiles ?? smiles}: within {within}" };
+        var undetermined = match.Undetermined.Count == 0 ? string.Empty : $"; undetermined (search limit): {string.Join(", ", match.Undetermined)}";
+        var lines = new List<string> { $"{id} ({location}) {match.MatchedSmiles ?? smiles}: within {within}{undetermined}" };
         if (match.SetAside.Count > 0)
         {
             lines.Add($"  set aside: {string.Join(" ", match.SetAside)}");

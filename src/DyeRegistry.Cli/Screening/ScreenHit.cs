@@ -7,5 +7,7 @@ namespace DyeRegistry.Cli.Screening;
 /// could not be read), and the registry id of a known parent when asked.</summary>
 internal sealed record ScreenResult(string File, StructureRecord Record, string Id, string Smiles, string? MolBlock, CompoundMatch? Match, string? Error, string? Known)
 {
-    public bool IsHit => Match is { } m && m.Within.Count > 0;
+    /// <summary>Within a formula, or undetermined for one (its search hit a limit): either is
+    /// written, since a record that may be within must not be dropped silently.</summary>
+    public bool IsHit => Match is { } m && (m.Within.Count > 0 || m.Undetermined.Count > 0);
 }

@@ -180,7 +180,7 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
             }
 
             var match = matcher.Match(molecule, options);
-            var hit = match.Within.Count > 0;
+            var hit = match.Within.Count > 0 || match.Undetermined.Count > 0;
             var smiles = text.Length > 0 ? text : molecule.ToSmiles();
             var molBlock = writesMolBlocks && (hit || all) ? molecule.ToMolBlock() : null;
             var key = hit && registry is not null ? ParentKey(molecule) : null;

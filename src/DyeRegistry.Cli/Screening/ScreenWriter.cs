@@ -1,5 +1,6 @@
 using System.Globalization;
 using DyeRegistry.Cli.Rendering;
+using DyeRegistry.Markush.Matching;
 
 namespace DyeRegistry.Cli.Screening;
 
@@ -27,7 +28,7 @@ internal sealed class ScreenWriter(TextWriter writer, string format, bool writeH
         switch (format)
         {
             case "csv":
-                var explanation = r.Match?.Formulas.FirstOrDefault(f => f.IsWithin)?.Explanation ?? string.Empty;
+                var explanation = (r.Match?.Formulas.FirstOrDefault(f => f.IsWithin) ?? r.Match?.Formulas.FirstOrDefault(f => f.Verdict == FormulaVerdict.Undetermined))?.Explanation ?? string.Empty;
                 writer.WriteLine(string.Join(",", new[] { r.Id, r.File, r.Record.Location, r.Smiles, string.Join(" ", r.Match?.Within ?? []), r.Known ?? string.Empty, r.Error ?? string.Empty, explanation }.Select(MatchCsv.Quote)));
                 break;
             case "sdf":
@@ -35,6 +36,11 @@ internal sealed class ScreenWriter(TextWriter writer, string format, bool writeH
                 Field("ID", r.Id);
                 Field("SOURCE", $"{r.File}: {r.Record.Location}");
                 Field("WITHIN", string.Join(" ", r.Match?.Within ?? []));
+                if (r.Match is { Undetermined.Count: > 0 } m)
+                {
+                    Field("UNDETERMINED", string.Join(" ", m.Undetermined));
+                }
+
                 if (r.Known is not null)
                 {
                     Field("KNOWN", r.Known);
@@ -45,7 +51,7 @@ internal sealed class ScreenWriter(TextWriter writer, string format, bool writeH
                     Field("ERROR", r.Error);
                 }
 
-                foreach (var f in r.Match?.Formulas.Where(f => f.IsWithin) ?? [])
+                foreach (var f in r.Match?.Formulas.Where(f => f.IsWithin || f.Verdict == FormulaVerdict.Undetermined) ?? [])
                 {
                     Field("EXPLANATION_" + f.FormulaId, f.Explanation);
                 }

@@ -43,6 +43,7 @@ internal static class FormulaLoader
             File = file,
             Embeddings = embeddings,
             TautomerScreen = f.OptionalString("tautomer-screen"),
+            TautomerScreenByReading = ReadReadingScreens(f),
             Variants = variants,
             Slots = slots,
             RingClosures = closures,
@@ -69,6 +70,33 @@ internal static class FormulaLoader
         }
 
         return formula;
+    }
+
+    // tautomer-screen-by-reading: reading name -> SMARTS (a narrower screen under that reading).
+    private static IReadOnlyDictionary<string, string> ReadReadingScreens(YamlFields f)
+    {
+        var screens = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (f.Node("tautomer-screen-by-reading") is YamlMappingNode map)
+        {
+            foreach (var (key, value) in map.Children)
+            {
+                var name = ((YamlScalarNode)key).Value ?? string.Empty;
+                if (value is YamlScalarNode { Value: { Length: > 0 } smarts })
+                {
+                    screens[name] = smarts;
+                }
+                else
+                {
+                    f.Error(value, "tautomer-screen-by-reading", $"reading '{name}' must be one SMARTS");
+                }
+            }
+        }
+        else if (f.Node("tautomer-screen-by-reading") is { } bad)
+        {
+            f.Error(bad, "tautomer-screen-by-reading", "expected a mapping: reading name -> SMARTS");
+        }
+
+        return screens;
     }
 
     private static SlotDefinition ReadSlot(YamlNode node, string file, List<DataFileError> errors)

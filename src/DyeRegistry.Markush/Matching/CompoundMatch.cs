@@ -9,4 +9,8 @@ public sealed record CompoundMatch(string? MatchedSmiles, IReadOnlyList<string> 
 {
     /// <summary>Ids of the formulas the compound is within, sorted.</summary>
     public IReadOnlyList<string> Within => Formulas.Where(f => f.IsWithin).Select(f => f.FormulaId).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Ids of the formulas whose search hit a limit before finding the compound within
+    /// (<see cref="FormulaVerdict.Undetermined"/>), sorted.</summary>
+    public IReadOnlyList<string> Undetermined => Formulas.Where(f => f.Verdict == FormulaVerdict.Undetermined).Select(f => f.FormulaId).Order(StringComparer.Ordinal).ToArray();
 }

@@ -14,4 +14,9 @@ public enum FormulaVerdict
 
     /// <summary>A formula without structure whose necessary condition holds: undecidable until the structure is supplied.</summary>
     NotExcluded,
+
+    /// <summary>No satisfying embedding found, but the search hit a limit (tautomers or embeddings)
+    /// before it was complete: the compound may still be within. Never reported as
+    /// <see cref="NotWithin"/>; the explanation names the limit.</summary>
+    Undetermined,
 }

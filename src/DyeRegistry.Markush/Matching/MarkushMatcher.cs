@@ -11,9 +11,26 @@ namespace DyeRegistry.Markush.Matching;
 /// <remarks>
 /// Per compound: counter-ions and solvents are set aside (RDKit's salt list; lone metal ions are
 /// kept, being the M of an ionic (C-I) drawing); each formula's core variants are prescreened by
-/// the bridge's atom-and-bond necessary condition and matched; every embedding is judged; when none satisfies and the
-/// formula has a tautomer screen that matches, tautomers that move hydrogen only between
-/// heteroatoms (RDKit enumeration, filtered on carbon H counts) are tried too.
+/// the bridge's atom-and-bond necessary condition and matched; every embedding is judged. When
+/// none satisfies, tautomers that move hydrogen only between heteroatoms are searched: RDKit's
+/// tautomer enumeration (all its transforms), complete up to <see cref="MatchOptions.MaxTautomers"/>
+/// forms, each form with a core judged in full; only forms in which every carbon keeps its H count
+/// count (H moved between heteroatoms, in net).
+/// <para>
+/// Only two screens come before that search, and both are necessary conditions for "some
+/// heteroatom H-shift tautomer is within", proven as follows. An H shift changes only hydrogen
+/// counts of heteroatoms and bond orders; elements, connectivity (heavy-atom bonds and degrees)
+/// and ring membership of atoms and bonds stay. (1) Core skeleton: the bridge's relaxed query of
+/// each core keeps only elements and ring membership, with any bond (connectivity_screen.cpp);
+/// a core embedding in a tautomer is an embedding of that query in the tautomer, hence in the
+/// drawing. (2) The formula's <c>tautomer-screen</c>, written with those invariants only
+/// (elements, R/!R, heavy degree D, the {heterocyclic} kind, which depends only on rings, and
+/// any bonds); each formula file gives the proof that every within compound embeds it. Under a
+/// reading with its own narrower screen (<c>tautomer-screen-by-reading</c>) that one must match too.
+/// Whatever passes both is searched, so the verdict cannot depend on the drawing's H placement;
+/// the enumeration's order matters only when it stops at the limit, and then the verdict is
+/// <see cref="FormulaVerdict.Undetermined"/>, never "not within".
+/// </para>
 /// </remarks>
 public sealed class MarkushMatcher(FormulaLibrary library)
 {
@@ -47,17 +64,21 @@ public sealed class MarkushMatcher(FormulaLibrary library)
     }
 
     /// <summary>
-    /// Whether the compound is within any of the requested formulas: the verdicts of
-    /// <see cref="Match"/>, reached by the same search, but each embedding judged only to its
-    /// first violation and nothing explained. For a batch that reports hits only; a hit is then
-    /// matched in full for its report.
+    /// Whether the compound is within, or undetermined for, any of the requested formulas: the
+    /// verdicts of <see cref="Match"/>, reached by the same search, but each embedding judged only
+    /// to its first violation and nothing explained. For a batch that reports hits only; a true
+    /// answer is then matched in full for its report.
     /// </summary>
     public bool IsWithinAny(Molecule compound, MatchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(compound);
         var o = options ?? MatchOptions.Default;
         return OnParent(compound, o, (_, drawn, tautomers) =>
-            Selected(o).Where(f => f.Formula.HasStructure).Any(f => Search(f, drawn, tautomers, o, verdictOnly: true).Reports.Any(e => e.Satisfied)));
+            Selected(o).Where(f => f.Formula.HasStructure).Any(f =>
+            {
+                var r = Search(f, drawn, tautomers, o, verdictOnly: true);
+                return r.Limit is not null || r.Reports.Any(e => e.Satisfied);
+            }));
     }
 
     // Sets salts aside, then runs the work on the parent as drawn, with its tautomers made on
@@ -104,12 +125,17 @@ public sealed class MarkushMatcher(FormulaLibrary library)
             return Unencoded(compiled, drawn);
         }
 
-        var (reports, form, reading, tautomersTruncated) = Search(compiled, drawn, tautomers, options, verdictOnly: false);
+        var (reports, form, reading, limit) = Search(compiled, drawn, tautomers, options, verdictOnly: false);
         var verdict = Verdict(compiled, reports, form.TautomerSmiles, reading);
-        if (!verdict.IsWithin && tautomersTruncated)
+        if (!verdict.IsWithin && limit is not null)
         {
-            verdict = verdict with { Explanation = verdict.Explanation + $" (tautomers tried: the first {options.MaxTautomers}; the search stopped there)" };
+            verdict = verdict with
+            {
+                Verdict = FormulaVerdict.Undetermined,
+                Explanation = $"undetermined ({f.Id}) (search limit: {limit}); {verdict.Explanation}",
+            };
         }
+
         verdict = verdict with
         {
             Best = verdict.Best is null ? null : Enrich(verdict.Best, form),
@@ -121,18 +147,17 @@ public sealed class MarkushMatcher(FormulaLibrary library)
     }
 
     // The embeddings of the formula's cores in the drawn form and, when none satisfies, in its
-    // tautomers: the satisfying ones, or the nearest misses found, and the form they are in.
+    // tautomers: the satisfying ones, or the nearest misses found, and the form they are in; and
+    // the limit the search hit before it was complete, if any.
     private static SearchResult Search(CompiledFormula compiled, MatchedForm drawn, Func<TautomerForms> tautomers, MatchOptions options, bool verdictOnly)
     {
         var f = compiled.Formula;
         var reading = options.Readings.TryGetValue(f.Id, out var r) ? r : f.Slots.Select(s => s.DefaultReading).FirstOrDefault(x => x is not null);
-        var reports = Embeddings(compiled, drawn, reading, options, verdictOnly);
+        var (reports, limit) = Embeddings(compiled, drawn, reading, options, verdictOnly);
         var form = drawn;
-        var tautomersTruncated = false;
-        if (!reports.Any(e => e.Satisfied) && options.ConsiderTautomers && PassesTautomerScreen(compiled, drawn))
+        if (!reports.Any(e => e.Satisfied) && options.ConsiderTautomers && TautomerMayBeWithin(compiled, drawn, reading))
         {
             var forms = tautomers();
-            tautomersTruncated = forms.Truncated;
             foreach (var t in forms.Forms)
             {
                 // A core test first (microseconds); the H check and the judging only where a core fits.
@@ -141,33 +166,48 @@ public sealed class MarkushMatcher(FormulaLibrary library)
                     continue;
                 }
 
-                var tr = Embeddings(compiled, t, reading, options, verdictOnly);
+                var (tr, tlimit) = Embeddings(compiled, t, reading, options, verdictOnly);
                 if (tr.Any(e => e.Satisfied))
                 {
-                    return new SearchResult(tr, t, reading, tautomersTruncated);
+                    return new SearchResult(tr, t, reading, null);
                 }
 
+                limit ??= tlimit;
                 if (tr.Count > 0 && (reports.Count == 0 || tr.Min(e => e.Violations.Count) < reports.Min(e => e.Violations.Count)))
                 {
                     reports = tr;
                     form = t;
                 }
             }
+
+            if (forms.Truncated)
+            {
+                limit ??= $"more than {options.MaxTautomers} tautomers by heteroatom H shifts; none of the {options.MaxTautomers} tried is within";
+            }
         }
 
-        return new SearchResult(reports, form, reading, tautomersTruncated);
+        return new SearchResult(reports, form, reading, limit);
     }
 
-    private sealed record SearchResult(List<EmbeddingReport> Reports, MatchedForm Form, string? Reading, bool TautomersTruncated);
+    private sealed record SearchResult(List<EmbeddingReport> Reports, MatchedForm Form, string? Reading, string? Limit);
 
-    private static bool PassesTautomerScreen(CompiledFormula compiled, MatchedForm drawn) =>
-        compiled.TautomerScreen is { } screen &&
-        (compiled.TautomerPrescreen is not { } prescreen || drawn.HasMatch(prescreen)) &&
-        (compiled.TautomerScreenUsesKinds ? drawn.KindLabelled.HasSubstructMatch(screen) : drawn.HasMatch(screen));
+    /// <summary>The two necessary conditions (see the class remarks) for some heteroatom H-shift
+    /// tautomer of <paramref name="drawn"/> being within: a core skeleton embeds, and the
+    /// formula's invariant tautomer screen (when it has one) matches. Both are decided whether
+    /// or not the prescreens are enabled, so that DYEREG_NO_SCREEN cannot change a verdict.</summary>
+    internal static bool TautomerMayBeWithin(CompiledFormula compiled, MatchedForm drawn, string? reading) =>
+        compiled.Variants.Any(v => drawn.SkeletonMightEmbed(v.Core)) &&
+        (reading is null || compiled.TautomerScreenByReading?.GetValueOrDefault(reading) is not { } narrower || drawn.HasMatch(narrower)) &&
+        (compiled.TautomerScreen is not { } screen ||
+            ((compiled.TautomerPrescreen is not { } prescreen || drawn.HasMatch(prescreen)) &&
+             (compiled.TautomerScreenUsesKinds ? drawn.KindLabelled.HasSubstructMatch(screen) : drawn.HasMatch(screen))));
 
-    private static List<EmbeddingReport> Embeddings(CompiledFormula compiled, MatchedForm form, string? reading, MatchOptions options, bool verdictOnly)
+    // Every embedding of the cores (or up to the first satisfying one), and the limit hit when a
+    // variant had more embeddings than MaxEmbeddings (some were then never judged).
+    private static (List<EmbeddingReport> Reports, string? Limit) Embeddings(CompiledFormula compiled, MatchedForm form, string? reading, MatchOptions options, bool verdictOnly)
     {
         var reports = new List<EmbeddingReport>();
+        string? limit = null;
         EmbeddingEvaluator? evaluator = null; // needs the graph: built only once a core matches
         var matchOptions = new SubstructMatchOptions
         {
@@ -185,19 +225,25 @@ public sealed class MarkushMatcher(FormulaLibrary library)
                 continue;
             }
 
-            foreach (var match in form.Molecule.GetSubstructMatches(variant.Core, matchOptions))
+            var matches = form.Molecule.GetSubstructMatches(variant.Core, matchOptions);
+            if (matches.Count >= options.MaxEmbeddings)
+            {
+                limit = $"{options.MaxEmbeddings} or more embeddings of variant {variant.Variant.Id}; only the first {options.MaxEmbeddings} judged";
+            }
+
+            foreach (var match in matches)
             {
                 evaluator ??= new EmbeddingEvaluator(compiled, form.Graph, form.Classifier, reading, verdictOnly);
                 var report = evaluator.Evaluate(variant, match);
                 reports.Add(report);
                 if (report.Satisfied)
                 {
-                    return reports;
+                    return (reports, null);
                 }
             }
         }
 
-        return reports;
+        return (reports, limit);
     }
 
     // Judging tests only the classes a slot allows; the reported embeddings get every class.
@@ -247,9 +293,11 @@ public sealed class MarkushMatcher(FormulaLibrary library)
                 $"({f.Id}) excluded: structure unavailable (provenance missing), but every ({f.Id}) compound has a six-membered aromatic ring bearing A (-NR5R6 or -OH) and this compound has none (reading, {provenance})");
     }
 
-    // RDKit's tautomers of the drawn form, kept as enumerated (not re-parsed)
-    // and released after the compound. Which of them count (H moved only between heteroatoms)
-    // is decided per tautomer when a core fits it.
+    // RDKit's tautomers of the drawn form, kept as enumerated (not re-parsed) and released after
+    // the compound. All of RDKit's transforms, not only those it names heteroatom H shifts: those
+    // alone miss forms whose H moved between heteroatoms only in net, through steps that pass an
+    // H over a carbon and back (aqsol-A-5996's azo form). Which forms count (every carbon keeps
+    // its H count) is decided per form when a core fits it.
     private TautomerForms Tautomers(MatchedForm drawn, MatchOptions options)
     {
         // The enumeration includes the drawn form: judged again it fails again, and a form replaces

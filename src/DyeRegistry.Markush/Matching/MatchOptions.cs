@@ -2,7 +2,7 @@ namespace DyeRegistry.Markush.Matching;
 
 /// <summary>
 /// Options of a match run. Immutable; defaults: every formula, each slot's default reading,
-/// tautomers considered (at most 16 per compound), at most 1000 embeddings per variant.
+/// tautomers considered (at most 1000 per compound), at most 1000 embeddings per variant.
 /// </summary>
 public sealed record MatchOptions
 {
@@ -17,12 +17,14 @@ public sealed record MatchOptions
     /// <summary>Try tautomers that move H between heteroatoms when the drawn form is not within.</summary>
     public bool ConsiderTautomers { get; init; } = true;
 
-    /// <summary>Tautomers enumerated per compound (default 16). RDKit enumerates breadth-first from
-    /// the drawing, so the forms one or two hydrogen shifts away (a hydrazone's azo form) come
-    /// first; measured on the catalogue, 4, 16 and 64 give the same verdicts while the cost grows
-    /// about linearly. An explanation says when the search stopped at the limit.</summary>
-    public int MaxTautomers { get; init; } = 16;
+    /// <summary>Tautomers enumerated per compound (default 1000, RDKit's own default). Every form
+    /// of a complete enumeration is tried, so the verdict does not depend on the order; when a
+    /// compound has more forms than this and none tried is within, the verdict is
+    /// <see cref="FormulaVerdict.Undetermined"/> with the limit named.</summary>
+    public int MaxTautomers { get; init; } = 1000;
 
+    /// <summary>Core embeddings judged per variant and form (default 1000); more makes a
+    /// not-within verdict <see cref="FormulaVerdict.Undetermined"/>.</summary>
     public int MaxEmbeddings { get; init; } = 1000;
 
     /// <summary>Draw an SVG of each within verdict (<see cref="FormulaMatch.Svg"/>). Default false.</summary>

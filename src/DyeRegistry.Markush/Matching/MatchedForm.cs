@@ -53,7 +53,17 @@ internal sealed class MatchedForm(FormulaLibrary library, Molecule molecule, boo
         return Molecule.HasSubstructMatch(query);
     }
 
+    /// <summary>Whether the core's skeleton (its elements and ring membership, any bonds: the
+    /// bridge's relaxed query) embeds in this form: a necessary condition for the core to embed
+    /// in this form or in any of its tautomers. Decided even when prescreens are disabled.</summary>
+    public bool SkeletonMightEmbed(QueryMolecule core)
+    {
+        skeletons ??= Molecule.SkeletonMightEmbed(library.ScreenedQueries);
+        return skeletons[library.ScreenIndex[core]];
+    }
+
     private bool[]? possible;
+    private bool[]? skeletons;
     private string? tautomerSmiles;
     private bool? heteroOnly;
     private Molecule? kindLabelled;

@@ -31,8 +31,14 @@ public sealed record MarkushFormula
 
     public EmbeddingMode Embeddings { get; init; } = EmbeddingMode.All;
 
-    /// <summary>Relaxed pattern: tautomers are tried only for compounds that match it. Null: never.</summary>
+    /// <summary>A necessary condition, in what H shifts never change, for some tautomer being
+    /// within: tautomers are searched only for compounds that match it. Null: only the core
+    /// skeleton screens.</summary>
     public string? TautomerScreen { get; init; }
+
+    /// <summary>Narrower screens that hold under one reading of the formula's slots (reading name ->
+    /// SMARTS, no kind macros); under that reading they are required as well.</summary>
+    public IReadOnlyDictionary<string, string> TautomerScreenByReading { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyList<CoreVariant> Variants { get; init; } = [];
 
