@@ -73,13 +73,43 @@ public sealed class MarkushMatcher(FormulaLibrary library)
     {
         ArgumentNullException.ThrowIfNull(compound);
         var o = options ?? MatchOptions.Default;
-        return OnParent(compound, o, (_, drawn, tautomers) =>
-            Selected(o).Where(f => f.Formula.HasStructure).Any(f =>
+        // First with a few tautomers: a within form among them is a within form among all, and a
+        // search that hit no limit has seen every form. Only a search that hit a limit (most
+        // often the few-tautomer cap) is run again with the full options, so the verdict is the
+        // full search's while most compounds never pay for enumerating up to the full cap.
+        if (o.MaxTautomers > FirstTautomerStage)
+        {
+            var first = Verdicts(compound, o with { MaxTautomers = FirstTautomerStage });
+            if (first.Within || !first.HitLimit)
+            {
+                return first.Within;
+            }
+        }
+
+        var full = Verdicts(compound, o);
+        return full.Within || full.HitLimit;
+    }
+
+    private const int FirstTautomerStage = 16;
+
+    // Whether any formula is within, and whether any search hit a limit (undetermined).
+    private (bool Within, bool HitLimit) Verdicts(Molecule compound, MatchOptions o) =>
+        OnParent(compound, o, (_, drawn, tautomers) =>
+        {
+            var hitLimit = false;
+            foreach (var f in Selected(o).Where(f => f.Formula.HasStructure))
             {
                 var r = Search(f, drawn, tautomers, o, verdictOnly: true);
-                return r.Limit is not null || r.Reports.Any(e => e.Satisfied);
-            }));
-    }
+                if (r.Reports.Any(e => e.Satisfied))
+                {
+                    return (true, hitLimit);
+                }
+
+                hitLimit |= r.Limit is not null;
+            }
+
+            return (false, hitLimit);
+        });
 
     // Sets salts aside, then runs the work on the parent as drawn, with its tautomers made on
     // first request; every form is released afterwards.
