@@ -68,12 +68,9 @@ public sealed class RegistryChecker(IRegistryStore store)
             yield return wrongKind;
         }
 
-        var references = record.Document["components"] is JsonArray components
-            ? components.OfType<JsonObject>().Select(c => c["ref"] is JsonValue r && r.TryGetValue<string>(out var s) ? s : null).OfType<string>()
-            : [];
-        foreach (var missing in references.Where(r => !kinds.ContainsKey(r)))
+        foreach (var missing in RegistryImporter.References(record.Document).Where(r => !kinds.ContainsKey(r)))
         {
-            yield return $"components: references {RecordIds.Printable(missing)}, which is not in the registry";
+            yield return $"references {RecordIds.Printable(missing)}, which is not in the registry";
         }
 
         if (record.Kind == RecordKind.Dye)

@@ -238,12 +238,14 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         return JsonNode.DeepEquals(withoutParent, input);
     }
 
-    private static List<string> References(JsonObject document)
+    /// <summary>The ids a document references: its ink components and a dye's parent.</summary>
+    internal static List<string> References(JsonObject document)
     {
         var list = new List<string>();
         if (document["components"] is JsonArray components)
         {
-            list.AddRange(components.OfType<JsonObject>().Select(c => c["ref"]?.GetValue<string>()).OfType<string>());
+            // Text refs only: a stored document that breaks the schema is still read (dyereg check).
+            list.AddRange(components.OfType<JsonObject>().Select(c => c["ref"] is JsonValue r && r.TryGetValue<string>(out var id) ? id : null).OfType<string>());
         }
 
         if (document["parent"] is JsonValue p && p.TryGetValue<string>(out var parent))

@@ -52,23 +52,19 @@ public sealed partial class SqliteRegistryStore
         }
     }
 
-    public IEnumerable<RecordScan> Scan()
+    // One query; each row is read on its own, so a damaged document is reported with its id
+    // and the rest are still read.
+    public IEnumerable<RecordScan> Scan() => Guard(() => Rows(RecordSelect + " ORDER BY id", reader =>
     {
-        foreach (var id in Guard(() => Rows("SELECT id FROM records ORDER BY id", r => r.GetString(0))))
+        try
         {
-            RecordScan scan;
-            try
-            {
-                scan = new RecordScan(id, Get(id), null);
-            }
-            catch (RegistryException e)
-            {
-                scan = new RecordScan(id, null, e.Message);
-            }
-
-            yield return scan;
+            return new RecordScan(reader.GetString(0), ReadRecord(reader), null);
         }
-    }
+        catch (RegistryException e)
+        {
+            return new RecordScan(reader.GetString(0), null, e.Message);
+        }
+    }));
 
     public IReadOnlyList<ComputedQuantity> Computed(string id) => Guard(() => Rows(
         "SELECT field, value, unit, method FROM computed_quantities WHERE id = $id ORDER BY field",

@@ -8,7 +8,7 @@ namespace DyeRegistry.Cli.Tests;
 /// a registry, as text, JSON (its documented schema) and HTML, and the portfolio matrix.</summary>
 public sealed class ScopeCommandTests
 {
-    private static readonly string Samples = FindSamples();
+    internal static readonly string Samples = FindSamples();
 
     [Fact]
     public void Json_HasTheDocumentedSchema()

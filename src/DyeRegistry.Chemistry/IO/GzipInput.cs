@@ -12,42 +12,31 @@ namespace DyeRegistry.Chemistry.IO;
 /// what was inflated (a cut file ends in deflate data instead; a false match is a 1 in 2^32
 /// chance). Files of several gzip members (concatenated .gz) are read without that check.
 /// </summary>
-internal sealed class GzipInput : Stream
+internal sealed class GzipInput : ReadOnlyStream
 {
     private readonly string name;
     private readonly TrailerTap tap;
-    private readonly GZipStream inflate;
     private long inflated;
 
     public GzipInput(Stream compressed, string name)
+        : this(new TrailerTap(compressed), name)
+    {
+    }
+
+    // Inflates what passes through the tap; disposing the inflater disposes the tap and the file.
+    private GzipInput(TrailerTap tap, string name)
+        : base(new GZipStream(tap, CompressionMode.Decompress))
     {
         this.name = name;
-        tap = new TrailerTap(compressed);
-        inflate = new GZipStream(tap, CompressionMode.Decompress);
+        this.tap = tap;
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
         int n;
         try
         {
-            n = inflate.Read(buffer);
+            n = Inner.Read(buffer);
         }
         catch (InvalidDataException e)
         {
@@ -63,33 +52,13 @@ internal sealed class GzipInput : Stream
         return n;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inflate.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
     private IOException Broken(string why) => new(string.Create(CultureInfo.InvariantCulture,
         $"{name}: the compressed data is cut short or corrupt at byte {tap.Consumed:N0} of the file ({why}); nothing after that point was read"));
 
     // Passes the compressed bytes through, keeping the total, the last eight (a gzip member's
     // trailer: CRC-32, then the length mod 2^32, little-endian) and whether a second member's
     // header went by (concatenated .gz files are valid gzip and .NET reads them whole).
-    private sealed class TrailerTap(Stream inner) : Stream
+    private sealed class TrailerTap(Stream inner) : ReadOnlyStream(inner)
     {
         private const int HeaderLength = 10;
         private readonly byte[] last = new byte[HeaderLength];
@@ -100,30 +69,14 @@ internal sealed class GzipInput : Stream
         /// <summary>A later gzip member's header was seen: the last trailer covers only that member.</summary>
         public bool SeveralMembers { get; private set; }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
         // A single member ends with the length of all that was inflated. With several members
         // the last one's start is not known here, so only .NET's own checks apply to them.
         public bool TrailerMatches(long inflatedTotal) =>
             SeveralMembers || (kept >= 8 && BitConverter.ToUInt32(last, HeaderLength - 4) == (uint)inflatedTotal);
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
-            var n = inner.Read(buffer);
+            var n = Inner.Read(buffer);
             if (n == 0)
             {
                 return 0;
@@ -154,26 +107,6 @@ internal sealed class GzipInput : Stream
 
             kept = Math.Min(HeaderLength, kept + n);
             return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
 
         // A gzip member header: 1f 8b, method 8 (deflate), no reserved flag bits, extra flags 0,

@@ -4,16 +4,15 @@ namespace DyeRegistry.Chemistry.IO;
 /// A read-only stream that replays a few bytes already read from its source: lets a reader look
 /// at the start of a non-seekable input (standard input) and still hand the whole of it on.
 /// </summary>
-internal sealed class PrefixedStream : Stream
+internal sealed class PrefixedStream : ReadOnlyStream
 {
     private readonly byte[] prefix;
-    private readonly Stream inner;
     private int position;
 
     private PrefixedStream(byte[] prefix, Stream inner)
+        : base(inner)
     {
         this.prefix = prefix;
-        this.inner = inner;
     }
 
     /// <summary>Reads up to <paramref name="count"/> bytes and returns a stream that yields them again.</summary>
@@ -36,22 +35,6 @@ internal sealed class PrefixedStream : Stream
         return new PrefixedStream(peeked, inner);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         if (position < prefix.Length)
@@ -62,26 +45,6 @@ internal sealed class PrefixedStream : Stream
             return n;
         }
 
-        return inner.Read(buffer);
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
+        return Inner.Read(buffer);
     }
 }

@@ -39,7 +39,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
 
         // A value beyond what decimal holds (stored before import checked ranges) is never compared
         // by a rounded stand-in: the limitation is unknown, and the record needs correcting.
-        var outOfRange = facts.Where((f, i) => OutOfRange(values[i]!.Value.Value) || (values[i]!.Value.PlusMinus is { } pm && OutOfRange(pm))).ToList();
+        var outOfRange = facts.Where((f, i) => Numbers.IsOutOfRange(values[i]!.Value.Value) || (values[i]!.Value.PlusMinus is { } pm && Numbers.IsOutOfRange(pm))).ToList();
         if (outOfRange.Count > 0)
         {
             var bad = outOfRange[0];
@@ -61,7 +61,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
         }
 
         var value = raw.Value.Scale(c.Scale);
-        if (OutOfRange(value.Low) || OutOfRange(value.High))
+        if (Numbers.IsOutOfRange(value.Low) || Numbers.IsOutOfRange(value.High))
         {
             return Outcome.Unknown($"{c.Label} is outside the range dyereg computes in (beyond 7.9 x10^28 or below 10^-28 in the claim's unit) for the recorded values; check the record",
                 evidence, [.. facts.Select(f => ConditionEvaluator.Need(f.Fact, f.Path))]);
@@ -100,8 +100,6 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
 
         return new Outcome(verdict, reason, evidence, [], changes, warnings);
     }
-
-    private static bool OutOfRange(decimal d) => Saturating.IsSaturated(d) || Math.Abs(d) == Numbers.SmallestMagnitude;
 
     private static string Percent(decimal distance, decimal bound) =>
         bound == 0 ? "n/a" : $"{Numbers.Text(Math.Round(Saturating.Multiply(Saturating.Divide(Math.Abs(distance), Math.Abs(bound)), 100), 1))} %";

@@ -61,7 +61,7 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         null => "not recorded",
         JsonObject o when o["value"] is { } v => ValueText(v),
         JsonObject or JsonArray => "recorded",
-        JsonValue v when Numbers.Read(v) is { } n && !Saturating.IsSaturated(n.Value) && Math.Abs(n.Value) != Numbers.SmallestMagnitude => Numbers.Text(n.Value),
+        JsonValue v when Numbers.Read(v) is { } n && !Numbers.IsOutOfRange(n.Value) => Numbers.Text(n.Value),
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         JsonValue v => v.ToJsonString(),
         _ => node.ToJsonString(),

@@ -42,6 +42,10 @@ internal static class Numbers
         return decimal.Parse(f.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Whether <paramref name="d"/> stands for a value decimal cannot hold (see <see cref="FromDouble"/>
+    /// and <see cref="Saturating"/>): never compared, never shown as if it were the value.</summary>
+    public static bool IsOutOfRange(decimal d) => Saturating.IsSaturated(d) || Math.Abs(d) == SmallestMagnitude;
+
     /// <summary>The smallest positive decimal (10^-28).</summary>
     public const decimal SmallestMagnitude = 0.0000000000000000000000000001m;
 

@@ -67,16 +67,16 @@ internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options,
             if (request.Output is not null)
             {
                 File.Move(outputPartial!, request.Output, overwrite: true);
-                if (request.ErrorsFile is not null)
-                {
-                    File.Move(errorsPartial!, request.ErrorsFile, overwrite: true);
-                }
-
-                File.Delete(ScreenCheckpoint.PathFor(request.Output));
             }
-            else if (request.ErrorsFile is not null)
+
+            if (request.ErrorsFile is not null)
             {
                 File.Move(errorsPartial!, request.ErrorsFile, overwrite: true);
+            }
+
+            if (request.Output is not null)
+            {
+                File.Delete(ScreenCheckpoint.PathFor(request.Output));
             }
         }
 

@@ -9,7 +9,8 @@ namespace DyeRegistry.Cli.Tests.Hostile;
 /// </summary>
 internal static class HostileRecords
 {
-    public static readonly string Samples = FindSamples();
+    /// <summary>samples/records.json, the records.md examples (found as the scope tests find it).</summary>
+    public static string Samples => ScopeCommandTests.Samples;
 
     /// <summary>The sample medium MED-1 under another id with one field replaced by a raw JSON number text.</summary>
     public static string MediumWith(string id, string field, string rawNumber)
@@ -47,18 +48,4 @@ internal static class HostileRecords
 
     public static JsonObject Sample(string id) =>
         (JsonObject)JsonNode.Parse(File.ReadAllText(Samples))!.AsArray().Single(r => r!["id"]!.GetValue<string>() == id)!.DeepClone();
-
-    private static string FindSamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "samples", "records.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("samples/records.json not found above the test binaries");
-    }
 }

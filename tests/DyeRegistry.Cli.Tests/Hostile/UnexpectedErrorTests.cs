@@ -11,42 +11,26 @@ public sealed class UnexpectedErrorTests
     public void AnUnexpectedException_IsOneLine_WithTheLogFile_AndExitCode2()
     {
         using var temp = new TempFolder();
-        Environment.SetEnvironmentVariable("DYEREG_LOG_DIR", temp.Path);
-        try
-        {
-            var (exit, err) = RunFailing([]);
-            Assert.Equal(2, exit);
-            var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Single(lines);
-            Assert.StartsWith("dyereg explode: unexpected error: the bridge gave way (InvalidOperationException); details in ", lines[0], StringComparison.Ordinal);
-            var log = lines[0][(lines[0].IndexOf("details in ", StringComparison.Ordinal) + "details in ".Length)..].Trim();
-            Assert.StartsWith(temp.Path, log, StringComparison.Ordinal);
-            var details = File.ReadAllText(log);
-            Assert.Contains("at DyeRegistry.Cli.Tests.Hostile.UnexpectedErrorTests", details, StringComparison.Ordinal);
-            Assert.Contains("arguments: explode", details, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("DYEREG_LOG_DIR", null);
-        }
+        var (exit, err) = RunFailing(temp, []);
+        Assert.Equal(2, exit);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("dyereg explode: unexpected error: the bridge gave way (InvalidOperationException); details in ", lines[0], StringComparison.Ordinal);
+        var log = lines[0][(lines[0].IndexOf("details in ", StringComparison.Ordinal) + "details in ".Length)..].Trim();
+        Assert.StartsWith(temp.Path, log, StringComparison.Ordinal);
+        var details = File.ReadAllText(log);
+        Assert.Contains("at DyeRegistry.Cli.Tests.Hostile.UnexpectedErrorTests", details, StringComparison.Ordinal);
+        Assert.Contains("arguments: explode", details, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Debug_PrintsTheDetails()
     {
         using var temp = new TempFolder();
-        Environment.SetEnvironmentVariable("DYEREG_LOG_DIR", temp.Path);
-        try
-        {
-            var (exit, err) = RunFailing(["--debug"]);
-            Assert.Equal(2, exit);
-            Assert.Contains("unexpected error: the bridge gave way", err, StringComparison.Ordinal);
-            Assert.Contains("   at DyeRegistry.Cli.Tests.Hostile.UnexpectedErrorTests", err, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("DYEREG_LOG_DIR", null);
-        }
+        var (exit, err) = RunFailing(temp, ["--debug"]);
+        Assert.Equal(2, exit);
+        Assert.Contains("unexpected error: the bridge gave way", err, StringComparison.Ordinal);
+        Assert.Contains("   at DyeRegistry.Cli.Tests.Hostile.UnexpectedErrorTests", err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +41,8 @@ public sealed class UnexpectedErrorTests
         Assert.Contains("dyereg", output, StringComparison.Ordinal);
     }
 
-    private static (int Exit, string Err) RunFailing(string[] extra)
+    // Runs a command that throws, with crash logs going to the test's folder.
+    private static (int Exit, string Err) RunFailing(TempFolder logs, string[] extra)
     {
         var err = new StringWriter();
         RootCommand Build()
@@ -69,8 +54,16 @@ public sealed class UnexpectedErrorTests
             return root;
         }
 
-        var exit = Program.Run(["explode", .. extra], new InvocationConfiguration { Output = TextWriter.Null, Error = err }, Build);
-        return (exit, err.ToString());
+        Environment.SetEnvironmentVariable("DYEREG_LOG_DIR", logs.Path);
+        try
+        {
+            var exit = Program.Run(["explode", .. extra], new InvocationConfiguration { Output = TextWriter.Null, Error = err }, Build);
+            return (exit, err.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DYEREG_LOG_DIR", null);
+        }
     }
 
     private static int Throw() => throw new InvalidOperationException("the bridge gave way");
