@@ -36,8 +36,8 @@ public static class MediumQuantities
 
         var quantities = new List<ComputedQuantity>();
         var notes = new List<string>();
-        var x = Storage.Records.RecordValidator.QuantityValue(layer["polymer_particles"]?["average_diameter_nm"]);
-        var coat = Storage.Records.RecordValidator.QuantityValue(layer["coat_weight_g_per_m2"]);
+        var x = Storage.Records.RecordRules.QuantityValue(layer["polymer_particles"]?["average_diameter_nm"]);
+        var coat = Storage.Records.RecordRules.QuantityValue(layer["coat_weight_g_per_m2"]);
         var needY = layer["peak_pore_diameter_nm"] is null;
         var needA = layer["pore_volume_at_particle_diameter_ml_per_cm2"] is null;
 
@@ -68,8 +68,8 @@ public static class MediumQuantities
         }
         else if (layer["pore_distribution"] is JsonObject curve)
         {
-            var diameters = (curve["diameters_nm"] as JsonArray ?? []).Select(Storage.Records.RecordValidator.QuantityValue).Select(v => v ?? double.NaN).ToList();
-            var values = (curve["values"] as JsonArray ?? []).Select(Storage.Records.RecordValidator.QuantityValue).Select(v => v ?? double.NaN).ToList();
+            var diameters = (curve["diameters_nm"] as JsonArray ?? []).Select(Storage.Records.RecordRules.QuantityValue).Select(v => v ?? double.NaN).ToList();
+            var values = (curve["values"] as JsonArray ?? []).Select(Storage.Records.RecordRules.QuantityValue).Select(v => v ?? double.NaN).ToList();
             var convention = curve["convention"]?.GetValue<string>() ?? "dV/dlogD";
             var per = curve["per"]?.GetValue<string>() ?? "cm2";
             var method = $"read from the recorded pore distribution curve ({convention} per {per}{(curve["method"] is { } m ? ", " + m.GetValue<string>() : string.Empty)}); Y at its maximum; A its value at D = X (linear in log D)";

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DyeRegistry.Claims.Evaluation;
 using DyeRegistry.Markush;
+using DyeRegistry.Registry;
 using DyeRegistry.Storage;
 using DyeRegistry.Storage.Records;
 

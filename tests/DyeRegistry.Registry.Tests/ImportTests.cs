@@ -53,7 +53,7 @@ public sealed class ImportTests : IDisposable
     [InlineData("""{"kind": "ink", "id": "I-9", "components": [{"ref": "A", "mass_percent": 70}, {"ref": "B", "mass_percent": 40}]}""", "components", "sum to 110")]
     [InlineData("""{"kind": "dye", "id": "D-9", "smiles": "C1CC("}""", "smiles", "SMILES Parse Error")]
     [InlineData("""{"kind": "dye", "id": "D-9"}""", "smiles", "needs its structure")]
-    [InlineData("""{"kind": "pigment", "id": "X-9"}""", "kind", "expected dye, solvent")]
+    [InlineData("""{"kind": "pigment", "id": "X-9"}""", "kind", "expected one of dye, solvent")]
     [InlineData("""{"kind": "polymer", "id": "P-9", "hydrophobic": null}""", "hydrophobic", "leave the field out")]
     public void BadInput_NamesTheFieldAndWritesNothing(string document, string field, string message)
     {

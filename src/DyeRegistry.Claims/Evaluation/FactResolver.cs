@@ -76,7 +76,7 @@ internal static class FactResolver
     {
         var last = path.Steps.Count > 0 ? path.Steps[^1].Name : null;
         var parent = Walk(binding.Node, path.Steps.Take(path.Steps.Count - 1));
-        if (last == "porous" && parent?["void_volume_ml_per_m2"] is { } voidNode && Storage.Records.RecordValidator.QuantityValue(voidNode) is { } v && v > 0)
+        if (last == "porous" && parent?["void_volume_ml_per_m2"] is { } voidNode && Storage.Records.RecordRules.QuantityValue(voidNode) is { } v && v > 0)
         {
             return new Fact(binding.Record, field, JsonValue.Create(true), "derived",
                 string.Create(CultureInfo.InvariantCulture, $"a layer with a void volume above zero is porous (records.md); void_volume_ml_per_m2 = {v}"));

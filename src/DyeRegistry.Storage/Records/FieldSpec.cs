@@ -21,35 +21,18 @@ public enum FieldType
     /// <summary>An object of free text values (SD fields carried over from an import).</summary>
     FreeTextMap,
 
-    /// <summary>Any JSON value, kept as given (a raw isotherm until issue #7 reads it).</summary>
+    /// <summary>Any JSON value, kept as given (a raw isotherm, read by import).</summary>
     Raw,
 }
 
-/// <summary>What range a quantity may take.</summary>
-public enum QuantityRange
-{
-    /// <summary>Zero or more (amounts, sizes, volumes).</summary>
-    NonNegative,
-
-    /// <summary>From 0 to 100 (percentages).</summary>
-    Percent,
-
-    /// <summary>Any real number (a temperature in degrees Celsius).</summary>
-    Any,
-}
-
-/// <summary>One field of a record document: its name (with the unit in it), its shape, whether it
-/// is required, and its rule. A quantity's <see cref="Minimum"/> and <see cref="Maximum"/> are the
-/// documented range of plausible values (docs: the record format); import refuses values outside
-/// it. Immutable.</summary>
+/// <summary>One field of a record document as the record schema describes it: its name (with the
+/// unit in it), its shape, its words (a choice) or unit (a quantity), and what it holds. Read from
+/// the JSON Schema (<see cref="RecordSchema"/>): which values are valid is the schema's business
+/// alone; this tree only names fields for the claim files and the messages. Immutable.</summary>
 public sealed record FieldSpec(
     string Name,
     FieldType Type,
-    bool Required = false,
-    QuantityRange Range = QuantityRange.NonNegative,
     IReadOnlyList<string>? Choices = null,
     IReadOnlyList<FieldSpec>? Fields = null,
     FieldSpec? Items = null,
-    string? Unit = null,
-    double? Minimum = null,
-    double? Maximum = null);
+    string? Unit = null);
