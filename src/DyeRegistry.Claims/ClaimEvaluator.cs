@@ -97,7 +97,7 @@ public sealed class ClaimEvaluator
     }
 
     private List<FormulaCitation> Formulas() =>
-        dyes.Library.Formulas.Select(f => new FormulaCitation(f.Formula.Id, f.Formula.Name, f.Formula.Version, f.Formula.Provenance, f.Formula.Source)).ToList();
+        dyes.Library.Formulas.Select(f => new FormulaCitation(f.Formula.Id, f.Formula.Name, f.Formula.Version, f.Formula.Provenance, f.Formula.Source, f.Formula.Document)).ToList();
 
     private static List<ScopeRecord> Records(ScopeSubject subject)
     {

@@ -30,6 +30,37 @@ public sealed class ClaimFileTests(ScopeFixture scope) : IClassFixture<ScopeFixt
     }
 
     [Fact]
+    public void ShippedClaimSets_NameThePatentDocumentInTheReadersWords()
+    {
+        Assert.Equal(["An ink-jet recording medium; an image forming method", "An ink jet recording method", "An ink-jet recording sheet; a method for producing an ink-jet recording sheet"],
+            scope.Claims.Sets.Select(s => s.Document.Title));
+        Assert.Equal([19, 15, 20], scope.Claims.Sets.Select(s => s.Document.Claims));
+        Assert.All(scope.Claims.Sets, s =>
+        {
+            Assert.Equal(s.Claims.Max(c => c.Number), s.Document.Claims);
+            Assert.Equal(Markush.Model.PatentDocument.NotRecorded, s.Document.Publication);
+            Assert.Equal(Markush.Model.PatentDocument.NotRecorded, s.Document.Applicant);
+            Assert.Null(s.Document.Claim);
+        });
+    }
+
+    [Theory]
+    [InlineData("  claims: 19\n", "  claims: 12\n", "document", "the document has 12 claims, but claims 13, 14, 15, 16, 17, 18, 19 are encoded")]
+    [InlineData("  applicant: not recorded\n", "", "applicant", "missing (required)")]
+    [InlineData("  publication: not recorded   # the claim text does not give it: fill in when known\n", "  publication: \"\"\n", "publication", "must not be empty")]
+    [InlineData("  applicant: not recorded\n", "  applicant: not recorded\n  claim: 3\n", "claim", "unknown field")]
+    public void BadDocumentBlock_IsReportedWithFileLineAndField(string find, string replace, string field, string message)
+    {
+        var folder = Sandbox();
+        var file = Path.Combine(folder, "000.yaml");
+        var text = File.ReadAllText(file);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        File.WriteAllText(file, text.Replace(find, replace, StringComparison.Ordinal));
+        var e = Assert.Throws<ClaimFileException>(() => ClaimLibrary.Load(folder));
+        Assert.Contains(e.Errors, x => x.File == file && x.Field == field && x.Message.Contains(message, StringComparison.Ordinal) && x.Line > 0);
+    }
+
+    [Fact]
     public void InclusiveAndStrictWords_AreEncodedAsClaimsMdReadsThem()
     {
         var ops = scope.Claims.Claims.SelectMany(c => c.Limitations.Select(l => (c.Id, l)))

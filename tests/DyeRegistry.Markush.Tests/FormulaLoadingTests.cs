@@ -94,6 +94,45 @@ public sealed class FormulaLoadingTests : IDisposable
     }
 
     [Fact]
+    public void ShippedFormulas_NameThePatentDocumentInTheReadersWords()
+    {
+        using var library = FormulaLibrary.Load(sandbox);
+        Assert.All(library.Formulas, f =>
+        {
+            Assert.Equal("An ink jet recording method", f.Formula.Document.Title);
+            Assert.Equal(15, f.Formula.Document.Claims);
+            Assert.Equal(2, f.Formula.Document.Claim);
+            Assert.Equal(Model.PatentDocument.NotRecorded, f.Formula.Document.Publication);
+            Assert.Equal(Model.PatentDocument.NotRecorded, f.Formula.Document.Applicant);
+        });
+        Assert.Equal("claim 2 of \"An ink jet recording method\" (15 claims; publication not recorded; applicant not recorded)", library.Find("I")!.Formula.Document.DescribeWithClaim());
+        Assert.Equal("An ink jet recording method", library.Vocabulary.Document!.Title);
+    }
+
+    [Theory]
+    [InlineData("  publication: not recorded               # the claim text does not give it: fill in when known\n", "", "publication", "missing (required)")]
+    [InlineData("  claims: 15\n", "  claims: fifteen\n", "claims", "expected a whole number")]
+    [InlineData("  claim: 2                                # the claim the formula appears in\n", "  claim: 16\n", "claim", "claim 16 is not among the document's 15 claims")]
+    [InlineData("  applicant: not recorded\n", "  applicant: not recorded\n  filed: 2004\n", "filed", "unknown field")]
+    public void BadDocumentBlock_IsReportedWithFileLineAndField(string find, string replace, string field, string message)
+    {
+        var e = Broken("Y-I.yaml", find, replace);
+        Assert.Contains(e.Errors, x => x.Field == field && x.Message.Contains(message, StringComparison.Ordinal) && x.File.EndsWith("Y-I.yaml", StringComparison.Ordinal) && x.Line > 0);
+    }
+
+    [Fact]
+    public void MissingDocumentBlock_SaysWhatItNeeds()
+    {
+        var path = Path.Combine(sandbox, "Y-I.yaml");
+        var lines = File.ReadAllLines(path).ToList();
+        var start = lines.FindIndex(l => l == "document:");
+        lines.RemoveRange(start, lines.Skip(start + 1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)).Count() + 1);
+        File.WriteAllLines(path, lines);
+        var e = Assert.Throws<FormulaFileException>(() => FormulaLibrary.Load(sandbox).Dispose());
+        Assert.Contains(e.Errors, x => x.Field == "document" && x.Message.Contains("missing (required)", StringComparison.Ordinal) && x.Message.Contains("not recorded", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ClosureBetweenUnknownSlots_IsReported()
     {
         var e = Broken("M-I.yaml", "between: [R5, R6]", "between: [R5, R9]");

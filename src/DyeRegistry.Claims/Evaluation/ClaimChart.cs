@@ -16,5 +16,5 @@ public sealed record ClaimChart(
     IReadOnlyList<FormulaCitation> Formulas,
     IReadOnlyList<ScopeRecord> Records);
 
-/// <summary>A formula of seed 001 claim 2 as the chart used it.</summary>
-public sealed record FormulaCitation(string Id, string Name, int Version, Provenance Provenance, string Source);
+/// <summary>A general formula as the chart used it, with the patent document (and claim) it comes from.</summary>
+public sealed record FormulaCitation(string Id, string Name, int Version, Provenance Provenance, string Source, PatentDocument Document);

@@ -5,8 +5,8 @@ using YamlDotNet.RepresentationModel;
 namespace DyeRegistry.Claims.Loading;
 
 /// <summary>
-/// Reads one claim set file (NNN.yaml): patent, title, source, provenance, version and the
-/// claims. Checks that parents and included claims exist and come earlier, that limitation ids
+/// Reads one claim set file (NNN.yaml): patent, title, the patent document, source, provenance,
+/// version and the claims. Checks that parents and included claims exist and come earlier, that limitation ids
 /// are unique within a claim, that every independent claim says what it pairs, and every path
 /// against the record schema.
 /// </summary>
@@ -88,8 +88,17 @@ internal static class ClaimSetLoader
             claims.Add(new Claim(patent, number, parent, pairing ?? parentClaim?.Pairing ?? Pairing.Medium, preamble, includes, limitations, c.Line));
         }
 
+        var document = PatentDocumentReader.Read(y, file, errors, formula: false);
+        if (document is not null && document.Claims >= 1 && claims.Where(c => c.Number > document.Claims).Select(c => c.Number).ToList() is { Count: > 0 } beyond)
+        {
+            y.Error(y.Line, "document", $"claims: the document has {document.Claims} claims, but {(beyond.Count == 1 ? "claim" : "claims")} {string.Join(", ", beyond)} {(beyond.Count == 1 ? "is" : "are")} encoded");
+        }
+
         var set = new ClaimSet(patent, y.RequiredString("title"), y.RequiredString("source"),
-            y.Provenance("provenance", required: true) ?? Markush.Model.Provenance.Missing, y.RequiredInt("version"), file, claims);
+            y.Provenance("provenance", required: true) ?? Markush.Model.Provenance.Missing, y.RequiredInt("version"), file, claims)
+        {
+            Document = document ?? new Markush.Model.PatentDocument(Markush.Model.PatentDocument.NotRecorded, 0, Markush.Model.PatentDocument.NotRecorded, Markush.Model.PatentDocument.NotRecorded),
+        };
         y.RejectUnknown();
         return set;
     }

@@ -35,10 +35,15 @@ internal static class FormulasCommand
             }
 
             stdout.WriteLine($"# formulas in {folder} (vocabulary '{library.Vocabulary.Id}' version {library.Vocabulary.Version}, {library.Classes.Count} classes)");
-            stdout.WriteLine("# id\tprovenance\tversion\tvariants\tslots\tname\tsource");
+            foreach (var document in library.Formulas.Select(c => c.Formula.Document.Describe()).Distinct())
+            {
+                stdout.WriteLine($"# from the patent document {document}");
+            }
+
+            stdout.WriteLine("# id\tprovenance\tversion\tvariants\tslots\tname\tsource\tpatent document");
             foreach (var f in library.Formulas.Select(c => c.Formula))
             {
-                stdout.WriteLine($"{f.Id}\t{ProvenanceText.ToText(f.Provenance)}\t{f.Version}\t{f.Variants.Count}\t{f.Slots.Count}\t{f.Name}\t{f.Source}");
+                stdout.WriteLine($"{f.Id}\t{ProvenanceText.ToText(f.Provenance)}\t{f.Version}\t{f.Variants.Count}\t{f.Slots.Count}\t{f.Name}\t{f.Source}\t{f.Document.DescribeWithClaim()}");
             }
 
             return ExitCodes.Success;

@@ -34,7 +34,7 @@ internal static class RegistryCommands
 
     private static Command Import()
     {
-        var files = new Argument<string[]>("FILE") { Description = "JSON record files (records.md), or SMILES/SDF files of dyes (plain or .gz).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "JSON record files (the format: docs/records.md, dyereg schema, dyereg template KIND), or SMILES/SDF files of dyes (plain or .gz).", Arity = ArgumentArity.OneOrMore };
         var registry = RegistryOptions.Path();
         var folder = FormulaOptions.Folder();
         var update = new Option<bool>("--update") { Description = "Replace stored records that differ." };

@@ -29,7 +29,7 @@ internal static class ScopeCommand
     {
         var ink = new Option<string?>("--ink") { Description = "Id of the ink (registered, or in --ink-file)." };
         var medium = new Option<string?>("--medium") { Description = "Id of the medium (registered, or in --medium-file)." };
-        var inkFile = new Option<string?>("--ink-file") { Description = "JSON file with the ink and the dye, polymer and solvent records it references (records.md), when they are not registered." };
+        var inkFile = new Option<string?>("--ink-file") { Description = "JSON file with the ink and the dye, polymer and solvent records it references (docs/records.md), when they are not registered." };
         var mediumFile = new Option<string?>("--medium-file") { Description = "JSON file with the medium record, when it is not registered." };
         var matrix = new Option<bool>("--matrix") { Description = "Every registered ink x every registered medium, as a matrix of claim verdicts." };
         var format = new Option<string>("--format") { Description = "text, json or html.", DefaultValueFactory = _ => "text" };

@@ -40,7 +40,7 @@ internal static class ClaimChartHtml
         Provenance(h, chart);
         foreach (var set in chart.Sets.Where(x => claims.Any(c => c.Claim.Patent == x.Patent)))
         {
-            h.Append($"<h2>{E(set.Patent)}: {E(set.Title)}</h2><p class=\"meta\">Claim set version {set.Version}, {E(set.Source)}</p>\n");
+            h.Append($"<h2>{E(set.Patent)}: {E(set.Title)}</h2><p class=\"meta\">From the patent document {E(set.Document.Describe())}. Claim set version {set.Version}, {E(set.Source)}</p>\n");
             var inSet = claims.Where(c => c.Claim.Patent == set.Patent).ToList();
             foreach (var root in inSet.Where(c => c.Claim.Parent is null || inSet.All(p => p.Claim.Number != c.Claim.Parent)))
             {
@@ -84,16 +84,16 @@ internal static class ClaimChartHtml
             h.Append($"<tr><td>{E(r.Reading.Term)}</td><td>{E(r.Describe())}</td><td>{E(ProvenanceText.ToText(r.Option.Provenance))}</td></tr>\n");
         }
 
-        h.Append("</table><h2>General formulas of seed 001 claim 2</h2><table><tr><th>Formula</th><th>Version</th><th>Provenance</th><th>Source</th></tr>\n");
+        h.Append("</table><h2>General formulas</h2><table><tr><th>Formula</th><th>Version</th><th>Provenance</th><th>Source</th><th>Patent document</th></tr>\n");
         foreach (var f in chart.Formulas)
         {
             var p = f.Provenance switch
             {
                 Markush.Model.Provenance.Missing => "<b>missing</b>: the claim text does not give this formula's drawing; it never matches, and a dye not excluded from it leaves claim 2 undetermined",
-                Markush.Model.Provenance.Reconstructed => "<b>reconstructed</b>: the drawing is not in the claim text; the skeleton is derived from the variable definitions (formulas.md)",
+                Markush.Model.Provenance.Reconstructed => "<b>reconstructed</b>: the drawing is not in the claim text; the skeleton is derived from the variable definitions (docs/formulas.md)",
                 _ => "read from the claim text",
             };
-            h.Append($"<tr><td>({E(f.Id)}) {E(f.Name)}</td><td>{f.Version}</td><td>{p}</td><td>{E(f.Source)}</td></tr>\n");
+            h.Append($"<tr><td>({E(f.Id)}) {E(f.Name)}</td><td>{f.Version}</td><td>{p}</td><td>{E(f.Source)}</td><td>{E(f.Document.DescribeWithClaim())}</td></tr>\n");
         }
 
         h.Append("</table>\n");

@@ -44,6 +44,7 @@ internal static class ClaimChartJson
             ["version"] = s.Version,
             ["provenance"] = ProvenanceText.ToText(s.Provenance),
             ["source"] = s.Source,
+            ["document"] = Document(s.Document),
         })),
         ["formulas"] = Array(chart.Formulas.Select(f => new JsonObject
         {
@@ -52,9 +53,33 @@ internal static class ClaimChartJson
             ["version"] = f.Version,
             ["provenance"] = ProvenanceText.ToText(f.Provenance),
             ["source"] = f.Source,
+            ["document"] = Document(f.Document),
         })),
         ["claims"] = Array(chart.Claims.Where(shown).Select(Claim)),
     };
+
+    // The patent document a claim set or formula comes from, in the reader's words.
+    private static JsonObject Document(Markush.Model.PatentDocument d)
+    {
+        var o = new JsonObject
+        {
+            ["title"] = d.Title,
+            ["claims"] = d.Claims,
+            ["publication"] = d.Publication,
+            ["applicant"] = d.Applicant,
+        };
+        if (d.Claim is { } claim)
+        {
+            o["claim"] = claim;
+        }
+
+        if (d.SourceText is { } text)
+        {
+            o["source_text"] = text;
+        }
+
+        return o;
+    }
 
     public static JsonObject Claim(ClaimResult c) => new()
     {

@@ -37,7 +37,9 @@ internal static class ClaimChartText
             {
                 patent = c.Claim.Patent;
                 w.WriteLine();
-                w.WriteLine($"== {patent}: {c.Title} (claim set v{chart.Sets.First(x => x.Patent == patent).Version})");
+                var set = chart.Sets.First(x => x.Patent == patent);
+                w.WriteLine($"== {patent}: {c.Title} (claim set v{set.Version})");
+                w.WriteLine($"   from the patent document {set.Document.Describe()}");
             }
 
             var parent = c.Claim.Parent is { } p ? $" (claim {p}: {Verdicts.Text(c.ParentVerdict!.Value)})" : string.Empty;

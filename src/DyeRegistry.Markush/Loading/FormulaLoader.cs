@@ -7,6 +7,9 @@ namespace DyeRegistry.Markush.Loading;
 /// checked by <see cref="FormulaLibrary"/> once every file is read.</summary>
 internal static class FormulaLoader
 {
+    // Stands in for a document block that failed to load (its errors stop the load anyway).
+    private static readonly PatentDocument Unrecorded = new(PatentDocument.NotRecorded, 0, PatentDocument.NotRecorded, PatentDocument.NotRecorded);
+
     public static MarkushFormula Read(YamlMappingNode root, string file, List<DataFileError> errors)
     {
         var f = new YamlFields(root, file, "formula", errors);
@@ -39,6 +42,7 @@ internal static class FormulaLoader
             Name = f.RequiredString("name"),
             Provenance = provenance,
             Source = f.RequiredString("source"),
+            Document = PatentDocumentReader.Read(f, file, errors, formula: true) ?? Unrecorded,
             Version = f.RequiredInt("version"),
             File = file,
             Embeddings = embeddings,

@@ -14,6 +14,7 @@ internal static class VocabularyLoader
         var provenance = fields.Provenance("provenance", required: true);
 
         var source = fields.RequiredString("source");
+        var document = PatentDocumentReader.Read(fields, file, errors, formula: true);
         var classes = new List<SubstituentClass>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in fields.NodeList("classes", required: true))
@@ -50,6 +51,6 @@ internal static class VocabularyLoader
         }
 
         fields.RejectUnknown();
-        return new SubstituentVocabulary(id, version, provenance ?? Provenance.Read, source, file, classes);
+        return new SubstituentVocabulary(id, version, provenance ?? Provenance.Read, source, file, classes) { Document = document };
     }
 }

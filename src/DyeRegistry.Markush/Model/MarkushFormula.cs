@@ -24,6 +24,9 @@ public sealed record MarkushFormula
 
     public required string Source { get; init; }
 
+    /// <summary>The patent document (and claim) the formula comes from.</summary>
+    public required PatentDocument Document { get; init; }
+
     public required int Version { get; init; }
 
     /// <summary>The file it was read from.</summary>

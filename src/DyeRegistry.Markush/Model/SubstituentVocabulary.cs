@@ -22,6 +22,10 @@ public sealed class SubstituentVocabulary
 
     public string Source { get; }
 
+    /// <summary>The patent document (and claim) whose words the classes encode; null only for a
+    /// vocabulary built in code.</summary>
+    public PatentDocument? Document { get; init; }
+
     /// <summary>The file it was read from.</summary>
     public string File { get; }
 
