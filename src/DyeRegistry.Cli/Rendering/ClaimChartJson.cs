@@ -6,8 +6,8 @@ using DyeRegistry.Claims.Model;
 namespace DyeRegistry.Cli.Rendering;
 
 /// <summary>
-/// A claim chart as JSON, schema <c>dyeregistry/claim-chart/1</c> (documented in README.md,
-/// "Claim chart JSON"): per claim <c>patent</c>, <c>claim</c>, <c>parent</c>, <c>verdict</c>
+/// A claim chart as JSON, schema <c>dyeregistry/claim-chart/1</c> (documented in
+/// docs/claim-chart.md): per claim <c>patent</c>, <c>claim</c>, <c>parent</c>, <c>verdict</c>
 /// (within / outside / undetermined), per limitation <c>text</c>, <c>verdict</c> (met / not met /
 /// unknown) and <c>evidence</c>, with the readings, claim sets, formulas and record versions used.
 /// </summary>
@@ -59,27 +59,15 @@ internal static class ClaimChartJson
     };
 
     // The patent document a claim set or formula comes from, in the reader's words.
-    private static JsonObject Document(Markush.Model.PatentDocument d)
+    private static JsonObject Document(Markush.Model.PatentDocument d) => new()
     {
-        var o = new JsonObject
-        {
-            ["title"] = d.Title,
-            ["claims"] = d.Claims,
-            ["publication"] = d.Publication,
-            ["applicant"] = d.Applicant,
-        };
-        if (d.Claim is { } claim)
-        {
-            o["claim"] = claim;
-        }
-
-        if (d.SourceText is { } text)
-        {
-            o["source_text"] = text;
-        }
-
-        return o;
-    }
+        ["title"] = d.Title,
+        ["claims"] = d.Claims,
+        ["publication"] = d.Publication,
+        ["applicant"] = d.Applicant,
+        ["claim"] = d.Claim,
+        ["source_text"] = d.SourceText,
+    };
 
     public static JsonObject Claim(ClaimResult c) => new()
     {
