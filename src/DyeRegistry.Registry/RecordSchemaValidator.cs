@@ -108,12 +108,13 @@ public static class RecordSchemaValidator
         var steps = Steps(pointer);
         var field = kind is { } k ? RecordSchema.FieldAt(k, steps.Where(s => s is not ("value" or "plus_minus" or "source"))) : null;
         var unit = field?.Unit ?? "its unit";
+        var inUnit = unit == "dimensionless" ? "(dimensionless)" : $"in {unit}";
         var part = steps.Count > 0 ? steps[^1] : string.Empty;
         var what = rule switch
         {
             "type" when value is null => "null is not allowed: leave the field out when the value is unknown",
             "type" when field?.Type == FieldType.Quantity && part is not ("value" or "plus_minus") =>
-                $"expected a number in {unit} (the unit is in the field name), or {{\"value\": ..., \"plus_minus\": ..., \"source\": ...}}; got {Json(value)}",
+                $"expected a number {inUnit} (the unit is in the field name), or {{\"value\": ..., \"plus_minus\": ..., \"source\": ...}}; got {Json(value)}",
             "type" when part is "value" or "plus_minus" => $"expected a number ({unit}); got {Json(value)}",
             "type" when field?.Type == FieldType.Boolean => $"expected true or false (leave it out when unknown); got {Json(value)}",
             "type" when field?.Type == FieldType.Text => $"expected text; got {Json(value)}",

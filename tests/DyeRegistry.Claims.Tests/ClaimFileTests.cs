@@ -44,6 +44,24 @@ public sealed class ClaimFileTests(ScopeFixture scope) : IClassFixture<ScopeFixt
         });
     }
 
+    [Fact]
+    public void Documentation_ListsEveryClaimAndLimitation()
+    {
+        // docs/claims.md carries a row per limitation: a claim or limitation added to claims/
+        // without its documentation fails here.
+        var doc = File.ReadAllText(TestSupport.RepositoryFiles.Path("docs/claims.md"));
+        Assert.All(scope.Claims.Sets, s => Assert.Contains($"\"{s.Document.Title}\": {s.Document.Claims} claims", doc, StringComparison.Ordinal));
+        foreach (var claim in scope.Claims.Claims)
+        {
+            var row = doc.IndexOf($"| {claim.Id} |", StringComparison.Ordinal);
+            Assert.True(row >= 0, $"docs/claims.md has no row for {claim.Id}");
+            var next = scope.Claims.Claims.SkipWhile(c => c != claim).Skip(1).FirstOrDefault();
+            var end = next is null ? doc.IndexOf("## The condition language", StringComparison.Ordinal) : doc.IndexOf($"| {next.Id} |", StringComparison.Ordinal);
+            var rows = doc[row..end];
+            Assert.All(claim.Limitations, l => Assert.Contains($"`{l.Id}`: ", rows, StringComparison.Ordinal));
+        }
+    }
+
     [Theory]
     [InlineData("  claims: 19\n", "  claims: 12\n", "document", "the document has 12 claims, but claims 13, 14, 15, 16, 17, 18, 19 are encoded")]
     [InlineData("  applicant: not recorded\n", "", "applicant", "missing (required)")]

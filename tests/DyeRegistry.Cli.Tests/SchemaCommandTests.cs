@@ -27,7 +27,7 @@ public sealed class SchemaCommandTests
             """);
         var (exit, _, err) = CliRunner.Run("import", file, "--registry", temp.Combine("r.db"));
         Assert.Equal(1, exit);
-        Assert.Contains($"{file}: record 2 (M-BAD): layers[0].binder.polymerization_degree: expected a number in dimensionless", err, StringComparison.Ordinal);
+        Assert.Contains($"{file}: record 2 (M-BAD): layers[0].binder.polymerization_degree: expected a number (dimensionless)", err, StringComparison.Ordinal);
         Assert.Contains("(schema: type at /layers/0/binder/polymerization_degree)", err, StringComparison.Ordinal);
         Assert.Contains("2 created", err, StringComparison.Ordinal);
         Assert.Contains("1 failed", err, StringComparison.Ordinal);
