@@ -47,6 +47,7 @@ public static class Program
         root.Subcommands.Add(ScreenCommand.Create());
         root.Subcommands.Add(ScopeCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(CompletionCommand.Create(BuildRoot));
         foreach (var command in RegistryCommands.Create())
         {
             root.Subcommands.Add(command);
