@@ -21,7 +21,9 @@ public class LayeringTests
         ["DyeRegistry.Claims"] = ["DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Chemistry"],
         ["DyeRegistry.Pores"] = [],
         ["DyeRegistry.Registry"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Pores"],
-        ["DyeRegistry.Cli"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite"],
+        // The use cases both front ends call: domain and storage interfaces, never a store's implementation.
+        ["DyeRegistry.Application"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage"],
+        ["DyeRegistry.Cli"] = ["DyeRegistry.Application", "DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite"],
     };
 
     [Fact]
@@ -47,7 +49,7 @@ public class LayeringTests
     [Fact]
     public void DomainProjects_UseNoSqlPackages()
     {
-        foreach (var domain in new[] { "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Storage", "DyeRegistry.Registry" })
+        foreach (var domain in new[] { "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Storage", "DyeRegistry.Registry", "DyeRegistry.Application" })
         {
             var csproj = Path.Combine(SourceRoot, domain, domain + ".csproj");
             var packages = XDocument.Load(csproj).Descendants("PackageReference").Select(p => (string?)p.Attribute("Include") ?? "");

@@ -4,14 +4,14 @@ using System.Text.Json.Nodes;
 using DyeRegistry.Claims.Evaluation;
 using DyeRegistry.Claims.Model;
 
-namespace DyeRegistry.Cli.Rendering;
+namespace DyeRegistry.Application.Rendering;
 
 /// <summary>
 /// The portfolio matrix (<c>dyereg scope --matrix</c>): the medium claims of every medium, and
 /// the recording-method claims of every ink x medium, one verdict per claim. Schema
 /// <c>dyeregistry/claim-matrix/1</c> for JSON.
 /// </summary>
-internal static class ClaimMatrixRendering
+public static class ClaimMatrixRendering
 {
     public static void Text(TextWriter w, IReadOnlyList<ClaimChart> media, IReadOnlyList<ClaimChart> pairs, Func<ClaimResult, bool> shown)
     {

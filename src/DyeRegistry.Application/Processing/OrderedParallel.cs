@@ -1,4 +1,4 @@
-namespace DyeRegistry.Cli.Processing;
+namespace DyeRegistry.Application.Processing;
 
 /// <summary>
 /// Maps a stream of records on several threads and yields the results in input order. Workers
@@ -13,7 +13,7 @@ namespace DyeRegistry.Cli.Processing;
 /// source or the map is rethrown to the consumer at that record's turn. Stopping the enumeration
 /// early stops the workers before the source is disposed.
 /// </remarks>
-internal static class OrderedParallel
+public static class OrderedParallel
 {
     public const int DefaultWindow = 1024;
 

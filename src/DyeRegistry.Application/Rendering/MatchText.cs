@@ -1,9 +1,9 @@
 using DyeRegistry.Markush.Matching;
 
-namespace DyeRegistry.Cli.Rendering;
+namespace DyeRegistry.Application.Rendering;
 
 /// <summary>The readable explanation of one matched record (<c>--format text</c>).</summary>
-internal static class MatchText
+public static class MatchText
 {
     public static string Render(string id, string location, string smiles, CompoundMatch? match, string? error)
     {

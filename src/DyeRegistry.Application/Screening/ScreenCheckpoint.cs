@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DyeRegistry.Cli.Screening;
+namespace DyeRegistry.Application.Screening;
 
 /// <summary>
 /// Where a screening run stands, written beside the output (<c>OUT.checkpoint</c>) after every
@@ -10,7 +10,7 @@ namespace DyeRegistry.Cli.Screening;
 /// <c>--resume</c> refuses catalogues that changed, truncates the partial files to those lengths
 /// (dropping any record half-written when the run was killed) and goes on from there.
 /// </summary>
-internal sealed record ScreenCheckpoint(string[] Files, CatalogueIdentity?[]? Identities, int FileIndex, long RecordsDoneInFile, long OutputBytes, long ErrorBytes)
+public sealed record ScreenCheckpoint(string[] Files, CatalogueIdentity?[]? Identities, int FileIndex, long RecordsDoneInFile, long OutputBytes, long ErrorBytes)
 {
     public static string PathFor(string output) => output + ".checkpoint";
 

@@ -1,12 +1,12 @@
 using System.Globalization;
-using DyeRegistry.Cli.Rendering;
+using DyeRegistry.Application.Rendering;
 using DyeRegistry.Markush.Matching;
 
-namespace DyeRegistry.Cli.Screening;
+namespace DyeRegistry.Application.Screening;
 
 /// <summary>Writes screening results in the format the output file's extension names: .csv,
 /// .jsonl or .sdf (standard output: jsonl).</summary>
-internal sealed class ScreenWriter(TextWriter writer, string format, bool writeHeader)
+public sealed class ScreenWriter(TextWriter writer, string format, bool writeHeader)
 {
     public static string FormatOf(string? path) => Path.GetExtension(path ?? string.Empty).ToLowerInvariant() switch
     {

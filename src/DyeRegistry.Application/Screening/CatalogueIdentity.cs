@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace DyeRegistry.Cli.Screening;
+namespace DyeRegistry.Application.Screening;
 
 /// <summary>
 /// What a catalogue file was when a run started: its length and SHA-256 digests of its first and
@@ -9,7 +9,7 @@ namespace DyeRegistry.Cli.Screening;
 /// the middle of a file of the same length goes unseen: hashing a whole catalogue of billions of
 /// records on every resume would cost as much as screening it again.)
 /// </summary>
-internal sealed record CatalogueIdentity(string File, long Length, string Head, string Tail)
+public sealed record CatalogueIdentity(string File, long Length, string Head, string Tail)
 {
     private const int Block = 64 * 1024;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using DyeRegistry.Claims.Evaluation;
 using DyeRegistry.Claims.Model;
 
-namespace DyeRegistry.Cli.Rendering;
+namespace DyeRegistry.Application.Rendering;
 
 /// <summary>
 /// A claim chart as JSON, schema <c>dyeregistry/claim-chart/1</c> (documented in README.md,
@@ -11,7 +11,7 @@ namespace DyeRegistry.Cli.Rendering;
 /// (within / outside / undetermined), per limitation <c>text</c>, <c>verdict</c> (met / not met /
 /// unknown) and <c>evidence</c>, with the readings, claim sets, formulas and record versions used.
 /// </summary>
-internal static class ClaimChartJson
+public static class ClaimChartJson
 {
     public const string Schema = "dyeregistry/claim-chart/1";
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using DyeRegistry.Markush.Loading;
 using DyeRegistry.Markush.Matching;
 
-namespace DyeRegistry.Cli.Rendering;
+namespace DyeRegistry.Application.Rendering;
 
 /// <summary>
 /// The JSON shape of one matched record (one line of <c>--format jsonl</c>):
@@ -11,7 +11,7 @@ namespace DyeRegistry.Cli.Rendering;
 /// "assignment": {"A": {"state", "class", "classes", "smiles"}}, "closures", "central",
 /// "counts", "violations", "nearest_misses", "explanation"}}}</c>.
 /// </summary>
-internal static class MatchJson
+public static class MatchJson
 {
     private static readonly JsonWriterOptions LineOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

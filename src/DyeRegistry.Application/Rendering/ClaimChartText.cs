@@ -1,13 +1,13 @@
 using DyeRegistry.Markush.Loading;
 using DyeRegistry.Claims.Evaluation;
 
-namespace DyeRegistry.Cli.Rendering;
+namespace DyeRegistry.Application.Rendering;
 
 /// <summary>
 /// A claim chart as plain text: the subject, the readings, then per claim its verdict, each
 /// limitation with its verdict and reason, and for claims not within what decides them.
 /// </summary>
-internal static class ClaimChartText
+public static class ClaimChartText
 {
     public static void Write(TextWriter w, ClaimChart chart, Func<ClaimResult, bool> shown)
     {

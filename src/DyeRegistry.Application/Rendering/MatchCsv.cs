@@ -1,10 +1,10 @@
 using DyeRegistry.Markush.Matching;
 
-namespace DyeRegistry.Cli.Rendering;
+namespace DyeRegistry.Application.Rendering;
 
 /// <summary><c>--format csv</c>: id, record, smiles, within (space-separated), error, then one
 /// verdict column per formula. Fields are quoted when they need it (RFC 4180).</summary>
-internal static class MatchCsv
+public static class MatchCsv
 {
     public static string Header(IEnumerable<string> formulas) =>
         string.Join(",", new[] { "id", "record", "smiles", "within", "error" }.Concat(formulas.Select(f => "verdict_" + f)));

@@ -4,7 +4,7 @@ using DyeRegistry.Registry;
 using DyeRegistry.Storage;
 using DyeRegistry.Storage.Records;
 
-namespace DyeRegistry.Cli.Scope;
+namespace DyeRegistry.Application.Scope;
 
 /// <summary>
 /// Finds the records a claim chart needs: in record files (<c>--ink-file</c>, <c>--medium-file</c>:
@@ -12,24 +12,27 @@ namespace DyeRegistry.Cli.Scope;
 /// isotherm or curve as import computes them) and in the registry (opened only when a record is
 /// not in the files). A record in a file wins over a registered one with the same id, and says so.
 /// </summary>
-internal sealed class ScopeSources : IDisposable
+public sealed class ScopeSources : IDisposable
 {
     private readonly string registryPath;
+    private readonly Func<string, IRegistryStore> open;
     private readonly IReadOnlyList<string> files;
     private readonly Dictionary<string, ScopeRecord> fromFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> fileOf = new(StringComparer.Ordinal);
     private IRegistryStore? store;
 
-    public ScopeSources(string registryPath, IReadOnlyList<string> files)
+    /// <summary>Records from <c>files</c>, else from the registry at <c>registryPath</c>, opened by <c>open</c> only when needed.</summary>
+    public ScopeSources(string registryPath, Func<string, IRegistryStore> open, IReadOnlyList<string> files)
     {
         this.registryPath = registryPath;
+        this.open = open;
         this.files = files;
         ReadFiles();
     }
 
     public IReadOnlyCollection<ScopeRecord> FileRecords => fromFiles.Values;
 
-    public IRegistryStore Store => store ??= Commands.RegistryOptions.OpenForReading(registryPath);
+    public IRegistryStore Store => store ??= open(registryPath);
 
     /// <summary>The record with this id, of this kind: from the files, else the registry.</summary>
     public ScopeRecord Get(string id, RecordKind kind)

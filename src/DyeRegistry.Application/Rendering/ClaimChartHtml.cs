@@ -4,7 +4,7 @@ using System.Text;
 using DyeRegistry.Claims.Evaluation;
 using DyeRegistry.Markush.Model;
 
-namespace DyeRegistry.Cli.Rendering;
+namespace DyeRegistry.Application.Rendering;
 
 /// <summary>
 /// A claim chart as one self-contained HTML file (inline CSS and SVG, no scripts, nothing
@@ -13,7 +13,7 @@ namespace DyeRegistry.Cli.Rendering;
 /// parent), each limitation with verdict, reason and evidence, the dyes that meet claim 2 drawn
 /// with the formula core highlighted, and for claims not within what decides them.
 /// </summary>
-internal static class ClaimChartHtml
+public static class ClaimChartHtml
 {
     private const string Style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:72em;color:#1d2330;line-height:1.4}

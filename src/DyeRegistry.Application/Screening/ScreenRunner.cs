@@ -1,21 +1,21 @@
 using System.Diagnostics;
 using DyeRegistry.Chemistry;
 using DyeRegistry.Chemistry.IO;
-using DyeRegistry.Cli.Processing;
+using DyeRegistry.Application.Processing;
 using DyeRegistry.Markush.Matching;
 using DyeRegistry.Registry;
 using DyeRegistry.Storage;
 
-namespace DyeRegistry.Cli.Screening;
+namespace DyeRegistry.Application.Screening;
 
 /// <summary>What a screening run is asked to do.</summary>
-internal sealed record ScreenRequest(string[] Files, string? Output, string? ErrorsFile, bool All, int Threads, bool Resume, StructureLimits? Limits = null);
+public sealed record ScreenRequest(string[] Files, string? Output, string? ErrorsFile, bool All, int Threads, bool Resume, StructureLimits? Limits = null);
 
 /// <summary>Counts as a run goes: for the progress display and the final summary.</summary>
-internal sealed record ScreenProgress(long Records, long Errors, long Hits, IReadOnlyDictionary<string, long> HitsPerFormula, long BytesRead, long TotalBytes, TimeSpan Elapsed);
+public sealed record ScreenProgress(long Records, long Errors, long Hits, IReadOnlyDictionary<string, long> HitsPerFormula, long BytesRead, long TotalBytes, TimeSpan Elapsed);
 
 /// <summary>How a run ended: its counts, and for a stopped run where it stopped.</summary>
-internal sealed record ScreenSummary(ScreenProgress Progress, bool Stopped, string? StoppedAt);
+public sealed record ScreenSummary(ScreenProgress Progress, bool Stopped, string? StoppedAt);
 
 /// <summary>
 /// Screens catalogues: records stream from the files through a bounded, ordered, parallel map
@@ -25,7 +25,7 @@ internal sealed record ScreenSummary(ScreenProgress Progress, bool Stopped, stri
 /// interrupted or killed run resumes to the same output as an uninterrupted one. Output and errors
 /// are written as OUT.partial and ERRORS.partial and take their names only when the run is complete.
 /// </summary>
-internal sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, IRegistryStore? registry)
+public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, IRegistryStore? registry)
 {
     private const int CheckpointEvery = 512;
 
