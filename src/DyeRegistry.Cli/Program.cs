@@ -46,6 +46,7 @@ public static class Program
         root.Subcommands.Add(PoresCommand.Create());
         root.Subcommands.Add(ScreenCommand.Create());
         root.Subcommands.Add(ScopeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         foreach (var command in RegistryCommands.Create())
         {
