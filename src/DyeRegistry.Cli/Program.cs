@@ -48,6 +48,8 @@ public static class Program
         root.Subcommands.Add(ScopeCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(CompletionCommand.Create(BuildRoot));
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         foreach (var command in RegistryCommands.Create())
         {
             root.Subcommands.Add(command);

@@ -21,7 +21,13 @@ public class LayeringTests
         ["DyeRegistry.Claims"] = ["DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Chemistry"],
         ["DyeRegistry.Pores"] = [],
         ["DyeRegistry.Registry"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Pores"],
-        ["DyeRegistry.Cli"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite"],
+        // The use cases both front ends call: domain and storage interfaces, never a store's implementation.
+        ["DyeRegistry.Application"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage"],
+        // The HTTP front end: use cases, the stores it opens. Never the CLI.
+        ["DyeRegistry.Server"] = ["DyeRegistry.Application", "DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite"],
+        // The dyereg program hosts the server (dyereg serve calls ServerHost); the server never
+        // references the CLI, and the CLI uses nothing of it but ServerHost and ServeOptions.
+        ["DyeRegistry.Cli"] = ["DyeRegistry.Server", "DyeRegistry.Application", "DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite"],
     };
 
     [Fact]
@@ -47,11 +53,50 @@ public class LayeringTests
     [Fact]
     public void DomainProjects_UseNoSqlPackages()
     {
-        foreach (var domain in new[] { "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Storage", "DyeRegistry.Registry" })
+        foreach (var domain in new[] { "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Storage", "DyeRegistry.Registry", "DyeRegistry.Application" })
         {
             var csproj = Path.Combine(SourceRoot, domain, domain + ".csproj");
             var packages = XDocument.Load(csproj).Descendants("PackageReference").Select(p => (string?)p.Attribute("Include") ?? "");
             Assert.DoesNotContain(packages, p => p.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) || p.Contains("Npgsql", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
+    public void FrontEnds_HoldNoSqlNorNativeCalls()
+    {
+        // SQL lives in the stores, native calls in the chemistry layer; the use cases and the
+        // server above them only call those layers.
+        foreach (var project in new[] { "DyeRegistry.Application", "DyeRegistry.Server" })
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(SourceRoot, project), "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal)))
+            {
+                var text = File.ReadAllText(file);
+                foreach (var forbidden in new[] { "DllImport", "LibraryImport", "Microsoft.Data.Sqlite", "SqliteCommand", "Npgsql" })
+                {
+                    Assert.False(text.Contains(forbidden, StringComparison.Ordinal), $"{file} uses {forbidden}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Cli_UsesOnlyTheServersHost()
+    {
+        // dyereg serve starts the server through ServerHost and ServeOptions; nothing else of the
+        // server (endpoints, authentication) is the CLI's business.
+        var allowed = new[] { "ServerHost", "ServeOptions" };
+        foreach (var file in Directory.GetFiles(Path.Combine(SourceRoot, "DyeRegistry.Cli"), "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            if (!text.Contains("using DyeRegistry.Server", StringComparison.Ordinal) && !text.Contains("DyeRegistry.Server.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var type in new[] { "ServerResources", "BearerAuthentication", "RolePolicies", "RequestLogging", "DyeRegistry.Server.Api" })
+            {
+                Assert.False(text.Contains(type, StringComparison.Ordinal), $"{file} uses {type}; the CLI may use only {string.Join(" and ", allowed)}");
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-using DyeRegistry.Cli.Processing;
+using DyeRegistry.Application.Processing;
 
 namespace DyeRegistry.Cli.Tests;
 

@@ -1,5 +1,5 @@
 using DyeRegistry.Chemistry.IO;
-using DyeRegistry.Cli.Screening;
+using DyeRegistry.Application.Screening;
 using DyeRegistry.Markush;
 using DyeRegistry.Markush.Matching;
 using DyeRegistry.TestSupport;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DyeRegistry.Chemistry;
 using DyeRegistry.Chemistry.IO;
-using DyeRegistry.Cli.Processing;
+using DyeRegistry.Application.Processing;
 
 namespace DyeRegistry.Cli.Commands;
 

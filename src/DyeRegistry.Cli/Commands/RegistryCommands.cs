@@ -3,8 +3,10 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DyeRegistry.Chemistry;
+using DyeRegistry.Application.Records;
+using DyeRegistry.Application.Rendering;
+using DyeRegistry.Application.Searching;
 using DyeRegistry.Cli.Output;
-using DyeRegistry.Cli.Processing;
 using DyeRegistry.Markush.Loading;
 using DyeRegistry.Registry;
 using DyeRegistry.Storage;
@@ -15,8 +17,6 @@ namespace DyeRegistry.Cli.Commands;
 /// <summary>The registry commands: init, import, export, show, list, delete, search.</summary>
 internal static class RegistryCommands
 {
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static IEnumerable<Command> Create() => [Init(), Import(), Export(), Show(), List(), Delete(), Search(), Check(), Template()];
 
     private static Command Init()
@@ -53,19 +53,10 @@ internal static class RegistryCommands
             using var store = RegistryOptions.Open(parse.GetValue(registry)!, create: true);
             var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!, limits);
             using var library = chemistry.Library;
-            var importer = new RegistryImporter(store, chemistry);
             var options = new ImportOptions { Update = parse.GetValue(update), AsForm = parse.GetValue(asForm), Atomic = parse.GetValue(atomic) };
             var clock = Stopwatch.StartNew();
             var counts = new Dictionary<ImportStatus, int>();
-            IEnumerable<RecordInput> Inputs() => parse.GetValue(files)!.SelectMany(f =>
-                f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-                    ? RecordReader.ReadJson(f).OrderBy(RegistryImporter.KindRank).ToList()
-                    : RecordReader.ReadStructures(f, limits));
-            // The source is enumerated on this thread, inside the map's MoveNext (never inside a
-            // transaction unless atomic), so records already stored identically skip their chemistry.
-            var inputs = options.Atomic ? Inputs() : importer.MarkStored(Inputs());
-            var prepared = OrderedParallel.Map(inputs, importer.Prepare, Math.Max(1, parse.GetValue(threads)));
-            var outcomes = importer.Import(prepared, options, o =>
+            var outcomes = RecordImport.Run(store, chemistry, parse.GetValue(files)!, options, limits, parse.GetValue(threads), o =>
             {
                 if (o.Status is ImportStatus.Failed or ImportStatus.Duplicate || (o.Message is not null && o.Status is ImportStatus.Created or ImportStatus.Updated))
                 {
@@ -101,13 +92,13 @@ internal static class RegistryCommands
         {
             OutputTargets.Check([("--out", parse.GetValue(output))], [("registry", parse.GetValue(registry))]);
             using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
-            var array = new RegistryEditor(store).Export(ParseKind(parse.GetValue(kind)), out var damaged);
+            var array = new RegistryEditor(store).Export(RecordKinds.Parse(parse.GetValue(kind)), out var damaged);
             foreach (var d in damaged)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"dyereg export: not exported: {d.Problem}");
             }
 
-            var json = array.ToJsonString(Pretty);
+            var json = array.ToJsonString(JsonText.Pretty);
             if (parse.GetValue(output) is { } path)
             {
                 AtomicFile.WriteAllText(path, json + "\n");
@@ -131,35 +122,7 @@ internal static class RegistryCommands
         {
             var o = parse.InvocationConfiguration.Output;
             using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
-            var record = store.Get(parse.GetValue(id)!) ?? throw new RegistryException($"no record '{parse.GetValue(id)}'");
-            o.WriteLine($"# {record.Id} ({RecordSchema.KindText(record.Kind)}), version {record.Version}, changed {record.UpdatedUtc:u}");
-            o.WriteLine(record.Document.ToJsonString(Pretty));
-            if (store.GetDye(record.Id) is { } dye)
-            {
-                o.WriteLine($"# standardized parent: {dye.ParentSmiles}");
-                o.WriteLine($"# removed: {(dye.RemovedFragments.Count == 0 ? "nothing" : string.Join(" ", dye.RemovedFragments))}");
-                var within = dye.Within.Where(f => !f.StartsWith(DyeChemistry.UndeterminedPrefix, StringComparison.Ordinal)).ToList();
-                var undetermined = dye.Within.Where(f => f.StartsWith(DyeChemistry.UndeterminedPrefix, StringComparison.Ordinal)).Select(f => f[DyeChemistry.UndeterminedPrefix.Length..]).ToList();
-                var limited = undetermined.Count == 0 ? string.Empty : $"; undetermined (search limit): {string.Join(", ", undetermined)}";
-                o.WriteLine($"# within: {(within.Count == 0 ? "no formula" : string.Join(", ", within))}{limited} (formula files {dye.FormulaStamp})");
-            }
-
-            foreach (var q in store.Computed(record.Id))
-            {
-                o.WriteLine($"# computed: {q.Field} = {q.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {q.Unit} ({q.Method})");
-            }
-
-            foreach (var change in store.History(record.Id))
-            {
-                o.WriteLine($"# history: version {change.Version} {change.Change} {change.AtUtc:u}");
-            }
-
-            var users = store.ReferencedBy(record.Id);
-            if (users.Count > 0)
-            {
-                o.WriteLine($"# referenced by: {string.Join(", ", users)}");
-            }
-
+            RecordViewText.Write(o, RecordView.Of(store, parse.GetValue(id)!));
             return ExitCodes.Success;
         }));
         return command;
@@ -173,9 +136,9 @@ internal static class RegistryCommands
         command.SetAction(parse => Guard(parse, () =>
         {
             using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
-            foreach (var r in store.List(ParseKind(parse.GetValue(kind))))
+            foreach (var r in store.List(RecordKinds.Parse(parse.GetValue(kind))))
             {
-                parse.InvocationConfiguration.Output.WriteLine($"{r.Id}\t{RecordSchema.KindText(r.Kind)}\t{r.Version}\t{r.Document["name"]?.GetValue<string>()}");
+                parse.InvocationConfiguration.Output.WriteLine(RecordViewText.ListLine(r));
             }
 
             return ExitCodes.Success;
@@ -218,70 +181,31 @@ internal static class RegistryCommands
         };
         command.SetAction(parse => Guard(parse, () =>
         {
-            var given = new[] { parse.GetValue(smarts), parse.GetValue(formula), parse.GetValue(similar) }.Count(x => x is not null);
-            if (given != 1)
+            var seconds = parse.GetValue(timeLimit);
+            var request = new DyeSearchQuery(parse.GetValue(smarts), parse.GetValue(formula), parse.GetValue(similar))
             {
-                throw new ArgumentException("give exactly one of --smarts, --formula, --similar");
-            }
-
-            using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
-            var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!);
-            using var library = chemistry.Library;
-            var search = new RegistrySearch(store, chemistry);
-            IReadOnlyList<SearchHit> hits;
-            SearchOutcome? outcome = null;
-            var budget = TimeSpan.Zero;
-            if (parse.GetValue(smarts) is { } q)
-            {
-                var seconds = parse.GetValue(timeLimit);
-                var limits = new QueryLimits
+                MinTanimoto = parse.GetValue(minimum),
+                Limits = new QueryLimits
                 {
                     MaxAtoms = parse.GetValue(maxQueryAtoms),
                     MaxRecursionDepth = parse.GetValue(maxRecursion),
                     MaxLength = parse.GetValue(maxLength),
                     TimeBudget = double.IsFinite(seconds) && seconds > 0 && seconds < 1e9 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero,
-                }.Validated();
-                using var query = QueryMolecule.ParseSmarts(q, limits).GetValueOrThrow();
-                budget = limits.TimeBudget;
-                outcome = search.Substructure(query, budget);
-                hits = outcome.Hits;
-            }
-            else if (parse.GetValue(formula) is { } f)
-            {
-                hits = search.WithinFormula(f);
-            }
-            else
-            {
-                using var query = Molecule.FromSmiles(parse.GetValue(similar)!);
-                hits = search.Similar(query, parse.GetValue(minimum));
-            }
-
+                },
+            }.Checked();
+            using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
+            var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!);
+            using var library = chemistry.Library;
+            var outcome = DyeSearch.Run(store, chemistry, request);
+            var hits = outcome.Hits;
+            var budget = outcome.Budget;
             var o = parse.InvocationConfiguration.Output;
             foreach (var h in hits)
             {
-                if (parse.GetValue(format) == "jsonl")
-                {
-                    var obj = new JsonObject { ["id"] = h.Id, ["smiles"] = h.Smiles };
-                    if (h.Similarity is { } t)
-                    {
-                        obj["tanimoto"] = Math.Round(t, 4);
-                    }
-
-                    if (h.Verdict is { } v)
-                    {
-                        obj["verdict"] = v;
-                    }
-
-                    o.WriteLine(obj.ToJsonString());
-                }
-                else
-                {
-                    o.WriteLine(h.Similarity is { } t ? FormattableString.Invariant($"{h.Id}\t{h.Smiles}\t{t:F3}")
-                        : h.Verdict is { } v ? $"{h.Id}\t{h.Smiles}\t{v}" : $"{h.Id}\t{h.Smiles}");
-                }
+                o.WriteLine(SearchHitText.Line(h, parse.GetValue(format)!));
             }
 
-            if (outcome is { Complete: false })
+            if (!outcome.Complete)
             {
                 parse.InvocationConfiguration.Error.WriteLine(FormattableString.Invariant(
                     $"search stopped: the time limit of {budget.TotalSeconds:G} s (--time-limit) ran out after {outcome.Searched} dyes; the {hits.Count} hits above are those found so far, not all"));
@@ -327,9 +251,6 @@ internal static class RegistryCommands
         });
         return command;
     }
-
-    private static RecordKind? ParseKind(string? text) =>
-        text is null ? null : RecordSchema.ParseKind(text) ?? throw new ArgumentException($"unknown kind '{text}' (dye, solvent, polymer, ink, medium)");
 
     // Expected failures become one line on standard error and exit code 2; never a stack trace.
     private static int Guard(ParseResult parse, Func<int> action)

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using DyeRegistry.Cli.Screening;
+using DyeRegistry.Application.Matching;
+using DyeRegistry.Application.Screening;
 using DyeRegistry.Markush;
 using DyeRegistry.Markush.Loading;
 using DyeRegistry.Markush.Matching;
@@ -39,10 +40,7 @@ internal static class ScreenCommand
             {
                 using var library = FormulaLibrary.Load(parse.GetValue(folder)!);
                 var options = new MatchOptions { Formulas = parse.GetValue(formula) ?? [] };
-                foreach (var id in options.Formulas.Where(id => library.Find(id) is null))
-                {
-                    throw new ArgumentException($"no formula '{id}' (known: {string.Join(", ", library.Formulas.Select(f => f.Formula.Id))})");
-                }
+                StructureMatching.RequireKnown(library, options.Formulas);
 
                 var (outPath, errorsPath) = (parse.GetValue(output), parse.GetValue(errors));
                 Output.OutputTargets.Check(

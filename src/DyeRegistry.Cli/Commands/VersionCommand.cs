@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using DyeRegistry.Chemistry;
 
 namespace DyeRegistry.Cli.Commands;
@@ -28,9 +27,5 @@ internal static class VersionCommand
     private static string Shown(string folder, string marker) =>
         File.Exists(Path.Combine(folder, marker)) ? Path.GetFullPath(folder) : $"not found ({folder})";
 
-    internal static string ProgramVersion()
-    {
-        var info = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        return info?.Split('+')[0] ?? "unknown";
-    }
+    internal static string ProgramVersion() => Application.ProgramVersion.Text();
 }

@@ -1,4 +1,4 @@
-using DyeRegistry.Cli.Screening;
+using DyeRegistry.Application.Screening;
 using DyeRegistry.Markush;
 using DyeRegistry.Markush.Matching;
 using DyeRegistry.TestSupport;

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using DyeRegistry.Application.Rendering;
+using DyeRegistry.Application.Scope;
+using DyeRegistry.Claims;
+using DyeRegistry.Claims.Evaluation;
+using DyeRegistry.Claims.Loading;
+using DyeRegistry.Markush;
+using DyeRegistry.Markush.Loading;
+using DyeRegistry.Storage.Records;
+
+namespace DyeRegistry.Application.Charts;
+
+/// <summary>
+/// The claim-chart use case: a medium alone (its medium claims), an ink on a medium (the
+/// recording-method claims too), or every registered ink x medium as a matrix; rendered as text,
+/// json or html by the same renderers whoever asks (dyereg scope, the API).
+/// </summary>
+public sealed class ClaimCharts(ClaimLibrary claims, ReadingChoices choices, FormulaLibrary formulas, bool depict)
+{
+    /// <summary>The chart formats, as <c>dyereg scope --format</c> names them.</summary>
+    public static readonly string[] Formats = ["text", "json", "html"];
+
+    private readonly ClaimEvaluator evaluator = new(claims, choices, new DyeFormulas(formulas, ClaimEvaluator.FormulaReadings(choices), depict));
+
+    public ClaimChart Evaluate(ScopeSources sources, ScopeRecord medium, ScopeRecord? ink) => evaluator.Evaluate(sources.Subject(medium, ink));
+
+    /// <summary>One chart in a format; <paramref name="at"/> is the generation time html prints.</summary>
+    public static string Render(ClaimChart chart, string format, Func<ClaimResult, bool> shown, DateTimeOffset at) => format switch
+    {
+        "json" => ClaimChartJson.Chart(chart, shown).ToJsonString(JsonText.Pretty) + "\n",
+        "html" => ClaimChartHtml.Render(chart, shown, at, ProgramVersion.Text()),
+        _ => TextOf(w => ClaimChartText.Write(w, chart, shown)),
+    };
+
+    /// <summary>Which claims are shown: all, or those named (001:2) and those of the patents named (001).</summary>
+    public static Func<ClaimResult, bool> Filter(IReadOnlyCollection<string> wanted, ClaimLibrary library)
+    {
+        if (wanted.Count == 0)
+        {
+            return _ => true;
+        }
+
+        foreach (var w in wanted.Where(w => (w.Contains(':') ? library.Find(w) is null : library.Set(w) is null)))
+        {
+            throw new ArgumentException($"--claim {w}: no such {(w.Contains(':') ? "claim" : "patent")} (patents: {string.Join(", ", library.Sets.Select(s => s.Patent))}; claims are written 001:2)");
+        }
+
+        return c => wanted.Contains(c.Claim.Id) || wanted.Contains(c.Claim.Patent);
+    }
+
+    // One record that cannot be evaluated never stops the matrix: its rows are left out, it is
+    // reported (record, version, what went wrong), and every other medium and pair is evaluated.
+    public (string Text, List<string> Failures) Matrix(ScopeSources sources, string format, Func<ClaimResult, bool> shown, DateTimeOffset at)
+    {
+        var media = sources.AllInRegistry(RecordKind.Medium);
+        var inks = sources.AllInRegistry(RecordKind.Ink);
+        if (media.Count == 0)
+        {
+            throw new ArgumentException($"the registry {sources.Store.Location} holds no medium records");
+        }
+
+        var failures = new List<string>();
+        ClaimChart? Evaluate(ScopeRecord medium, ScopeRecord? ink)
+        {
+            try
+            {
+                return evaluator.Evaluate(sources.Subject(medium, ink));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var subject = ink is null ? $"medium {medium.Id} (version {medium.Version})" : $"ink {ink.Id} (version {ink.Version}) on medium {medium.Id} (version {medium.Version})";
+                failures.Add($"{subject}: not evaluated: {e.Message}");
+                return null;
+            }
+        }
+
+        var mediumCharts = media.Select(m => Evaluate(m, null)).OfType<ClaimChart>().ToList();
+        var pairCharts = inks.SelectMany(i => media.Select(m => Evaluate(m, i))).OfType<ClaimChart>().ToList();
+        var text = format switch
+        {
+            "json" => ClaimMatrixRendering.Json(mediumCharts, pairCharts, shown, failures).ToJsonString(JsonText.Pretty) + "\n",
+            "html" => ClaimMatrixRendering.Html(mediumCharts, pairCharts, shown, at, ProgramVersion.Text()),
+            _ => TextOf(w => ClaimMatrixRendering.Text(w, mediumCharts, pairCharts, shown)),
+        };
+        return (text, failures);
+    }
+
+    /// <summary>The readings and their options, the default marked (dyereg scope --readings).</summary>
+    public static void WriteReadings(TextWriter w, ClaimLibrary library)
+    {
+        w.WriteLine($"Readings ({library.Readings.File}, version {library.Readings.Version}):");
+        foreach (var r in library.Readings.Readings)
+        {
+            w.WriteLine($"  {r.Id}: {r.Term}");
+            foreach (var o in r.Options)
+            {
+                w.WriteLine($"    {(o.Id == r.Default ? "*" : " ")} {o.Id} [{ProvenanceText.ToText(o.Provenance)}]: {o.Text}");
+            }
+        }
+    }
+
+    private static string TextOf(Action<TextWriter> write)
+    {
+        using var w = new StringWriter();
+        write(w);
+        return w.ToString();
+    }
+}

@@ -1,0 +1,28 @@
+using DyeRegistry.Application.Processing;
+using DyeRegistry.Chemistry;
+using DyeRegistry.Registry;
+using DyeRegistry.Storage;
+
+namespace DyeRegistry.Application.Records;
+
+/// <summary>
+/// The import use case: JSON record files (records.md) and SMILES/SDF files of dyes, each record
+/// validated and its chemistry prepared on several workers, then stored in
+/// input order; every record gets an outcome (created, updated, unchanged, duplicate, failed).
+/// </summary>
+public static class RecordImport
+{
+    public static IReadOnlyList<ImportOutcome> Run(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, Action<ImportOutcome>? reported = null)
+    {
+        var importer = new RegistryImporter(store, chemistry);
+        IEnumerable<RecordInput> Inputs() => files.SelectMany(f =>
+            f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                ? RecordReader.ReadJson(f).OrderBy(RegistryImporter.KindRank).ToList()
+                : RecordReader.ReadStructures(f, limits));
+        // The source is enumerated on this thread, inside the map's MoveNext (never inside a
+        // transaction unless atomic), so records already stored identically skip their chemistry.
+        var inputs = options.Atomic ? Inputs() : importer.MarkStored(Inputs());
+        var prepared = OrderedParallel.Map(inputs, importer.Prepare, Math.Max(1, threads));
+        return importer.Import(prepared, options, reported);
+    }
+}

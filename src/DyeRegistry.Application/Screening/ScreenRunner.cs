@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using DyeRegistry.Chemistry;
+using DyeRegistry.Chemistry.IO;
+using DyeRegistry.Application.Processing;
+using DyeRegistry.Markush.Matching;
+using DyeRegistry.Registry;
+using DyeRegistry.Storage;
+
+namespace DyeRegistry.Application.Screening;
+
+/// <summary>What a screening run is asked to do.</summary>
+public sealed record ScreenRequest(string[] Files, string? Output, string? ErrorsFile, bool All, int Threads, bool Resume, StructureLimits? Limits = null);
+
+/// <summary>Counts as a run goes: for the progress display and the final summary.</summary>
+public sealed record ScreenProgress(long Records, long Errors, long Hits, IReadOnlyDictionary<string, long> HitsPerFormula, long BytesRead, long TotalBytes, TimeSpan Elapsed);
+
+/// <summary>How a run ended: its counts, and for a stopped run where it stopped.</summary>
+public sealed record ScreenSummary(ScreenProgress Progress, bool Stopped, string? StoppedAt);
+
+/// <summary>
+/// Screens catalogues: records stream from the files through a bounded, ordered, parallel map
+/// (parse, core screens, Markush matching; at most 1,024 records in flight) to this thread, which
+/// writes in input order. Unreadable records go to the errors file and the run goes on. The
+/// output is flushed and a checkpoint written every 512 records and when stopped, so an
+/// interrupted or killed run resumes to the same output as an uninterrupted one. Output and errors
+/// are written as OUT.partial and ERRORS.partial and take their names only when the run is complete.
+/// </summary>
+public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, IRegistryStore? registry)
+{
+    private const int CheckpointEvery = 512;
+
+    // What a compound must contain to be a hit; null when prescreens are off (DYEREG_NO_SCREEN=1):
+    // then every record is parsed and matched in full, as with --all.
+    private readonly IReadOnlyList<QueryMolecule>? coreQueries = MarkushMatcher.PrescreensEnabled ? matcher.CoreQueries(options) : null;
+
+    public ScreenSummary Run(ScreenRequest request, TextWriter standardOutput, CancellationToken cancel, Action<ScreenProgress>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var totalBytes = request.Files.Sum(f => f == StructureFileReader.StandardInput ? 0 : new FileInfo(f).Length);
+        var checkpoint = request.Resume && request.Output is not null ? ScreenCheckpoint.Load(request.Output) : null;
+        if (request.Resume && checkpoint is null)
+        {
+            throw new IOException($"nothing to resume: no checkpoint {ScreenCheckpoint.PathFor(request.Output ?? "OUT")} (resume needs --out)");
+        }
+
+        checkpoint?.RequireSameCatalogues(request.Files);
+        var identities = checkpoint?.Identities ?? request.Files.Select(CatalogueIdentity.Of).ToArray();
+        var outputPartial = request.Output is null ? null : ScreenCheckpoint.PartialPath(request.Output);
+        var errorsPartial = request.ErrorsFile is null ? null : ScreenCheckpoint.PartialPath(request.ErrorsFile);
+        var ownedOutput = Open(outputPartial, checkpoint?.OutputBytes);
+        var errors = Open(errorsPartial, checkpoint?.ErrorBytes);
+        ScreenSummary summary;
+        try
+        {
+            var files = new RunFiles(request, identities, ownedOutput ?? standardOutput, errors, outputPartial, errorsPartial);
+            summary = Screen(files, checkpoint, totalBytes, clock, cancel, progress);
+        }
+        finally
+        {
+            ownedOutput?.Dispose(); // standard output is not ours to close
+            errors?.Dispose();
+        }
+
+        if (!summary.Stopped)
+        {
+            // Complete: the partial files take their names, and there is nothing to resume.
+            if (request.Output is not null)
+            {
+                File.Move(outputPartial!, request.Output, overwrite: true);
+            }
+
+            if (request.ErrorsFile is not null)
+            {
+                File.Move(errorsPartial!, request.ErrorsFile, overwrite: true);
+            }
+
+            if (request.Output is not null)
+            {
+                File.Delete(ScreenCheckpoint.PathFor(request.Output));
+            }
+        }
+
+        return summary;
+    }
+
+    // The files of one run: what the checkpoint records and where output and errors go meanwhile.
+    private sealed record RunFiles(ScreenRequest Request, CatalogueIdentity?[] Identities, TextWriter Output, StreamWriter? Errors, string? OutputPartial, string? ErrorsPartial);
+
+    private ScreenSummary Screen(RunFiles run, ScreenCheckpoint? checkpoint, long totalBytes, Stopwatch clock, CancellationToken cancel, Action<ScreenProgress>? progress)
+    {
+        var (request, output, errors) = (run.Request, run.Output, run.Errors);
+        var format = ScreenWriter.FormatOf(request.Output);
+        var writesMolBlocks = format == "sdf"; // a mol block per hit costs a write-out: only where it is used
+        var writer = new ScreenWriter(output, format, writeHeader: checkpoint is null);
+        writer.Start();
+
+        long records = 0, errorCount = 0, hits = 0, bytesBefore = 0, bytesNow = 0;
+        var perFormula = new Dictionary<string, long>(StringComparer.Ordinal);
+        ScreenProgress Progress() => new(records, errorCount, hits, perFormula, bytesBefore + bytesNow, totalBytes, clock.Elapsed);
+
+        for (var fileIndex = checkpoint?.FileIndex ?? 0; fileIndex < request.Files.Length; fileIndex++)
+        {
+            var file = request.Files[fileIndex];
+            var skip = fileIndex == checkpoint?.FileIndex ? checkpoint.RecordsDoneInFile : 0;
+            long done = skip;
+            var source = StructureFileReader.Read(file, request.Limits ?? StructureLimits.Default, n => bytesNow = n).Skip((int)Math.Min(skip, int.MaxValue));
+            foreach (var result in OrderedParallel.Map(source, r => Screen(file, r, request.All, writesMolBlocks), Math.Max(1, request.Threads)))
+            {
+                records++;
+                done++;
+                if (result.Error is not null)
+                {
+                    errorCount++;
+                    errors?.WriteLine($"{file}: {result.Record.Location} ({result.Id}): {result.Error}");
+                }
+
+                if (result.IsHit)
+                {
+                    hits++;
+                    foreach (var f in result.Match!.Within)
+                    {
+                        perFormula[f] = perFormula.GetValueOrDefault(f) + 1;
+                    }
+                }
+
+                if (result.IsHit || request.All)
+                {
+                    writer.Write(result with { Known = Known(result) });
+                }
+
+                if (cancel.IsCancellationRequested)
+                {
+                    Save(run, fileIndex, done);
+                    return new ScreenSummary(Progress(), true, $"{file}: {result.Record.Location} ({done} records of this file done)");
+                }
+
+                if (done % CheckpointEvery == 0)
+                {
+                    Save(run, fileIndex, done);
+                    progress?.Invoke(Progress());
+                }
+            }
+
+            bytesBefore += file == StructureFileReader.StandardInput ? 0 : new FileInfo(file).Length;
+            bytesNow = 0;
+            Save(run, fileIndex + 1, 0);
+        }
+
+        output.Flush();
+        errors?.Flush();
+        progress?.Invoke(Progress());
+        return new ScreenSummary(Progress(), false, null);
+    }
+
+    private ScreenResult Screen(string file, StructureRecord record, bool all, bool writesMolBlocks)
+    {
+        var id = record.Id ?? record.Location;
+        var text = record.Format == StructureFormat.Smiles ? record.Text : string.Empty;
+        // Hits only: a record that can contain no formula core is valid and not a hit, and
+        // nothing of it is written, so it is not parsed in full. Every record is with --all.
+        var parsed = all || coreQueries is null ? ScreenedParse.FromParse(record.Parse()) : record.ParseIfMightContain(coreQueries);
+        if (parsed.Error is { } error)
+        {
+            return new ScreenResult(file, record, id, text, null, null, record.ReadError is null && string.IsNullOrWhiteSpace(record.Text) ? "empty record" : error.Reason, null);
+        }
+
+        if (parsed.RuledOut)
+        {
+            return new ScreenResult(file, record, id, text, null, null, null, null);
+        }
+
+        using var molecule = parsed.Molecule!;
+        try
+        {
+            // Hits only: most compounds that reach this point are still not within; their verdict
+            // is reached without writing its explanation, and only a hit is matched in full.
+            if (!all && coreQueries is not null && !matcher.IsWithinAny(molecule, options))
+            {
+                return new ScreenResult(file, record, id, text, null, null, null, null);
+            }
+
+            var match = matcher.Match(molecule, options);
+            var hit = match.Within.Count > 0 || match.Undetermined.Count > 0;
+            var smiles = text.Length > 0 ? text : molecule.ToSmiles();
+            var molBlock = writesMolBlocks && (hit || all) ? molecule.ToMolBlock() : null;
+            var key = hit && registry is not null ? ParentKey(molecule) : null;
+            return new ScreenResult(file, record, id, smiles, molBlock, match, null, key);
+        }
+        catch (ChemistryException e)
+        {
+            return new ScreenResult(file, record, id, text, null, null, "RDKit failed while matching: " + e.Reason, null);
+        }
+    }
+
+    // The duplicate key the registry uses; the lookup itself runs on the writer thread.
+    private static string ParentKey(Molecule molecule) => DyeChemistry.DuplicateKey(molecule);
+
+    private string? Known(ScreenResult r) => registry is not null && r.Known is { } key ? registry.DyeWithParentKey(key) : null;
+
+    private static void Save(RunFiles run, int fileIndex, long done)
+    {
+        run.Output.Flush();
+        run.Errors?.Flush();
+        if (run.Request.Output is null)
+        {
+            return;
+        }
+
+        var outBytes = new FileInfo(run.OutputPartial!).Length;
+        var errBytes = run.ErrorsPartial is null ? 0 : new FileInfo(run.ErrorsPartial).Length;
+        new ScreenCheckpoint(run.Request.Files, run.Identities, fileIndex, done, outBytes, errBytes).Save(run.Request.Output);
+    }
+
+    private static StreamWriter? Open(string? path, long? truncateTo)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var stream = new FileStream(path, truncateTo is null ? FileMode.Create : FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        if (truncateTo is { } length)
+        {
+            stream.SetLength(length); // drop a record half-written by a killed run
+            stream.Seek(length, SeekOrigin.Begin);
+        }
+
+        return new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+    }
+}

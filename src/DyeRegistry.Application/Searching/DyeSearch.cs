@@ -1,0 +1,36 @@
+using DyeRegistry.Registry;
+using DyeRegistry.Chemistry;
+using DyeRegistry.Storage;
+
+namespace DyeRegistry.Application.Searching;
+
+/// <summary>The hits of a search, and whether it saw every dye (a SMARTS search stops when its
+/// time budget runs out, with the hits found so far).</summary>
+public sealed record DyeSearchResult(IReadOnlyList<SearchHit> Hits, bool Complete, long Searched, TimeSpan Budget);
+
+/// <summary>The search use case: substructure (SMARTS, limited), formula membership, similarity.</summary>
+public static class DyeSearch
+{
+    public static DyeSearchResult Run(IRegistryStore store, DyeChemistry chemistry, DyeSearchQuery query)
+    {
+        query = query.Checked();
+        var search = new RegistrySearch(store, chemistry);
+        if (query.Smarts is { } q)
+        {
+            var limits = query.Limits.Validated();
+            using var pattern = QueryMolecule.ParseSmarts(q, limits).GetValueOrThrow();
+            var outcome = search.Substructure(pattern, limits.TimeBudget);
+            return new DyeSearchResult(outcome.Hits, outcome.Complete, outcome.Searched, limits.TimeBudget);
+        }
+
+        if (query.Formula is { } f)
+        {
+            var hits = search.WithinFormula(f);
+            return new DyeSearchResult(hits, true, hits.Count, TimeSpan.Zero);
+        }
+
+        using var similar = Molecule.FromSmiles(query.Similar!);
+        var similarHits = search.Similar(similar, query.MinTanimoto);
+        return new DyeSearchResult(similarHits, true, similarHits.Count, TimeSpan.Zero);
+    }
+}
