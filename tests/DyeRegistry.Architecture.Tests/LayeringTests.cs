@@ -18,10 +18,12 @@ public class LayeringTests
         ["DyeRegistry.Markush"] = ["DyeRegistry.Chemistry"],
         ["DyeRegistry.Storage"] = [],
         ["DyeRegistry.Storage.Sqlite"] = ["DyeRegistry.Storage", "DyeRegistry.Chemistry"],
+        ["DyeRegistry.Storage.Postgres"] = ["DyeRegistry.Storage"],
+        ["DyeRegistry.Storage.Stores"] = ["DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite", "DyeRegistry.Storage.Postgres"],
         ["DyeRegistry.Claims"] = ["DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Chemistry"],
         ["DyeRegistry.Pores"] = [],
         ["DyeRegistry.Registry"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Pores"],
-        ["DyeRegistry.Cli"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite"],
+        ["DyeRegistry.Cli"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite", "DyeRegistry.Storage.Stores"],
     };
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class RegistryFaultTests : IDisposable
                 try
                 {
                     using var store = SqliteRegistryStore.Open(path, create: true);
-                    Assert.Equal(3, store.SchemaVersion);
+                    Assert.Equal(4, store.SchemaVersion);
                 }
                 catch (Exception e)
                 {
@@ -233,10 +233,10 @@ public sealed class RegistryFaultTests : IDisposable
 
             public string? DyeWithParentKey(string parentKey, string? exceptId) => tx.DyeWithParentKey(parentKey, exceptId);
 
-            public int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references) =>
+            public int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references, int? ifVersion = null) =>
                 owner.NextPutFails()
                     ? throw new RegistryException($"registry {owner.Location}: the disk is full (simulated)")
-                    : tx.Put(id, kind, document, references);
+                    : tx.Put(id, kind, document, references, ifVersion);
 
             public void PutDye(DyeStructure dye) => tx.PutDye(dye);
 
