@@ -12,7 +12,16 @@ namespace DyeRegistry.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, NpgsqlConnection connection, NpgsqlTransaction tx) : IRegistryTransaction
 {
-    public StoredRecord? Get(string id) => store.Guard(() => store.GetRecord(connection, tx, id, forUpdate: false));
+    // The version of each record this transaction read (0: absent). Read committed lets another
+    // writer commit between a read and the write that relies on it; the write checks it still holds.
+    private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
+
+    public StoredRecord? Get(string id) => store.Guard(() =>
+    {
+        var record = store.GetRecord(connection, tx, id, forUpdate: false);
+        seen.TryAdd(id, record?.Version ?? 0);
+        return record;
+    });
 
     public string? DyeWithParentKey(string parentKey, string? exceptId) => store.Guard(() => PostgresRegistryStore.Scalar(connection, tx,
         "SELECT id FROM dye_structures WHERE parent_key = @key AND id <> @except ORDER BY id LIMIT 1",
@@ -24,6 +33,11 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
         if (ifVersion is { } expected && previous?.Version != expected)
         {
             throw new VersionConflictException(id, expected, previous?.Version);
+        }
+
+        if (seen.TryGetValue(id, out var read) && read != (previous?.Version ?? 0))
+        {
+            throw new ConcurrentWriteException($"record {RecordIds.Printable(id)}: another writer changed it after this one read it; nothing of this change was written");
         }
 
         var version = (previous?.Version ?? 0) + 1;
