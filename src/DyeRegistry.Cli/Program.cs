@@ -46,6 +46,7 @@ public static class Program
         root.Subcommands.Add(PoresCommand.Create());
         root.Subcommands.Add(ScreenCommand.Create());
         root.Subcommands.Add(ScopeCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         foreach (var command in RegistryCommands.Create())
         {
             root.Subcommands.Add(command);

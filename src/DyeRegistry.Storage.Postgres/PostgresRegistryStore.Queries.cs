@@ -18,11 +18,14 @@ public sealed partial class PostgresRegistryStore
         : Rows(c, null, RecordSelect + " WHERE kind = @kind ORDER BY id", ReadRecord, ("kind", RecordSchema.KindText(kind.Value))));
 
     public IReadOnlyList<RecordChange> History(string id) => Read(c => Rows(c, null,
-        "SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history WHERE id = @id ORDER BY seq",
-        r => new RecordChange(r.GetString(0), r.GetInt32(1), r.GetString(2),
-            r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-            r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetString(6)),
-        ("id", id)));
+        "SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history WHERE id = @id ORDER BY seq", ReadChange, ("id", id)));
+
+    public IEnumerable<RecordChange> AllHistory() => Read(c => Rows(c, null,
+        "SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history ORDER BY seq", ReadChange));
+
+    private static RecordChange ReadChange(NpgsqlDataReader r) => new(r.GetString(0), r.GetInt32(1), r.GetString(2),
+        r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+        r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetString(6));
 
     public IReadOnlyList<string> ReferencedBy(string id) => Read(c =>
         Rows(c, null, "SELECT from_id FROM record_references WHERE to_id = @id ORDER BY from_id", r => r.GetString(0), ("id", id)));

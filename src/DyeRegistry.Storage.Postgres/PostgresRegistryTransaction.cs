@@ -132,6 +132,24 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
             ("id", id), ("version", previous.Version), ("prev", PostgresRegistryStore.Json(previous.Document)), ("now", PostgresRegistryStore.Now()), ("by", RegistryActor.Current));
     });
 
+    public void Restore(StoredRecord record, IReadOnlyList<string> references) => store.Guard(() =>
+    {
+        var json = PostgresRegistryStore.Json(record.Document);
+        PostgresRegistryStore.Execute(connection, tx,
+            "INSERT INTO records(id, kind, version, document, updated_utc, document_sha256) VALUES (@id, @kind, @version, @doc, @at, @sha)",
+            ("id", record.Id), ("kind", RecordSchema.KindText(record.Kind)), ("version", record.Version), ("doc", json),
+            ("at", record.UpdatedUtc.ToUniversalTime()), ("sha", PostgresRegistryStore.Checksum(json)));
+        foreach (var to in references.Distinct())
+        {
+            PostgresRegistryStore.Execute(connection, tx, "INSERT INTO record_references(from_id, to_id) VALUES (@from, @to)", ("from", record.Id), ("to", to));
+        }
+    });
+
+    public void RestoreHistory(RecordChange change) => store.Guard(() => PostgresRegistryStore.Execute(connection, tx,
+        "INSERT INTO record_history(id, version, change, previous_document, document, at_utc, changed_by) VALUES (@id, @version, @change, @prev, @doc, @at, @by)",
+        ("id", change.Id), ("version", change.Version), ("change", change.Change), ("prev", change.PreviousDocument), ("doc", change.Document),
+        ("at", change.AtUtc.ToUniversalTime()), ("by", change.ChangedBy)));
+
     public void Commit() => store.Guard(tx.Commit);
 
     public void Dispose()

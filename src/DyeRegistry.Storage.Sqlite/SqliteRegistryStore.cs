@@ -283,5 +283,12 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
 
     internal static string[] Strings(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
-    internal static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+    // Cut to microseconds, as PostgreSQL keeps them: a registry copied there and back is identical.
+    internal static string Now()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return Time(now.AddTicks(-(now.Ticks % 10)));
+    }
+
+    internal static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }

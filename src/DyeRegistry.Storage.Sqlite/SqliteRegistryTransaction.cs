@@ -87,6 +87,23 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
             tx, ("$id", id), ("$version", previous.Version), ("$prev", SqliteRegistryStore.Json(previous.Document)), ("$now", SqliteRegistryStore.Now()), ("$by", RegistryActor.Current));
     });
 
+    public void Restore(StoredRecord record, IReadOnlyList<string> references) => store.Guard(() =>
+    {
+        var json = SqliteRegistryStore.Json(record.Document);
+        store.Execute("INSERT INTO records(id, kind, version, document, updated_utc, document_sha256) VALUES ($id, $kind, $version, $doc, $at, $sha)",
+            tx, ("$id", record.Id), ("$kind", RecordSchema.KindText(record.Kind)), ("$version", record.Version), ("$doc", json),
+            ("$at", SqliteRegistryStore.Time(record.UpdatedUtc)), ("$sha", SqliteRegistryStore.Checksum(json)));
+        foreach (var to in references.Distinct())
+        {
+            store.Execute("INSERT INTO record_references(from_id, to_id) VALUES ($from, $to)", tx, ("$from", record.Id), ("$to", to));
+        }
+    });
+
+    public void RestoreHistory(RecordChange change) => store.Guard(() => store.Execute(
+        "INSERT INTO record_history(id, version, change, previous_document, document, at_utc, changed_by) VALUES ($id, $version, $change, $prev, $doc, $at, $by)",
+        tx, ("$id", change.Id), ("$version", change.Version), ("$change", change.Change), ("$prev", change.PreviousDocument), ("$doc", change.Document),
+        ("$at", SqliteRegistryStore.Time(change.AtUtc)), ("$by", change.ChangedBy)));
+
     public void Commit() => store.Guard(tx.Commit);
 
     // After some failures (a full disk) SQLite has rolled the transaction back itself; rolling

@@ -23,6 +23,9 @@ public interface IRegistryStore : IDisposable
 
     IReadOnlyList<RecordChange> History(string id);
 
+    /// <summary>Every history entry of every record (deleted ones too), in the order written.</summary>
+    IEnumerable<RecordChange> AllHistory();
+
     /// <summary>Ids of the records whose documents reference <paramref name="id"/> (ink components).</summary>
     IReadOnlyList<string> ReferencedBy(string id);
 
@@ -89,6 +92,13 @@ public interface IRegistryTransaction : IDisposable
     void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp);
 
     void Delete(string id);
+
+    /// <summary>Writes a record exactly as another store holds it (version, time, document) with
+    /// no history entry: copying a registry (<c>dyereg migrate</c>), with <see cref="RestoreHistory"/>.</summary>
+    void Restore(StoredRecord record, IReadOnlyList<string> references);
+
+    /// <summary>Writes one history entry exactly as another store holds it.</summary>
+    void RestoreHistory(RecordChange change);
 
     void Commit();
 }

@@ -209,6 +209,8 @@ public sealed class RegistryFaultTests : IDisposable
 
         public IReadOnlyList<RecordChange> History(string id) => inner.History(id);
 
+        public IEnumerable<RecordChange> AllHistory() => inner.AllHistory();
+
         public IReadOnlyList<string> ReferencedBy(string id) => inner.ReferencedBy(id);
 
         public string? DyeWithParentKey(string parentKey) => inner.DyeWithParentKey(parentKey);
@@ -245,6 +247,10 @@ public sealed class RegistryFaultTests : IDisposable
             public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp) => tx.UpdateWithin(id, within, formulaStamp);
 
             public void Delete(string id) => tx.Delete(id);
+
+            public void Restore(StoredRecord record, IReadOnlyList<string> references) => tx.Restore(record, references);
+
+            public void RestoreHistory(RecordChange change) => tx.RestoreHistory(change);
 
             public void Commit() => tx.Commit();
 
