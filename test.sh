@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test: the main suite and the Validation category (real data in ../shared; reported
 # as skipped, with the reason, when ../shared is absent). Installs and builds what is missing
-# first, like setup.sh. Ends with the totals line "N passed, N failed, N skipped".
+# first, like setup.sh. Starts a throw-away PostgreSQL cluster for the PostgreSQL store's tests
+# (scripts/test-postgres.sh; DYEREG_TEST_POSTGRES) and stops it at the end; if it cannot start,
+# the run fails and says why. Ends with the totals line "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
 scripts/bootstrap.sh || exit 1
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
 dotnet build DyeRegistry.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; echo "test: build failed" >&2; exit 1; }
+trap 'scripts/test-postgres.sh stop' EXIT
+DYEREG_TEST_POSTGRES="$(scripts/test-postgres.sh start)" || { echo "0 passed, 1 failed"; echo "test: the PostgreSQL test cluster did not start (reason above): the PostgreSQL store's tests cannot run" >&2; exit 1; }
+export DYEREG_TEST_POSTGRES
 dotnet test DyeRegistry.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" "$@"
 status=$?
 

@@ -50,6 +50,7 @@ public static class Program
         root.Subcommands.Add(CompletionCommand.Create(BuildRoot));
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         foreach (var command in RegistryCommands.Create())
         {
             root.Subcommands.Add(command);

@@ -12,4 +12,8 @@ public sealed record ImportOptions
 
     /// <summary>All or nothing: one failing record and nothing is written.</summary>
     public bool Atomic { get; init; }
+
+    /// <summary>With <see cref="Update"/>: a record is replaced only while it is at this version
+    /// (the one the user read); another version is an error naming both, and nothing is written.</summary>
+    public int? IfVersion { get; init; }
 }

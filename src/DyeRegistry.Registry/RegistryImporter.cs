@@ -117,12 +117,7 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
             ImportOutcome outcome;
             try
             {
-                using var tx = store.Begin();
-                outcome = Apply(r, options, tx);
-                if (outcome.Status is ImportStatus.Created or ImportStatus.Updated)
-                {
-                    tx.Commit();
-                }
+                outcome = ApplyAlone(r, options);
             }
             catch (RegistryException e)
             {
@@ -137,6 +132,36 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         }
 
         return outcomes;
+    }
+
+    // One record in its own transaction. Another writer may register the same parent (or create
+    // the same id) between this one's checks and its write: the store's unique keys refuse the
+    // second, which is rolled back and applied again, now seeing the first (a duplicate, a form,
+    // or the same record unchanged).
+    private ImportOutcome ApplyAlone(PreparedRecord r, ImportOptions options)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var tx = store.Begin();
+                var outcome = Apply(r, options, tx);
+                if (outcome.Status is ImportStatus.Created or ImportStatus.Updated)
+                {
+                    tx.Commit();
+                }
+
+                return outcome;
+            }
+            catch (ConcurrentWriteException) when (attempt < 3)
+            {
+                // rolled back: apply again, seeing the other writer's change
+            }
+            catch (VersionConflictException e)
+            {
+                return new ImportOutcome(r.Input, ImportStatus.Failed, null, e.Message);
+            }
+        }
     }
 
     private static List<ImportOutcome> NotImported(List<ImportOutcome> outcomes, string why) =>
@@ -166,6 +191,11 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         }
 
         var existing = tx.Get(id);
+        if (options.IfVersion is { } expected && existing?.Version != expected)
+        {
+            return new ImportOutcome(r.Input, ImportStatus.Failed, null, new VersionConflictException(id, expected, existing?.Version).Message);
+        }
+
         if (existing is not null)
         {
             if (existing.Kind != r.Kind)
@@ -203,7 +233,7 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
             }
         }
 
-        var version = tx.Put(id, r.Kind!.Value, document, references);
+        var version = tx.Put(id, r.Kind!.Value, document, references, options.IfVersion);
         if (r.Dye is not null)
         {
             tx.PutDye(r.Dye);

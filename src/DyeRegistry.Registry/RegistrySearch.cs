@@ -23,7 +23,7 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
         var screen = query.PatternFingerprint();
         var hits = new List<SearchHit>();
         long searched = 0;
-        foreach (var dye in store.Dyes())
+        foreach (var dye in store.SubstructureCandidates(query.Smarts))
         {
             if (budget != Timeout.InfiniteTimeSpan && clock.Elapsed > budget)
             {
@@ -59,7 +59,7 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
             ?? throw new ArgumentException($"no formula '{formulaId}' (known: {string.Join(", ", chemistry.Library.Formulas.Select(f => f.Formula.Id))})");
         var stale = new List<(string Id, IReadOnlyList<string> Within)>();
         var hits = new List<SearchHit>();
-        foreach (var dye in store.Dyes())
+        foreach (var dye in store.FormulaCandidates(formula, chemistry.Library.Stamp))
         {
             var within = dye.Within;
             if (dye.FormulaStamp != chemistry.Library.Stamp)
@@ -98,7 +98,7 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
         ArgumentOutOfRangeException.ThrowIfLessThan(minimum, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minimum, 1.0);
         var fp = query.MorganFingerprint();
-        return store.Dyes()
+        return store.SimilarityCandidates(fp.ToBytes(), minimum)
             .Select(d => (Dye: d, T: fp.Tanimoto(Fingerprint.FromBytes(d.MorganFingerprint))))
             .Where(x => x.T >= minimum)
             .OrderByDescending(x => x.T).ThenBy(x => x.Dye.Id, StringComparer.Ordinal)

@@ -59,6 +59,18 @@ internal static class Migrations
                     store.Execute("UPDATE records SET document_sha256 = $sha WHERE id = $id", tx, ("$sha", SqliteRegistryStore.Checksum(document)), ("$id", id));
                 }
             }),
+        new(4, "who made each change; the standardized parent of each dye that is not a form of another, unique (a second writer of the same parent fails, and reports a duplicate)", """
+            ALTER TABLE record_history ADD COLUMN changed_by TEXT;
+            CREATE TABLE dye_parents(
+                parent_key TEXT PRIMARY KEY NOT NULL,
+                id TEXT NOT NULL REFERENCES dye_structures(id) ON DELETE CASCADE);
+            CREATE INDEX dye_parents_by_id ON dye_parents(id);
+            INSERT OR IGNORE INTO dye_parents(parent_key, id)
+                SELECT d.parent_key, MIN(d.id) FROM dye_structures d
+                WHERE NOT EXISTS (SELECT 1 FROM record_references r JOIN dye_structures o ON o.id = r.to_id
+                                  WHERE r.from_id = d.id AND o.parent_key = d.parent_key AND o.id <> d.id)
+                GROUP BY d.parent_key;
+            """),
     ];
 }
 

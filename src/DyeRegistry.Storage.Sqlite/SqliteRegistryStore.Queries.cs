@@ -19,11 +19,15 @@ public sealed partial class SqliteRegistryStore
         : Rows(RecordSelect + " WHERE kind = $kind ORDER BY id", ReadRecord, null, ("$kind", RecordSchema.KindText(kind.Value))));
 
     public IReadOnlyList<RecordChange> History(string id) => Guard(() => Rows(
-        "SELECT id, version, change, previous_document, document, at_utc FROM record_history WHERE id = $id ORDER BY rowid",
-        reader => new RecordChange(reader.GetString(0), reader.GetInt32(1), reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-            DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture)),
-        null, ("$id", id)));
+        "SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history WHERE id = $id ORDER BY rowid",
+        ReadChange, null, ("$id", id)));
+
+    public IEnumerable<RecordChange> AllHistory() => Guard(() => Rows(
+        "SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history ORDER BY rowid", ReadChange));
+
+    private static RecordChange ReadChange(SqliteDataReader reader) => new(reader.GetString(0), reader.GetInt32(1), reader.GetString(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+        DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.IsDBNull(6) ? null : reader.GetString(6));
 
     public IReadOnlyList<string> ReferencedBy(string id) => Guard(() =>
         Rows("SELECT from_id FROM record_references WHERE to_id = $id ORDER BY from_id", r => r.GetString(0), null, ("$id", id)));

@@ -136,7 +136,10 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
 
     public string IntegrityCheck() => Guard(() => string.Join("; ", Rows("PRAGMA integrity_check", r => r.GetString(0))));
 
-    public IRegistryTransaction Begin() => Guard(() => new SqliteRegistryTransaction(this, connection.BeginTransaction()));
+    // BEGIN IMMEDIATE: the write lock first (waiting up to the busy timeout for another writer),
+    // so what the transaction reads stays true until it commits; a deferred one that read before
+    // another process committed could not write afterwards (SQLITE_BUSY, without waiting).
+    public IRegistryTransaction Begin() => Guard(() => new SqliteRegistryTransaction(this, connection.BeginTransaction(deferred: false)));
 
     // Each step runs in its own write transaction (BEGIN IMMEDIATE: the write lock first), and
     // the version is read inside it, so a second process that opened the same new registry at the
@@ -280,5 +283,12 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
 
     internal static string[] Strings(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
-    internal static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+    // Cut to microseconds, as PostgreSQL keeps them: a registry copied there and back is identical.
+    internal static string Now()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return Time(now.AddTicks(-(now.Ticks % 10)));
+    }
+
+    internal static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 }

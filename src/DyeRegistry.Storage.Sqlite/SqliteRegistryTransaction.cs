@@ -13,11 +13,17 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
         "SELECT id FROM dye_structures WHERE parent_key = $key AND id <> $except ORDER BY id LIMIT 1",
         tx, ("$key", parentKey), ("$except", exceptId ?? string.Empty)) as string);
 
-    public int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references) => store.Guard(() => PutRecord(id, kind, document, references));
+    public int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references, int? ifVersion = null) =>
+        store.Guard(() => PutRecord(id, kind, document, references, ifVersion));
 
-    private int PutRecord(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references)
+    private int PutRecord(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references, int? ifVersion)
     {
         var previous = store.GetRecord(id, tx);
+        if (ifVersion is { } expected && previous?.Version != expected)
+        {
+            throw new VersionConflictException(id, expected, previous?.Version);
+        }
+
         var version = (previous?.Version ?? 0) + 1;
         var now = SqliteRegistryStore.Now();
         var json = SqliteRegistryStore.Json(document);
@@ -25,9 +31,9 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
             "INSERT INTO records(id, kind, version, document, updated_utc, document_sha256) VALUES ($id, $kind, $version, $doc, $now, $sha) " +
             "ON CONFLICT(id) DO UPDATE SET kind = $kind, version = $version, document = $doc, updated_utc = $now, document_sha256 = $sha",
             tx, ("$id", id), ("$kind", RecordSchema.KindText(kind)), ("$version", version), ("$doc", json), ("$now", now), ("$sha", SqliteRegistryStore.Checksum(json)));
-        store.Execute("INSERT INTO record_history(id, version, change, previous_document, document, at_utc) VALUES ($id, $version, $change, $prev, $doc, $now)",
+        store.Execute("INSERT INTO record_history(id, version, change, previous_document, document, at_utc, changed_by) VALUES ($id, $version, $change, $prev, $doc, $now, $by)",
             tx, ("$id", id), ("$version", version), ("$change", previous is null ? "created" : "updated"),
-            ("$prev", previous is null ? null : SqliteRegistryStore.Json(previous.Document)), ("$doc", json), ("$now", now));
+            ("$prev", previous is null ? null : SqliteRegistryStore.Json(previous.Document)), ("$doc", json), ("$now", now), ("$by", RegistryActor.Current));
         store.Execute("DELETE FROM record_references WHERE from_id = $id", tx, ("$id", id));
         foreach (var to in references.Distinct())
         {
@@ -37,12 +43,27 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
         return version;
     }
 
-    public void PutDye(DyeStructure dye) => store.Guard(() => store.Execute(
-        "INSERT OR REPLACE INTO dye_structures(id, parent_smiles, parent_key, removed_fragments, record_pickle, pattern_fp, morgan_fp, within, formula_stamp) " +
-        "VALUES ($id, $smiles, $key, $removed, $pickle, $pattern, $morgan, $within, $stamp)",
-        tx, ("$id", dye.Id), ("$smiles", dye.ParentSmiles), ("$key", dye.ParentKey), ("$removed", SqliteRegistryStore.Json(dye.RemovedFragments)),
-        ("$pickle", dye.RecordPickle), ("$pattern", dye.PatternFingerprint), ("$morgan", dye.MorganFingerprint),
-        ("$within", SqliteRegistryStore.Json(dye.Within)), ("$stamp", dye.FormulaStamp)));
+    public void PutDye(DyeStructure dye) => store.Guard(() =>
+    {
+        store.Execute(
+            "INSERT INTO dye_structures(id, parent_smiles, parent_key, removed_fragments, record_pickle, pattern_fp, morgan_fp, within, formula_stamp) " +
+            "VALUES ($id, $smiles, $key, $removed, $pickle, $pattern, $morgan, $within, $stamp) " +
+            "ON CONFLICT(id) DO UPDATE SET parent_smiles = $smiles, parent_key = $key, removed_fragments = $removed, record_pickle = $pickle, " +
+            "pattern_fp = $pattern, morgan_fp = $morgan, within = $within, formula_stamp = $stamp",
+            tx, ("$id", dye.Id), ("$smiles", dye.ParentSmiles), ("$key", dye.ParentKey), ("$removed", SqliteRegistryStore.Json(dye.RemovedFragments)),
+            ("$pickle", dye.RecordPickle), ("$pattern", dye.PatternFingerprint), ("$morgan", dye.MorganFingerprint),
+            ("$within", SqliteRegistryStore.Json(dye.Within)), ("$stamp", dye.FormulaStamp));
+
+        // The unique parent key decides between two writers of one parent; a form of the owner
+        // (it references it) shares the key.
+        store.Execute("DELETE FROM dye_parents WHERE id = $id AND parent_key <> $key", tx, ("$id", dye.Id), ("$key", dye.ParentKey));
+        store.Execute("INSERT OR IGNORE INTO dye_parents(parent_key, id) VALUES ($key, $id)", tx, ("$key", dye.ParentKey), ("$id", dye.Id));
+        var owner = (string)store.Scalar("SELECT id FROM dye_parents WHERE parent_key = $key", tx, ("$key", dye.ParentKey))!;
+        if (owner != dye.Id && store.Scalar("SELECT 1 FROM record_references WHERE from_id = $id AND to_id = $owner", tx, ("$id", dye.Id), ("$owner", owner)) is null)
+        {
+            throw new DuplicateParentException(dye.Id, owner, dye.ParentKey);
+        }
+    });
 
     public void PutComputed(string id, IReadOnlyList<ComputedQuantity> quantities) => store.Guard(() =>
     {
@@ -62,9 +83,26 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
     {
         var previous = store.GetRecord(id, tx) ?? throw new RegistryException($"no record '{id}'");
         store.Execute("DELETE FROM records WHERE id = $id", tx, ("$id", id));
-        store.Execute("INSERT INTO record_history(id, version, change, previous_document, document, at_utc) VALUES ($id, $version, 'deleted', $prev, NULL, $now)",
-            tx, ("$id", id), ("$version", previous.Version), ("$prev", SqliteRegistryStore.Json(previous.Document)), ("$now", SqliteRegistryStore.Now()));
+        store.Execute("INSERT INTO record_history(id, version, change, previous_document, document, at_utc, changed_by) VALUES ($id, $version, 'deleted', $prev, NULL, $now, $by)",
+            tx, ("$id", id), ("$version", previous.Version), ("$prev", SqliteRegistryStore.Json(previous.Document)), ("$now", SqliteRegistryStore.Now()), ("$by", RegistryActor.Current));
     });
+
+    public void Restore(StoredRecord record, IReadOnlyList<string> references) => store.Guard(() =>
+    {
+        var json = SqliteRegistryStore.Json(record.Document);
+        store.Execute("INSERT INTO records(id, kind, version, document, updated_utc, document_sha256) VALUES ($id, $kind, $version, $doc, $at, $sha)",
+            tx, ("$id", record.Id), ("$kind", RecordSchema.KindText(record.Kind)), ("$version", record.Version), ("$doc", json),
+            ("$at", SqliteRegistryStore.Time(record.UpdatedUtc)), ("$sha", SqliteRegistryStore.Checksum(json)));
+        foreach (var to in references.Distinct())
+        {
+            store.Execute("INSERT INTO record_references(from_id, to_id) VALUES ($from, $to)", tx, ("$from", record.Id), ("$to", to));
+        }
+    });
+
+    public void RestoreHistory(RecordChange change) => store.Guard(() => store.Execute(
+        "INSERT INTO record_history(id, version, change, previous_document, document, at_utc, changed_by) VALUES ($id, $version, $change, $prev, $doc, $at, $by)",
+        tx, ("$id", change.Id), ("$version", change.Version), ("$change", change.Change), ("$prev", change.PreviousDocument), ("$doc", change.Document),
+        ("$at", SqliteRegistryStore.Time(change.AtUtc)), ("$by", change.ChangedBy)));
 
     public void Commit() => store.Guard(tx.Commit);
 

@@ -5,7 +5,8 @@ namespace DyeRegistry.Storage;
 
 /// <summary>
 /// The registry's storage, as the domain sees it: records with versions and history, dye
-/// structures, and the queries searches need. Implementations: DyeRegistry.Storage.Sqlite.
+/// structures, and the queries searches need. Implementations: DyeRegistry.Storage.Sqlite (one
+/// file, embedded) and DyeRegistry.Storage.Postgres (a shared server with the RDKit cartridge).
 /// </summary>
 /// <remarks>Every change goes through a <see cref="IRegistryTransaction"/>: all of it is written, or none.</remarks>
 public interface IRegistryStore : IDisposable
@@ -22,6 +23,9 @@ public interface IRegistryStore : IDisposable
 
     IReadOnlyList<RecordChange> History(string id);
 
+    /// <summary>Every history entry of every record (deleted ones too), in the order written.</summary>
+    IEnumerable<RecordChange> AllHistory();
+
     /// <summary>Ids of the records whose documents reference <paramref name="id"/> (ink components).</summary>
     IReadOnlyList<string> ReferencedBy(string id);
 
@@ -35,6 +39,22 @@ public interface IRegistryStore : IDisposable
 
     /// <summary>Every dye structure, streamed in id order.</summary>
     IEnumerable<DyeStructure> Dyes();
+
+    // The search queries: each returns, in id order, a superset of the dyes that answer (the
+    // caller decides each with the bridge), so every store gives the same results; a store that
+    // can narrow them in the database does (PostgreSQL: the RDKit cartridge's indexes).
+
+    /// <summary>Dyes that may contain the SMARTS pattern (default: every dye).</summary>
+    IEnumerable<DyeStructure> SubstructureCandidates(string smarts) => Dyes();
+
+    /// <summary>Dyes whose stored Morgan fingerprint may reach <paramref name="minimum"/> Tanimoto
+    /// similarity to <paramref name="morganFingerprint"/> (default: every dye).</summary>
+    IEnumerable<DyeStructure> SimilarityCandidates(byte[] morganFingerprint, double minimum) => Dyes();
+
+    /// <summary>Dyes whose stored membership names <paramref name="formulaId"/> (within or
+    /// undetermined), and every dye whose membership was computed with formula files other than
+    /// <paramref name="stamp"/> (default: every dye).</summary>
+    IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp) => Dyes();
 
     IRegistryTransaction Begin();
 
@@ -56,9 +76,13 @@ public interface IRegistryTransaction : IDisposable
     /// <summary>The dye registered with this parent key, other than <paramref name="exceptId"/>, seen through the transaction.</summary>
     string? DyeWithParentKey(string parentKey, string? exceptId);
 
-    /// <summary>Creates or replaces a record; returns its new version. History records the previous document.</summary>
-    int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references);
+    /// <summary>Creates or replaces a record; returns its new version. History records the previous
+    /// document and who changed it. With <paramref name="ifVersion"/> the stored record must be at
+    /// that version when it is written, else <see cref="VersionConflictException"/> (nothing written).</summary>
+    int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references, int? ifVersion = null);
 
+    /// <summary>Stores a dye's structure. Its parent key is unique among dyes that are not forms of
+    /// another: when another writer registered it first, <see cref="DuplicateParentException"/>.</summary>
     void PutDye(DyeStructure dye);
 
     /// <summary>Replaces the computed values of a record.</summary>
@@ -68,6 +92,13 @@ public interface IRegistryTransaction : IDisposable
     void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp);
 
     void Delete(string id);
+
+    /// <summary>Writes a record exactly as another store holds it (version, time, document) with
+    /// no history entry: copying a registry (<c>dyereg migrate</c>), with <see cref="RestoreHistory"/>.</summary>
+    void Restore(StoredRecord record, IReadOnlyList<string> references);
+
+    /// <summary>Writes one history entry exactly as another store holds it.</summary>
+    void RestoreHistory(RecordChange change);
 
     void Commit();
 }

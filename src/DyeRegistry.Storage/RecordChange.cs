@@ -7,4 +7,5 @@ namespace DyeRegistry.Storage;
 /// <param name="PreviousDocument">The document before the change (JSON), null on creation.</param>
 /// <param name="Document">The document after the change (JSON), null on deletion.</param>
 /// <param name="AtUtc">When (UTC).</param>
-public sealed record RecordChange(string Id, int Version, string Change, string? PreviousDocument, string? Document, DateTimeOffset AtUtc);
+/// <param name="ChangedBy">Who made it (<see cref="RegistryActor"/>); null for changes recorded before the store kept it.</param>
+public sealed record RecordChange(string Id, int Version, string Change, string? PreviousDocument, string? Document, DateTimeOffset AtUtc, string? ChangedBy = null);

@@ -33,7 +33,7 @@ public sealed class RegistryFaultTests : IDisposable
                 try
                 {
                     using var store = SqliteRegistryStore.Open(path, create: true);
-                    Assert.Equal(3, store.SchemaVersion);
+                    Assert.Equal(4, store.SchemaVersion);
                 }
                 catch (Exception e)
                 {
@@ -209,6 +209,8 @@ public sealed class RegistryFaultTests : IDisposable
 
         public IReadOnlyList<RecordChange> History(string id) => inner.History(id);
 
+        public IEnumerable<RecordChange> AllHistory() => inner.AllHistory();
+
         public IReadOnlyList<string> ReferencedBy(string id) => inner.ReferencedBy(id);
 
         public string? DyeWithParentKey(string parentKey) => inner.DyeWithParentKey(parentKey);
@@ -233,10 +235,10 @@ public sealed class RegistryFaultTests : IDisposable
 
             public string? DyeWithParentKey(string parentKey, string? exceptId) => tx.DyeWithParentKey(parentKey, exceptId);
 
-            public int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references) =>
+            public int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references, int? ifVersion = null) =>
                 owner.NextPutFails()
                     ? throw new RegistryException($"registry {owner.Location}: the disk is full (simulated)")
-                    : tx.Put(id, kind, document, references);
+                    : tx.Put(id, kind, document, references, ifVersion);
 
             public void PutDye(DyeStructure dye) => tx.PutDye(dye);
 
@@ -245,6 +247,10 @@ public sealed class RegistryFaultTests : IDisposable
             public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp) => tx.UpdateWithin(id, within, formulaStamp);
 
             public void Delete(string id) => tx.Delete(id);
+
+            public void Restore(StoredRecord record, IReadOnlyList<string> references) => tx.Restore(record, references);
+
+            public void RestoreHistory(RecordChange change) => tx.RestoreHistory(change);
 
             public void Commit() => tx.Commit();
 

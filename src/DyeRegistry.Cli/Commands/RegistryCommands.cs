@@ -40,10 +40,11 @@ internal static class RegistryCommands
         var update = new Option<bool>("--update") { Description = "Replace stored records that differ." };
         var asForm = new Option<bool>("--as-form") { Description = "Register a dye whose parent is already registered as a batch/salt form of it." };
         var atomic = new Option<bool>("--atomic") { Description = "All or nothing: any failure and nothing is imported." };
+        var ifVersion = new Option<int?>("--if-version") { Description = "With --update: replace a record only while it is at this version (the one you read); another version is an error naming both, nothing written." };
         var threads = CommonOptions.Threads();
         var command = new Command("import", "Import records; every failure is reported with file, record and field, the rest is imported.")
         {
-            files, registry, folder, update, asForm, atomic, threads,
+            files, registry, folder, update, asForm, atomic, ifVersion, threads,
         };
         var limitOptions = new LimitOptions().AddTo(command);
         command.SetAction(parse => Guard(parse, () =>
@@ -53,7 +54,12 @@ internal static class RegistryCommands
             using var store = RegistryOptions.Open(parse.GetValue(registry)!, create: true);
             var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!, limits);
             using var library = chemistry.Library;
-            var options = new ImportOptions { Update = parse.GetValue(update), AsForm = parse.GetValue(asForm), Atomic = parse.GetValue(atomic) };
+            var options = new ImportOptions { Update = parse.GetValue(update), AsForm = parse.GetValue(asForm), Atomic = parse.GetValue(atomic), IfVersion = parse.GetValue(ifVersion) };
+            if (options.IfVersion is { } v && (!options.Update || v < 1))
+            {
+                throw new ArgumentException($"--if-version {v}: give it with --update, as a version of 1 or more (dyereg show gives a record's version)");
+            }
+
             var clock = Stopwatch.StartNew();
             var counts = new Dictionary<ImportStatus, int>();
             var outcomes = RecordImport.Run(store, chemistry, parse.GetValue(files)!, options, limits, parse.GetValue(threads), o =>

@@ -1,20 +1,22 @@
 using System.CommandLine;
 using DyeRegistry.Markush;
 using DyeRegistry.Registry;
-using DyeRegistry.Storage.Sqlite;
+using DyeRegistry.Storage;
+using DyeRegistry.Storage.Stores;
 
 namespace DyeRegistry.Cli.Commands;
 
 /// <summary>
 /// Where the registry is: <c>--registry PATH</c>, else the environment variable
 /// <c>DYEREG_REGISTRY</c>, else <c>$XDG_DATA_HOME/dyeregistry/registry.db</c> (by default
-/// <c>~/.local/share/dyeregistry/registry.db</c>).
+/// <c>~/.local/share/dyeregistry/registry.db</c>). A PostgreSQL URL or connection string there
+/// names a team registry (see <see cref="RegistryStores"/>).
 /// </summary>
 internal static class RegistryOptions
 {
     public static Option<string> Path() => new("--registry")
     {
-        Description = "Registry file (default: $DYEREG_REGISTRY, else ~/.local/share/dyeregistry/registry.db).",
+        Description = "Registry file, or a PostgreSQL URL (postgresql://user@host/db) or connection string (default: $DYEREG_REGISTRY, else ~/.local/share/dyeregistry/registry.db).",
         DefaultValueFactory = _ => DefaultPath(),
     };
 
@@ -35,22 +37,10 @@ internal static class RegistryOptions
         return System.IO.Path.Combine(data, "dyeregistry", "registry.db");
     }
 
-    public static SqliteRegistryStore Open(string path, bool create = false) => SqliteRegistryStore.Open(path, create);
+    public static IRegistryStore Open(string path, bool create = false) => RegistryStores.Open(path, create);
 
-    /// <summary>Opens the registry for a command that only reads it: as usual (migrating it when
-    /// it is older), or, when this process may not write it (read-only storage, no permission),
-    /// read-only, so reads still work.</summary>
-    public static SqliteRegistryStore OpenForReading(string path)
-    {
-        try
-        {
-            return SqliteRegistryStore.Open(path, create: false);
-        }
-        catch (Storage.RegistryException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 or 14 } || e.InnerException is UnauthorizedAccessException)
-        {
-            return SqliteRegistryStore.Open(path, create: false, readOnly: true);
-        }
-    }
+    /// <summary>Opens the registry for a command that only reads it (see <see cref="RegistryStores.OpenForReading"/>).</summary>
+    public static IRegistryStore OpenForReading(string path) => RegistryStores.OpenForReading(path);
 
     public static DyeChemistry Chemistry(string formulasFolder, DyeRegistry.Chemistry.StructureLimits? limits = null) =>
         new(FormulaLibrary.Load(formulasFolder)) { Limits = limits ?? DyeRegistry.Chemistry.StructureLimits.Default };

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# A throw-away PostgreSQL 15 cluster (with the RDKit cartridge) for the PostgreSQL store's tests.
+#   scripts/test-postgres.sh start   initdb + start; prints the connection string on stdout
+#   scripts/test-postgres.sh stop    stops it and removes its data folder
+# The cluster lives in artifacts/postgres/ (data folder; unix socket inside it), listens on a free
+# loopback port only, and runs as the unprivileged `postgres` user (PostgreSQL refuses root).
+# Password authentication with a random password, so other users of the machine cannot use it.
+# fsync is off: the cluster is thrown away, and tests that kill a client do not need it.
+# Any failure is reported with the reason (and the server log) and exits non-zero: the PostgreSQL
+# tests must never be skipped silently.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=/usr/lib/postgresql/15/bin
+root="$(pwd)/artifacts/postgres"
+data="$root/data"
+log="$root/server.log"
+user=postgres
+
+fail() { echo "test-postgres: $*" >&2; [ -f "$log" ] && { echo "--- $log (last lines) ---" >&2; tail -20 "$log" >&2; }; exit 1; }
+
+as_user() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u "$user" -- "$@"; else "$@"; fi
+}
+
+stop() {
+  if [ -f "$data/postmaster.pid" ]; then
+    as_user "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$root"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+start() {
+  [ -x "$bin/initdb" ] || fail "PostgreSQL 15 is not installed ($bin/initdb missing): run scripts/bootstrap.sh (installs postgresql-15 postgresql-15-rdkit)"
+  [ -f /usr/share/postgresql/15/extension/rdkit.control ] || fail "the RDKit cartridge is not installed (postgresql-15-rdkit): run scripts/bootstrap.sh"
+  if [ "$(id -u)" -eq 0 ]; then
+    getent passwd "$user" >/dev/null || fail "no '$user' user to run the server as (PostgreSQL refuses to run as root); install postgresql-15, which creates it"
+  fi
+  stop
+  mkdir -p "$root"
+  [ "$(id -u)" -eq 0 ] && chown "$user" "$root"
+  [ ${#data} -lt 90 ] || fail "the data folder path is too long for a unix socket inside it ($data); use a shorter checkout path"
+  local password
+  password="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+  printf '%s\n' "$password" > "$root/pwfile"
+  [ "$(id -u)" -eq 0 ] && chown "$user" "$root/pwfile"
+  chmod 600 "$root/pwfile"
+  as_user "$bin/initdb" -D "$data" -U postgres --pwfile="$root/pwfile" --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$root/initdb.log" 2>&1 \
+    || { cat "$root/initdb.log" >&2; fail "initdb failed (above)"; }
+  rm -f "$root/pwfile"
+  local port attempt
+  for attempt in 1 2 3; do
+    port="$(free_port)"
+    if as_user "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data -c fsync=off -c max_connections=50" start >/dev/null 2>&1; then
+      echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres" > "$root/connection"
+      chmod 600 "$root/connection"
+      # The cartridge must load, or every PostgreSQL test would fail for the same reason.
+      PGPASSWORD="$password" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qAt \
+        -c "CREATE EXTENSION IF NOT EXISTS rdkit" -c "SELECT rdkit_version()" >"$root/rdkit-version" 2>"$root/psql.err" \
+        || { cat "$root/psql.err" >&2; fail "the server started but the RDKit cartridge does not load (above)"; }
+      cat "$root/connection"
+      return 0
+    fi
+    echo "test-postgres: start on port $port failed (attempt $attempt)" >&2
+  done
+  fail "the server did not start"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: scripts/test-postgres.sh start|stop" >&2; exit 2 ;;
+esac

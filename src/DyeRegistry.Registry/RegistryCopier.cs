@@ -1,0 +1,55 @@
+using DyeRegistry.Storage;
+
+namespace DyeRegistry.Registry;
+
+/// <summary>
+/// Copies a whole registry into an empty one, whatever the two stores: records with their
+/// versions and times, every history entry (deleted records' too) in the order written, dye
+/// structures, formula membership and computed values. A copy of a copy is identical.
+/// </summary>
+public sealed class RegistryCopier(IRegistryStore source, IRegistryStore target)
+{
+    /// <summary>Copies everything in one transaction on the target (all or nothing); returns the
+    /// number of records and of history entries copied.</summary>
+    public (int Records, int HistoryEntries) Copy()
+    {
+        if (target.List().Count > 0 || target.AllHistory().Any())
+        {
+            throw new RegistryException($"registry {target.Location} is not empty: migrate copies into an empty registry (nothing was copied)");
+        }
+
+        var records = source.List();
+        var dyes = records.Where(r => r.Kind == Storage.Records.RecordKind.Dye).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        using var tx = target.Begin();
+        foreach (var record in records)
+        {
+            tx.Restore(record, RegistryImporter.References(record.Document));
+        }
+
+        // A dye's parent key belongs to the first dye stored with it: the dyes that are no form of
+        // another dye first, then the forms (they reference their parent).
+        bool IsForm(DyeStructure d) => RegistryImporter.References(source.Get(d.Id)!.Document).Any(dyes.Contains);
+        foreach (var dye in source.Dyes().OrderBy(IsForm))
+        {
+            tx.PutDye(dye);
+        }
+
+        foreach (var record in records)
+        {
+            if (source.Computed(record.Id) is { Count: > 0 } computed)
+            {
+                tx.PutComputed(record.Id, computed);
+            }
+        }
+
+        var history = 0;
+        foreach (var change in source.AllHistory())
+        {
+            tx.RestoreHistory(change);
+            history++;
+        }
+
+        tx.Commit();
+        return (records.Count, history);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DyeRegistry.Storage.Records;
+using Npgsql;
+
+namespace DyeRegistry.Storage.Postgres;
+
+public sealed partial class PostgresRegistryStore
+{
+    private const string RecordSelect = "SELECT id, kind, version, document, updated_utc, document_sha256 FROM records";
+
+    private const string DyeSelect = "SELECT id, parent_smiles, parent_key, removed_fragments, record_pickle, pattern_fp, morgan_fp, within, formula_stamp FROM dye_structures";
+
+    public StoredRecord? Get(string id) => Read(c => GetRecord(c, null, id, forUpdate: false));
+
+    public IReadOnlyList<StoredRecord> List(RecordKind? kind = null) => Read(c => kind is null
+        ? Rows(c, null, RecordSelect + " ORDER BY id", ReadRecord)
+        : Rows(c, null, RecordSelect + " WHERE kind = @kind ORDER BY id", ReadRecord, ("kind", RecordSchema.KindText(kind.Value))));
+
+    public IReadOnlyList<RecordChange> History(string id) => Read(c => Rows(c, null,
+        "SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history WHERE id = @id ORDER BY seq", ReadChange, ("id", id)));
+
+    public IEnumerable<RecordChange> AllHistory() => Read(c => Rows(c, null,
+        "SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history ORDER BY seq", ReadChange));
+
+    private static RecordChange ReadChange(NpgsqlDataReader r) => new(r.GetString(0), r.GetInt32(1), r.GetString(2),
+        r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+        r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetString(6));
+
+    public IReadOnlyList<string> ReferencedBy(string id) => Read(c =>
+        Rows(c, null, "SELECT from_id FROM record_references WHERE to_id = @id ORDER BY from_id", r => r.GetString(0), ("id", id)));
+
+    public string? DyeWithParentKey(string parentKey) => Read(c =>
+        Scalar(c, null, "SELECT id FROM dye_structures WHERE parent_key = @key ORDER BY id LIMIT 1", ("key", parentKey)) as string);
+
+    public DyeStructure? GetDye(string id) => Read(c => Rows(c, null, DyeSelect + " WHERE id = @id", ReadDye, ("id", id)).FirstOrDefault());
+
+    public IReadOnlyList<ComputedQuantity> Computed(string id) => Read(c => Rows(c, null,
+        "SELECT field, value, unit, method FROM computed_quantities WHERE id = @id ORDER BY field",
+        r => new ComputedQuantity(r.GetString(0), r.GetDouble(1), r.GetString(2), r.GetString(3)), ("id", id)));
+
+    public IEnumerable<DyeStructure> Dyes() => StreamDyes(DyeSelect + " ORDER BY id");
+
+    /// <summary>Dyes whose molecule contains the SMARTS pattern by the cartridge's GiST-indexed
+    /// <c>@&gt;</c>, a superset of the bridge's answer (the caller confirms each); every dye when
+    /// the cartridge cannot read the pattern, or it has CXSMARTS extensions (after a '|': the
+    /// cartridge's reading of them is not known to be looser than the bridge's).</summary>
+    public IEnumerable<DyeStructure> SubstructureCandidates(string smarts)
+    {
+        var readable = !smarts.Contains('|', StringComparison.Ordinal) && Read(c => Scalar(c, null, "SELECT qmol_from_smarts(@q::cstring) IS NOT NULL", ("q", smarts)) is true);
+        return readable
+            ? StreamDyes(DyeSelect + " WHERE mol @> qmol_from_smarts(@q::cstring) OR mol IS NULL ORDER BY id", ("q", smarts))
+            : Dyes();
+    }
+
+    /// <summary>Dyes whose stored Morgan fingerprint has a Tanimoto similarity of at least
+    /// <paramref name="minimum"/> by the cartridge's GiST-indexed <c>%</c> (threshold set a hair
+    /// lower: the caller computes the exact score and filters).</summary>
+    public IEnumerable<DyeStructure> SimilarityCandidates(byte[] morganFingerprint, double minimum) =>
+        StreamDyes(DyeSelect + " WHERE morgan_bfp % bfp_from_binary_text(@fp) ORDER BY id",
+            $"SET LOCAL rdkit.tanimoto_threshold = {Math.Max(0.0, minimum - 1e-9).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}",
+            ("fp", morganFingerprint));
+
+    /// <summary>Dyes whose stored membership names the formula (within, or undetermined), by the
+    /// indexed membership table, and every dye whose membership was computed with formula files
+    /// other than <paramref name="stamp"/> (the caller computes those again).</summary>
+    public IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp) =>
+        StreamDyes(DyeSelect + " WHERE id IN (SELECT id FROM dye_formulas WHERE formula = @f OR formula = @u) OR formula_stamp <> @stamp ORDER BY id",
+            ("f", formulaId), ("u", "undetermined:" + formulaId), ("stamp", stamp));
+
+    public IEnumerable<RecordScan> Scan() => Read(c => Rows(c, null, RecordSelect + " ORDER BY id", r =>
+    {
+        try
+        {
+            return new RecordScan(r.GetString(0), ReadRecord(r), null);
+        }
+        catch (RegistryException e)
+        {
+            return new RecordScan(r.GetString(0), null, e.Message);
+        }
+    }));
+
+    private T Read<T>(Func<NpgsqlConnection, T> read) => Guard(() =>
+    {
+        using var connection = dataSource.OpenConnection();
+        return read(connection);
+    });
+
+    private IEnumerable<DyeStructure> StreamDyes(string sql, params (string Name, object? Value)[] parameters) => StreamDyes(sql, null, parameters);
+
+    // Streamed on a connection of its own, inside a read-only transaction (a cursor-like read
+    // that never holds the whole table in memory, with settings local to it).
+    private IEnumerable<DyeStructure> StreamDyes(string sql, string? setting, params (string Name, object? Value)[] parameters)
+    {
+        var connection = Guard(() => dataSource.OpenConnection());
+        NpgsqlTransaction? tx = null;
+        NpgsqlCommand? cmd = null;
+        NpgsqlDataReader? reader = null;
+        try
+        {
+            tx = Guard(() => connection.BeginTransaction());
+            if (setting is not null)
+            {
+                Guard(() => Execute(connection, tx, setting));
+            }
+
+            cmd = Command(connection, tx, sql, parameters);
+            reader = Guard(() => cmd.ExecuteReader());
+            while (Guard(() => reader.Read()))
+            {
+                yield return ReadDye(reader);
+            }
+        }
+        finally
+        {
+            reader?.Dispose();
+            cmd?.Dispose();
+            tx?.Dispose();
+            connection.Dispose();
+        }
+    }
+
+    internal StoredRecord? GetRecord(NpgsqlConnection connection, NpgsqlTransaction? tx, string id, bool forUpdate) =>
+        Rows(connection, tx, RecordSelect + " WHERE id = @id" + (forUpdate ? " FOR UPDATE" : string.Empty), ReadRecord, ("id", id)).FirstOrDefault();
+
+    // A document is read only when its checksum holds, as in the SQLite store.
+    private StoredRecord ReadRecord(NpgsqlDataReader reader)
+    {
+        var id = reader.GetString(0);
+        var text = reader.GetString(3);
+        if (reader.GetString(5) != Checksum(text))
+        {
+            throw new RegistryException($"registry {Location}: record {RecordIds.Printable(id)}: the stored document does not match its checksum: it was changed outside dyereg or damaged (run dyereg check --registry <the same URL>; restore the record from a backup or an export)");
+        }
+
+        JsonObject document;
+        try
+        {
+            document = JsonNode.Parse(text)?.AsObject() ?? throw new JsonException("empty document");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new RegistryException($"registry {Location}: record {RecordIds.Printable(id)}: the stored document is not a JSON record ({e.Message}); run dyereg check");
+        }
+
+        return new StoredRecord(
+            id,
+            RecordSchema.ParseKind(reader.GetString(1)) ?? throw new RegistryException($"registry {Location}: record {RecordIds.Printable(id)} has unknown kind {reader.GetString(1)}"),
+            reader.GetInt32(2),
+            document,
+            reader.GetFieldValue<DateTimeOffset>(4));
+    }
+
+    private static DyeStructure ReadDye(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), Strings(r.GetString(3)),
+        r.GetFieldValue<byte[]>(4), r.GetFieldValue<byte[]>(5), r.GetFieldValue<byte[]>(6), Strings(r.GetString(7)), r.GetString(8));
+}

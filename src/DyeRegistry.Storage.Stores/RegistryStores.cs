@@ -1,0 +1,40 @@
+using DyeRegistry.Storage.Postgres;
+using DyeRegistry.Storage.Sqlite;
+
+namespace DyeRegistry.Storage.Stores;
+
+/// <summary>
+/// Opens the registry a location names: a PostgreSQL URL (<c>postgres://</c>, <c>postgresql://</c>)
+/// or key=value connection string with a Host, else a SQLite registry file.
+/// </summary>
+public static class RegistryStores
+{
+    /// <summary>True when the location names a PostgreSQL registry.</summary>
+    public static bool IsPostgres(string location) => PostgresLocation.IsPostgres(location);
+
+    /// <summary>Opens (creating when <paramref name="create"/>: the SQLite file, or the schema in
+    /// an existing PostgreSQL database) and migrates the registry.</summary>
+    public static IRegistryStore Open(string location, bool create = false) =>
+        IsPostgres(location) ? PostgresRegistryStore.Open(location, create) : SqliteRegistryStore.Open(location, create);
+
+    /// <summary>Opens the registry for a command that only reads it: as usual (migrating it when
+    /// it is older), or, when this process may not write a SQLite file (read-only storage, no
+    /// permission), read-only, so reads still work. A PostgreSQL registry that is up to date is
+    /// only read on open, so a read-only database user opens it as usual.</summary>
+    public static IRegistryStore OpenForReading(string location)
+    {
+        if (IsPostgres(location))
+        {
+            return PostgresRegistryStore.Open(location, create: false);
+        }
+
+        try
+        {
+            return SqliteRegistryStore.Open(location, create: false);
+        }
+        catch (RegistryException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 or 14 } || e.InnerException is UnauthorizedAccessException)
+        {
+            return SqliteRegistryStore.Open(location, create: false, readOnly: true);
+        }
+    }
+}
