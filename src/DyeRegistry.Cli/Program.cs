@@ -46,6 +46,8 @@ public static class Program
         root.Subcommands.Add(PoresCommand.Create());
         root.Subcommands.Add(ScreenCommand.Create());
         root.Subcommands.Add(ScopeCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(EstimateCommand.Create());
         foreach (var command in RegistryCommands.Create())
         {
             root.Subcommands.Add(command);
