@@ -29,6 +29,7 @@ public sealed class SolubilityCommandTests : IDisposable
         Assert.Contains("calibration RMSE", stdout);
         Assert.Equal(Entry(TrainedModel.Value, "metadata.json"), Entry(again, "metadata.json"));
         Assert.Equal(Entry(TrainedModel.Value, "domain.fp"), Entry(again, "domain.fp"));
+        Assert.Equal(File.ReadAllBytes(TrainedModel.Value), File.ReadAllBytes(again));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public class TrainingTests
         Assert.Equal(PredictionBytes(a, data), PredictionBytes(b, data));
         Assert.Equal(Entry(a, "metadata.json"), Entry(b, "metadata.json"));
         Assert.Equal(Entry(a, "domain.fp"), Entry(b, "domain.fp"));
+        Assert.Equal(FileBytes(a), FileBytes(b)); // the whole model file, byte for byte
     }
 
     [Fact]
@@ -58,7 +59,8 @@ public class TrainingTests
         using var predictor = model.CreatePredictor();
         var c = data[10].Compound;
         var e = predictor.Predict(c);
-        var q = model.Metadata.IntervalHalfWidth;
+        var q = model.HalfWidth(c, e.NearestSimilarity);
+        Assert.Contains(q, model.Metadata.IntervalClassHalfWidths);
         Assert.True(q > 0 && double.IsFinite(q));
         Assert.Equal(e.LogS - q, e.LogSLow, 12);
         Assert.Equal(e.LogS + q, e.LogSHigh, 12);
@@ -134,6 +136,13 @@ public class TrainingTests
     {
         using var predictor = model.CreatePredictor();
         return data.SelectMany(c => BitConverter.GetBytes(predictor.PredictLogS(c.Compound))).ToArray();
+    }
+
+    private static byte[] FileBytes(SolubilityModel model)
+    {
+        using var file = new MemoryStream();
+        model.Save(file);
+        return file.ToArray();
     }
 
     private static byte[] Entry(SolubilityModel model, string name)

@@ -44,9 +44,15 @@ internal static class ModelCommand
 
         public Option<double> Threshold { get; } = new("--domain-threshold") { Description = "Nearest-neighbour Morgan Tanimoto below which a compound is outside the domain.", DefaultValueFactory = _ => ApplicabilityDomain.DefaultThreshold };
 
+        public Option<string> Intervals { get; } = new("--intervals") { Description = "Conformal calibration: by-class (Mondrian by nearest-neighbour similarity and ionic form; default) or global (one width).", DefaultValueFactory = _ => "by-class" };
+
         public Option<int> Threads { get; } = CommonOptions.Threads();
 
-        public Shared() => Features.AcceptOnlyFromAmong("basic", "extended");
+        public Shared()
+        {
+            Features.AcceptOnlyFromAmong("basic", "extended");
+            Intervals.AcceptOnlyFromAmong("by-class", "global");
+        }
 
         public void AddTo(Command c)
         {
@@ -55,6 +61,7 @@ internal static class ModelCommand
             c.Options.Add(Seed);
             c.Options.Add(Trees);
             c.Options.Add(Threshold);
+            c.Options.Add(Intervals);
             c.Options.Add(Threads);
         }
 
@@ -64,6 +71,7 @@ internal static class ModelCommand
             Seed = parse.GetValue(Seed),
             Trees = parse.GetValue(Trees),
             DomainThreshold = parse.GetValue(Threshold),
+            IntervalsByClass = parse.GetValue(Intervals) == "by-class",
         };
 
         public SolubilityDataSet Load(ParseResult parse, TextWriter stderr)
@@ -97,7 +105,8 @@ internal static class ModelCommand
             parse.InvocationConfiguration.Output.WriteLine(
                 $"model {m.Version}: {m.TrainingCompounds} training and {m.CalibrationCompounds} calibration compounds (scaffold-disjoint); " +
                 $"calibration RMSE {F(m.CalibrationMetrics.Rmse)}, MAE {F(m.CalibrationMetrics.Mae)}, R2 {F(m.CalibrationMetrics.R2)}; " +
-                $"{m.Options.CoverageLevel:P0} interval +-{F(m.IntervalHalfWidth)} log units; written to {outPath}");
+                $"{m.Options.CoverageLevel:P0} interval +-{F(m.IntervalHalfWidth)} log units overall, by class " +
+                string.Join(", ", IntervalClasses.Names.Select((n, k) => $"{n} +-{F(m.IntervalClassHalfWidths[k])} ({m.IntervalClassCounts[k]})")) + $"; written to {outPath}");
             return ExitCodes.Success;
         }));
         return command;
@@ -124,7 +133,7 @@ internal static class ModelCommand
                 return ExitCodes.Success;
             }
 
-            stdout.WriteLine($"{report.Folds}-fold scaffold cross-validation, {report.Model.Count} compounds, features {report.Options.Features}, {report.Options.CoverageLevel:P0} intervals");
+            stdout.WriteLine($"{report.Folds}-fold scaffold cross-validation, {report.Model.Count} compounds, features {report.Options.Features}, {report.Options.CoverageLevel:P0} intervals {(report.Options.IntervalsByClass ? "by class" : "global")}");
             stdout.WriteLine($"{"",-34} {"n",6} {"RMSE",7} {"MAE",7} {"R2",7} {"cover",7}");
             Row(stdout, "model", report.Model);
             Row(stdout, "ESOL equation", report.Esol);

@@ -27,6 +27,13 @@ public sealed record ModelMetadata
     /// <summary>Half-width of the interval, log units: the conformal quantile at the coverage level.</summary>
     public required double IntervalHalfWidth { get; init; }
 
+    /// <summary>Per <see cref="IntervalClasses"/> class, the half-width used (log units); all equal to
+    /// <see cref="IntervalHalfWidth"/> when the options do not calibrate by class.</summary>
+    public required IReadOnlyList<double> IntervalClassHalfWidths { get; init; }
+
+    /// <summary>Calibration compounds per class.</summary>
+    public required IReadOnlyList<int> IntervalClassCounts { get; init; }
+
     public required int MorganRadius { get; init; }
 
     public required int MorganBits { get; init; }

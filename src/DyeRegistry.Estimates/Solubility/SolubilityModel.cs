@@ -41,13 +41,16 @@ public sealed class SolubilityModel
 
     public void Save(Stream stream) => SolubilityModelFile.Save(this, stream);
 
-    internal double Bound(double logS, int sign) => logS + sign * Metadata.IntervalHalfWidth;
+    /// <summary>The interval's half-width for a compound (its <see cref="IntervalClasses"/> class).</summary>
+    public double HalfWidth(FeaturizedCompound compound, double nearestSimilarity) =>
+        Metadata.IntervalClassHalfWidths[IntervalClasses.Of(compound, nearestSimilarity, Domain.Threshold)];
 
     internal SolubilityEstimate Estimate(double logS, FeaturizedCompound compound)
     {
-        var (low, high) = (Bound(logS, -1), Bound(logS, +1));
-        var mass = compound.MolarMassGramsPerMole;
         var nearest = Domain.NearestSimilarity(compound.Morgan);
+        var q = HalfWidth(compound, nearest);
+        var (low, high) = (logS - q, logS + q);
+        var mass = compound.MolarMassGramsPerMole;
         return new SolubilityEstimate(
             logS, low, high, Metadata.Options.CoverageLevel,
             SolubilityUnits.GramsPer100GramsWater(logS, mass),

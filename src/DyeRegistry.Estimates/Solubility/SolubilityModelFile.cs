@@ -45,7 +45,7 @@ internal static class SolubilityModelFile
             using var buffer = new MemoryStream(); // ML.NET writes its own zip, which needs to seek
             model.Ml.Model.Save(model.Transformer, schema, buffer);
             buffer.Position = 0;
-            buffer.CopyTo(s);
+            WithFixedDates(buffer, s);
         });
         Write(zip, DomainEntry, s =>
         {
@@ -80,6 +80,11 @@ internal static class SolubilityModelFile
                 throw new InvalidDataException($"{name}: domain fingerprints are Morgan radius {metadata.MorganRadius}, {metadata.MorganBits} bits; this version computes radius {SolubilityFeaturizer.MorganRadius}, {SolubilityFeaturizer.MorganBits} bits");
             }
 
+            if (metadata.IntervalClassHalfWidths is not { Count: IntervalClasses.Count })
+            {
+                throw new InvalidDataException($"{name}: {MetadataEntry} has no {IntervalClasses.Count} interval class widths");
+            }
+
             var ml = new MLContext(metadata.Options.Seed);
             var transformer = ml.Model.Load(new MemoryStream(ReadAll(zip, ModelEntry, name)), out _);
             var bytes = ReadAll(zip, DomainEntry, name);
@@ -95,6 +100,22 @@ internal static class SolubilityModelFile
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new InvalidDataException($"{name}: not a solubility model file this version reads ({e.Message})", e);
+        }
+    }
+
+    // ML.NET dates its zip entries with the time of saving; the same entries re-packed with the
+    // fixed date make equal models equal files.
+    private static void WithFixedDates(Stream mlNetZip, Stream output)
+    {
+        using var source = new ZipArchive(mlNetZip, ZipArchiveMode.Read, leaveOpen: true);
+        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var entry in source.Entries)
+        {
+            Write(target, entry.FullName, s =>
+            {
+                using var e = entry.Open();
+                e.CopyTo(s);
+            });
         }
     }
 

@@ -41,18 +41,25 @@ public static class SolubilityTrainer
         var transformer = trainer.Fit(data);
 
         // Only the ML.NET part is needed to predict the calibration compounds.
-        var partial = new SolubilityModel(ml, transformer, Metadata(options, dataSha256, training.Count, calibration.Count, 0, null), new ApplicabilityDomain([], 0));
+        var domain = new ApplicabilityDomain(training.Select(c => c.Compound.Morgan), options.DomainThreshold);
+        var partial = new SolubilityModel(ml, transformer, Metadata(options, dataSha256, training.Count, calibration.Count, 0, new double[IntervalClasses.Count], new int[IntervalClasses.Count], null), domain);
         using var predictor = partial.CreatePredictor();
         var predicted = calibration.Select(c => predictor.PredictLogS(c.Compound)).ToArray();
         var measured = calibration.Select(c => c.LogS).ToArray();
         var residuals = measured.Select((m, i) => Math.Abs(m - predicted[i])).ToArray();
         var halfWidth = ConformalCalibration.Quantile(residuals, options.CoverageLevel);
-        var metadata = Metadata(options, dataSha256, training.Count, calibration.Count, halfWidth, RegressionMetrics.Of(measured, predicted));
-        var domain = new ApplicabilityDomain(training.Select(c => c.Compound.Morgan), options.DomainThreshold);
+        var classes = calibration.Select(c => IntervalClasses.Of(c.Compound, domain.NearestSimilarity(c.Compound.Morgan), options.DomainThreshold)).ToArray();
+        var classWidths = IntervalClasses.HalfWidths(residuals, classes, options.CoverageLevel, out var classCounts);
+        if (!options.IntervalsByClass)
+        {
+            Array.Fill(classWidths, halfWidth);
+        }
+
+        var metadata = Metadata(options, dataSha256, training.Count, calibration.Count, halfWidth, classWidths, classCounts, RegressionMetrics.Of(measured, predicted));
         return new SolubilityModel(ml, transformer, metadata, domain);
     }
 
-    private static ModelMetadata Metadata(TrainingOptions options, string dataSha256, int training, int calibration, double halfWidth, RegressionMetrics? metrics) => new()
+    private static ModelMetadata Metadata(TrainingOptions options, string dataSha256, int training, int calibration, double halfWidth, double[] classWidths, int[] classCounts, RegressionMetrics? metrics) => new()
     {
         Format = ModelMetadata.CurrentFormat,
         Version = Version(options, dataSha256),
@@ -62,6 +69,8 @@ public static class SolubilityTrainer
         Features = SolubilityFeatures.Names.Take(SolubilityFeatures.Count(options.Features)).ToArray(),
         Options = options,
         IntervalHalfWidth = halfWidth,
+        IntervalClassHalfWidths = classWidths,
+        IntervalClassCounts = classCounts,
         MorganRadius = SolubilityFeaturizer.MorganRadius,
         MorganBits = SolubilityFeaturizer.MorganBits,
         CalibrationMetrics = metrics ?? new RegressionMetrics(0, double.NaN, double.NaN, double.NaN, double.NaN),

@@ -27,4 +27,8 @@ public sealed record TrainingOptions
     public double CoverageLevel { get; init; } = 0.9;
 
     public double DomainThreshold { get; init; } = ApplicabilityDomain.DefaultThreshold;
+
+    /// <summary>Calibrate the intervals per <see cref="IntervalClasses"/> class (Mondrian) rather
+    /// than one width for all.</summary>
+    public bool IntervalsByClass { get; init; } = true;
 }
