@@ -2,9 +2,9 @@
 # Builds the Debian package dyereg_VERSION_amd64.deb into artifacts/deb/ from this checkout:
 #   - a self-contained `dotnet publish` of dyereg for linux-x64 (no .NET needed on the target),
 #     with the native RDKit bridge, under /usr/lib/dyeregistry, and /usr/bin/dyereg linking to it;
-#   - the formula and claim files under /usr/share/dyeregistry (the data folder rule finds them),
-#     the README and docs under /usr/share/doc/dyeregistry, the bash completion under
-#     /usr/share/bash-completion/completions/dyereg.
+#   - the formula and claim files and the shipped models (models/) under /usr/share/dyeregistry
+#     (the data folder rule finds them), the README and docs under /usr/share/doc/dyeregistry, the
+#     bash completion under /usr/share/bash-completion/completions/dyereg.
 # Depends on Debian 12's RDKit runtime libraries (librdkit1, the same RDKit 2022.09.3 the bridge is
 # built against) and libjemalloc2. Needs dpkg-deb (dpkg). Prints the path of the package.
 set -euo pipefail
@@ -20,8 +20,8 @@ echo "build-deb: dotnet publish (self-contained, linux-x64)"
 dotnet publish src/DyeRegistry.Cli/DyeRegistry.Cli.csproj -c Release -r linux-x64 --self-contained true \
   -nologo -v quiet -o "$root/usr/lib/dyeregistry" -p:DebugType=none -p:GenerateDocumentationFile=false
 # The data lives under /usr/share/dyeregistry, not beside the program.
-rm -rf "$root/usr/lib/dyeregistry/formulas" "$root/usr/lib/dyeregistry/claims"
-cp -r formulas claims "$root/usr/share/dyeregistry/"
+rm -rf "$root/usr/lib/dyeregistry/formulas" "$root/usr/lib/dyeregistry/claims" "$root/usr/lib/dyeregistry/models"
+cp -r formulas claims models "$root/usr/share/dyeregistry/"
 cp README.md "$root/usr/share/doc/dyeregistry/"
 if [ -d docs ]; then cp -r docs/. "$root/usr/share/doc/dyeregistry/"; fi
 ln -s ../lib/dyeregistry/dyereg "$root/usr/bin/dyereg"

@@ -51,6 +51,8 @@ public static class Program
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(EstimateCommand.Create());
         foreach (var command in RegistryCommands.Create())
         {
             root.Subcommands.Add(command);

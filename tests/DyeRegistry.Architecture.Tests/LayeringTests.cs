@@ -22,6 +22,7 @@ public class LayeringTests
         ["DyeRegistry.Storage.Stores"] = ["DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite", "DyeRegistry.Storage.Postgres"],
         ["DyeRegistry.Claims"] = ["DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Chemistry"],
         ["DyeRegistry.Pores"] = [],
+        ["DyeRegistry.Estimates"] = ["DyeRegistry.Chemistry"],
         ["DyeRegistry.Registry"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Pores"],
         // The use cases both front ends call: domain and storage interfaces, never a store's implementation.
         ["DyeRegistry.Application"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage"],
@@ -29,7 +30,7 @@ public class LayeringTests
         ["DyeRegistry.Server"] = ["DyeRegistry.Application", "DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite", "DyeRegistry.Storage.Stores"],
         // The dyereg program hosts the server (dyereg serve calls ServerHost); the server never
         // references the CLI, and the CLI uses nothing of it but ServerHost and ServeOptions.
-        ["DyeRegistry.Cli"] = ["DyeRegistry.Server", "DyeRegistry.Application", "DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite", "DyeRegistry.Storage.Stores"],
+        ["DyeRegistry.Cli"] = ["DyeRegistry.Server", "DyeRegistry.Application", "DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite", "DyeRegistry.Storage.Stores", "DyeRegistry.Estimates"],
     };
 
     [Fact]

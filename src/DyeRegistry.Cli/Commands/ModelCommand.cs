@@ -1,0 +1,173 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DyeRegistry.Cli.Output;
+using DyeRegistry.Estimates.Solubility;
+
+namespace DyeRegistry.Cli.Commands;
+
+/// <summary>
+/// <c>dyereg model train solubility --data FILE -o MODEL.zip</c> and
+/// <c>dyereg model evaluate solubility --data FILE [--folds 5]</c>: training is reproducible (the
+/// same file and options give the same model version, predictions and metrics); evaluation is a
+/// k-fold scaffold cross-validation against the ESOL equation on the same held-out compounds.
+/// </summary>
+internal static class ModelCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static Command Create()
+    {
+        var train = new Command("train", "Train a model from measured data.");
+        train.Subcommands.Add(TrainSolubility());
+        var evaluate = new Command("evaluate", "Cross-validate a model's training on measured data.");
+        evaluate.Subcommands.Add(EvaluateSolubility());
+        return new Command("model", "Train and evaluate the property-estimation models.") { train, evaluate };
+    }
+
+    private sealed class Shared
+    {
+        public Option<string> Data { get; } = new("--data") { Description = "Measured data in AqSolDB's CSV layout (header with SMILES and Solubility columns; log S in mol/L).", Required = true };
+
+        public Option<string> Features { get; } = new("--features") { Description = "Feature set: basic (the issue's descriptors) or extended (default).", DefaultValueFactory = _ => "extended" };
+
+        public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the learner and the calibration split.", DefaultValueFactory = _ => new TrainingOptions().Seed };
+
+        public Option<int> Trees { get; } = new("--trees") { Description = "Boosted trees.", DefaultValueFactory = _ => new TrainingOptions().Trees };
+
+        public Option<double> Threshold { get; } = new("--domain-threshold") { Description = "Nearest-neighbour Morgan Tanimoto below which a compound is outside the domain.", DefaultValueFactory = _ => ApplicabilityDomain.DefaultThreshold };
+
+        public Option<string> Intervals { get; } = new("--intervals") { Description = "Conformal calibration: by-class (Mondrian by nearest-neighbour similarity and ionic form; default) or global (one width).", DefaultValueFactory = _ => "by-class" };
+
+        public Option<int> Threads { get; } = CommonOptions.Threads();
+
+        public Shared()
+        {
+            Features.AcceptOnlyFromAmong("basic", "extended");
+            Intervals.AcceptOnlyFromAmong("by-class", "global");
+        }
+
+        public void AddTo(Command c)
+        {
+            c.Options.Add(Data);
+            c.Options.Add(Features);
+            c.Options.Add(Seed);
+            c.Options.Add(Trees);
+            c.Options.Add(Threshold);
+            c.Options.Add(Intervals);
+            c.Options.Add(Threads);
+        }
+
+        public TrainingOptions Options(ParseResult parse) => new()
+        {
+            Features = parse.GetValue(Features) == "basic" ? FeatureSet.Basic : FeatureSet.Extended,
+            Seed = parse.GetValue(Seed),
+            Trees = parse.GetValue(Trees),
+            DomainThreshold = parse.GetValue(Threshold),
+            IntervalsByClass = parse.GetValue(Intervals) == "by-class",
+        };
+
+        public SolubilityDataSet Load(ParseResult parse, TextWriter stderr)
+        {
+            var data = SolubilityDataSet.Load(parse.GetValue(Data)!, parse.GetValue(Threads));
+            stderr.WriteLine($"{data.Compounds.Count} compounds read, {data.Skipped.Count} rows skipped (RDKit could not use them)");
+            foreach (var s in data.Skipped.Take(10))
+            {
+                stderr.WriteLine($"  line {s.Line}: {s.Smiles}: {s.Reason}");
+            }
+
+            return data;
+        }
+    }
+
+    private static Command TrainSolubility()
+    {
+        var shared = new Shared();
+        var output = new Option<string>("--out", "-o") { Description = "Model file to write (.zip).", Required = true };
+        var command = new Command("solubility", "Train the water-solubility model (FastTree, conformal intervals, Morgan applicability domain).");
+        shared.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(parse => Guard(parse, "model train solubility", stderr =>
+        {
+            var outPath = parse.GetValue(output)!;
+            OutputTargets.Check([("--out", outPath)], [("--data", parse.GetValue(shared.Data))]);
+            var data = shared.Load(parse, stderr);
+            var model = SolubilityTrainer.Train(data.Compounds, shared.Options(parse), SolubilityTrainer.Sha256OfFile(parse.GetValue(shared.Data)!));
+            AtomicFile.Write(outPath, model.Save);
+            var m = model.Metadata;
+            parse.InvocationConfiguration.Output.WriteLine(
+                $"model {m.Version}: {m.TrainingCompounds} training and {m.CalibrationCompounds} calibration compounds (scaffold-disjoint); " +
+                $"calibration RMSE {F(m.CalibrationMetrics.Rmse)}, MAE {F(m.CalibrationMetrics.Mae)}, R2 {F(m.CalibrationMetrics.R2)}; " +
+                $"{m.Options.CoverageLevel:P0} interval +-{F(m.IntervalHalfWidth)} log units overall, by class " +
+                string.Join(", ", IntervalClasses.Names.Select((n, k) => $"{n} +-{F(m.IntervalClassHalfWidths[k])} ({m.IntervalClassCounts[k]})")) + $"; written to {outPath}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command EvaluateSolubility()
+    {
+        var shared = new Shared();
+        var folds = new Option<int>("--folds") { Description = "Scaffold folds.", DefaultValueFactory = _ => 5 };
+        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("solubility", "k-fold Bemis-Murcko scaffold cross-validation of the solubility model against the ESOL equation.");
+        shared.AddTo(command);
+        command.Options.Add(folds);
+        command.Options.Add(format);
+        command.SetAction(parse => Guard(parse, "model evaluate solubility", stderr =>
+        {
+            var data = shared.Load(parse, stderr);
+            var report = CrossValidation.Run(data.Compounds, parse.GetValue(folds), shared.Options(parse));
+            var stdout = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(format) == "json")
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(report, Json));
+                return ExitCodes.Success;
+            }
+
+            stdout.WriteLine($"{report.Folds}-fold scaffold cross-validation, {report.Model.Count} compounds, features {report.Options.Features}, {report.Options.CoverageLevel:P0} intervals {(report.Options.IntervalsByClass ? "by class" : "global")}");
+            stdout.WriteLine($"{"",-34} {"n",6} {"RMSE",7} {"MAE",7} {"R2",7} {"cover",7}");
+            Row(stdout, "model", report.Model);
+            Row(stdout, "ESOL equation", report.Esol);
+            Row(stdout, "model, azo/anthraquinone", report.ModelAzoAnthraquinone);
+            Row(stdout, "ESOL, azo/anthraquinone", report.EsolAzoAnthraquinone);
+            Row(stdout, "model, inside domain", report.ModelInDomain);
+            Row(stdout, "model, outside domain", report.ModelOutOfDomain);
+            for (var f = 0; f < report.PerFold.Count; f++)
+            {
+                Row(stdout, $"model, fold {f + 1}", report.PerFold[f]);
+            }
+
+            stdout.WriteLine($"RMSE below ESOL's by {F(100 * (1 - report.Model.Rmse / report.Esol.Rmse))} %");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Row(TextWriter w, string name, RegressionMetrics m) =>
+        w.WriteLine($"{name,-34} {m.Count,6} {F(m.Rmse),7} {F(m.Mae),7} {F(m.R2),7} {F(m.Coverage),7}");
+
+    private static string F(double v) => double.IsNaN(v) ? "-" : v.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static int Guard(ParseResult parse, string name, Func<TextWriter, int> body)
+    {
+        var stderr = parse.InvocationConfiguration.Error;
+        try
+        {
+            return body(stderr);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or SolubilityDataException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"dyereg {name}: {e.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using DyeRegistry.Chemistry;
+
+namespace DyeRegistry.Estimates.Solubility;
+
+/// <summary>A data file's compounds, featurized, with the rows RDKit could not use and why.</summary>
+public sealed record SolubilityDataSet(IReadOnlyList<TrainingCompound> Compounds, IReadOnlyList<SkippedRow> Skipped)
+{
+    /// <summary>Reads and featurizes a file in AqSolDB's layout on <paramref name="threads"/> threads;
+    /// the compounds keep the file's order whatever the thread count.</summary>
+    public static SolubilityDataSet Load(string path, int threads)
+    {
+        var rows = SolubilityDataFile.Read(path).ToArray();
+        using var featurizer = new SolubilityFeaturizer();
+        var results = new (TrainingCompound? Compound, string? Error)[rows.Length];
+        Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
+        {
+            var parsed = Molecule.ParseSmiles(rows[i].Smiles);
+            if (!parsed.Success)
+            {
+                results[i] = (null, parsed.Error!.Message);
+                return;
+            }
+
+            using var molecule = parsed.Value;
+            try
+            {
+                results[i] = (new TrainingCompound(featurizer.Featurize(molecule), rows[i].LogS), null);
+            }
+            catch (ChemistryException e)
+            {
+                results[i] = (null, e.Message);
+            }
+        });
+        var compounds = results.Where(r => r.Compound is not null).Select(r => r.Compound!).ToArray();
+        var skipped = results.Select((r, i) => (r, i)).Where(x => x.r.Error is not null)
+            .Select(x => new SkippedRow(rows[x.i].Line, rows[x.i].Smiles, x.r.Error!)).ToArray();
+        return new SolubilityDataSet(compounds, skipped);
+    }
+}
+
+/// <summary>A data row left out: its line, SMILES and RDKit's reason.</summary>
+public sealed record SkippedRow(long Line, string Smiles, string Reason);

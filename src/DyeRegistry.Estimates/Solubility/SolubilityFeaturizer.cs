@@ -1,0 +1,69 @@
+using DyeRegistry.Chemistry;
+
+namespace DyeRegistry.Estimates.Solubility;
+
+/// <summary>
+/// Structure to <see cref="FeaturizedCompound"/>: the standardized parent (the registry's
+/// standardization: cleanup, salts set aside, metals disconnected, neutralized, canonical tautomer by
+/// heteroatom H shifts), its RDKit descriptors, Morgan fingerprint and scaffold. Thread-safe.
+/// </summary>
+public sealed class SolubilityFeaturizer : IDisposable
+{
+    /// <summary>The registry's parent (DyeRegistry.Registry.DyeChemistry.Standardization), restated
+    /// here because this layer does not reference the registry.</summary>
+    public static readonly StandardizationOptions Standardization = StandardizationOptions.Registration with
+    {
+        DisconnectMetals = true,
+        HeteroatomTautomersOnly = true,
+        MaxTautomers = 64,
+    };
+
+    public const int MorganRadius = 2;
+    public const int MorganBits = Fingerprint.DefaultBits;
+
+    private readonly QueryMolecule azo = QueryMolecule.FromSmarts("[#6]-[N;!R]=[N;!R]-[#6]");
+    private readonly QueryMolecule anthraquinone = QueryMolecule.FromSmarts("O=C1c2ccccc2C(=O)c2ccccc21");
+
+    /// <summary>Features of <paramref name="structure"/> (as drawn; it is not changed).</summary>
+    public FeaturizedCompound Featurize(Molecule structure)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        var drawnMass = structure.GetDescriptors(DescriptorGroups.MassAndLogP).AverageMassGramsPerMole!.Value;
+        var standardized = structure.Standardize(Standardization);
+        using var parent = standardized.Parent;
+        if (parent.AtomCount == 0)
+        {
+            throw new ChemistryException(ChemistryErrorCode.InvalidStructure, "the structure has no parent (only salts or solvents)");
+        }
+
+        var d = parent.GetDescriptors(DescriptorGroups.All);
+        var r = parent.GetRingChargeFeatures();
+        var logP = d.CrippenLogP!.Value;
+        var mass = d.AverageMassGramsPerMole!.Value;
+        var rotatable = d.RotatableBonds!.Value;
+        var aromaticFraction = d.AromaticAtomFraction!.Value;
+        float[] features =
+        [
+            (float)logP, (float)d.CrippenMolarRefractivity!.Value, (float)mass,
+            (float)d.TopologicalPolarSurfaceAreaSquareAngstroms!.Value, d.HBondDonors!.Value, d.HBondAcceptors!.Value,
+            rotatable, d.HeavyAtoms!.Value, (float)aromaticFraction, r.AromaticRings, r.AliphaticRings, r.FormalCharge,
+            r.ChargedAtoms, r.Heteroatoms, r.Halogens, (float)r.FractionCsp3, (float)r.LabuteAsaSquareAngstroms,
+            standardized.RemovedFragments.Count,
+            (float)EsolEquation.LogS(logP, mass, rotatable, aromaticFraction),
+        ];
+        return new FeaturizedCompound(
+            features,
+            parent.MorganFingerprint(MorganRadius, MorganBits),
+            drawnMass,
+            parent.ToSmiles(),
+            parent.MurckoScaffold(),
+            structure.HasSubstructMatch(azo),
+            structure.HasSubstructMatch(anthraquinone));
+    }
+
+    public void Dispose()
+    {
+        azo.Dispose();
+        anthraquinone.Dispose();
+    }
+}
