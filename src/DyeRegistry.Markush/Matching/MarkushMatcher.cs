@@ -9,8 +9,10 @@ namespace DyeRegistry.Markush.Matching;
 /// its own molecule copies; the library's queries are only read).
 /// </summary>
 /// <remarks>
-/// Per compound: counter-ions and solvents are set aside (RDKit's salt list; lone metal ions are
-/// kept, being the M of an ionic (C-I) drawing); each formula's core variants are prescreened by
+/// Per compound: counter-ions, water and the acids and solvents of salt formation are set aside
+/// while a metal-complex dye is kept whole, every ligand and metal ion with its stoichiometry, as
+/// registration keeps it (the rule: <see cref="StandardizationOptions.KeepMetalIons"/>; the M of
+/// an ionic (C-I) drawing stays with its ring); each formula's core variants are prescreened by
 /// the bridge's atom-and-bond necessary condition and matched; every embedding is judged. When
 /// none satisfies, tautomers that move hydrogen only between heteroatoms are searched: RDKit's
 /// tautomer enumeration (all its transforms), complete up to <see cref="MatchOptions.MaxTautomers"/>
