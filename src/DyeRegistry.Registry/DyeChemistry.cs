@@ -40,6 +40,10 @@ public sealed class DyeChemistry(FormulaLibrary library)
     /// <summary>Size limits on the structures registered (checked before RDKit's costly steps).</summary>
     public StructureLimits Limits { get; init; } = StructureLimits.Default;
 
+    /// <summary>The formula search's options (default: every formula, the default limits). A
+    /// formula whose search hits a limit is stored as undetermined for it, never as not within.</summary>
+    public MatchOptions MatchOptions { get; init; } = MatchOptions.Default;
+
     /// <summary>The structure and its registry chemistry; a structure RDKit rejects is an error.</summary>
     public ParseResult<DyeStructure> Prepare(string id, JsonObject document)
     {
@@ -58,7 +62,7 @@ public sealed class DyeChemistry(FormulaLibrary library)
         {
             var standardized = record.Standardize(Standardization);
             using var parent = standardized.Parent;
-            var within = Membership(matcher.Match(record));
+            var within = Membership(matcher.Match(record, MatchOptions));
             return ParseResult<DyeStructure>.Ok(new DyeStructure(
                 id,
                 parent.ToSmiles(),
@@ -94,7 +98,7 @@ public sealed class DyeChemistry(FormulaLibrary library)
     public IReadOnlyList<string> Within(DyeStructure dye)
     {
         using var mol = Molecule.ParsePickle(dye.RecordPickle).GetValueOrThrow();
-        return Membership(matcher.Match(mol));
+        return Membership(matcher.Match(mol, MatchOptions));
     }
 
     /// <summary>Marks a stored membership entry whose search hit a limit: "undetermined:Y-I".</summary>

@@ -20,7 +20,9 @@ public class TautomerSearchTests(LibraryFixture fixture) : IClassFixture<Library
         "CC(=O)C(N=Nc1nccs1)C(=O)Nc1ccccn1",
         "Oc1ccc(N=Cc2ccc(O)cc2)cc1",
         "CC1=NN(C)C(=O)C1=Nc1ccc(N(CC)CC)cc1",
-        "O=C1NC(=O)C(N=Nc2ccc3[nH]c(=O)[nH]c3c2)C(=O)N1");
+        "O=C1NC(=O)C(N=Nc2ccc3[nH]c(=O)[nH]c3c2)C(=O)N1",
+        "CN(C)c1ccc(Nc2c3ccc(N)cc3nc3cc(N)ccc23)cc1", // within (I) as an acridin-9-imine: X unsaturated
+        "CC(=O)Nc1ccc(NCC(=O)O)cc1"); // the (I) screen: X a CH2 (X4), so the NH can never be the imine N
 
     /// <summary>Every tautomer (heteroatom H shifts, carbons keep their H) that is within a formula
     /// as drawn passes that formula's tautomer screens, and so do the drawing it came from and
@@ -114,6 +116,16 @@ public class TautomerSearchTests(LibraryFixture fixture) : IClassFixture<Library
         // Hydrazobenzene has the N-N skeleton but no heterocycle: the (Y-I) screen decides, even
         // with a tautomer limit of 1 (no search, so no limit is hit).
         var result = fixture.Match("c1ccc(cc1)NNc1ccccc1", new MatchOptions { Formulas = ["Y-I"], MaxTautomers = 1 }).Formulas[0];
+        Assert.Equal(FormulaVerdict.NotWithin, result.Verdict);
+    }
+
+    [Fact]
+    public void SaturatedImineCarbon_IsNotWithinI_WithoutSearchingTautomers()
+    {
+        // The NH of N-(4-acetamidophenyl)glycine sits between the ring and a CH2: no form can make
+        // it the X2 imine N (that needs a double bond to X), so the (I) screen decides even with a
+        // tautomer limit of 1; the amide N (X a carbonyl carbon) fails the carbon-centred reading.
+        var result = fixture.Match("CC(=O)Nc1ccc(NCC(=O)O)cc1", new MatchOptions { Formulas = ["I"], MaxTautomers = 1 }).Formulas[0];
         Assert.Equal(FormulaVerdict.NotWithin, result.Verdict);
     }
 

@@ -227,16 +227,35 @@ internal static class RegistryCommands
     private static Command Check()
     {
         var registry = RegistryOptions.Path();
-        var command = new Command("check", "Check the registry: the store's integrity, then every record (checksum, schema, ranges, id, references). Exit 0 when sound, 1 when problems were found.") { registry };
+        var folder = FormulaOptions.Folder();
+        var fix = new Option<bool>("--fix") { Description = "Rewrite the parents and duplicate keys stored under an older standardization rule with today's." };
+        var command = new Command("check", "Check the registry: the store's integrity, then every record (checksum, schema, ranges, id, references), then every dye's stored parent and duplicate key against today's standardization. Exit 0 when sound, 1 when problems were found.") { registry, folder, fix };
         command.SetAction(parse => Guard(parse, () =>
         {
-            using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
+            var fixing = parse.GetValue(fix);
+            using var store = fixing ? RegistryOptions.Open(parse.GetValue(registry)!) : RegistryOptions.OpenForReading(parse.GetValue(registry)!);
             var o = parse.InvocationConfiguration.Output;
             var problems = 0;
             foreach (var p in new RegistryChecker(store).Check())
             {
                 problems++;
                 o.WriteLine(p.Id is null ? p.What : $"{RecordIds.Printable(p.Id)}: {p.What}");
+            }
+
+            var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!);
+            using var library = chemistry.Library;
+            var keys = new StaleParentKeys(store, chemistry);
+            var stale = keys.Find();
+            foreach (var s in stale)
+            {
+                var same = s.SameParentAs is { } other ? $"; today's rule makes it the same parent as {RecordIds.Printable(other)} (merge them or delete one)" : string.Empty;
+                o.WriteLine($"{RecordIds.Printable(s.Id)}: parent stored under an older standardization rule (key {s.StoredKey}, today {s.Current.ParentKey}){(fixing ? "; rewritten" : "; dyereg check --fix rewrites it")}{same}");
+                problems += fixing && s.SameParentAs is null ? 0 : 1;
+            }
+
+            if (fixing && stale.Count > 0)
+            {
+                keys.Rewrite(stale);
             }
 
             parse.InvocationConfiguration.Error.WriteLine(problems == 0 ? $"registry {store.Location}: no problems found" : $"registry {store.Location}: {problems} problem{(problems == 1 ? string.Empty : "s")} found");

@@ -9,8 +9,10 @@ namespace DyeRegistry.Markush.Matching;
 /// its own molecule copies; the library's queries are only read).
 /// </summary>
 /// <remarks>
-/// Per compound: counter-ions and solvents are set aside (RDKit's salt list; lone metal ions are
-/// kept, being the M of an ionic (C-I) drawing); each formula's core variants are prescreened by
+/// Per compound: counter-ions, water and the acids and solvents of salt formation are set aside
+/// while a metal-complex dye is kept whole, every ligand and metal ion with its stoichiometry, as
+/// registration keeps it (the rule: <see cref="StandardizationOptions.KeepMetalIons"/>; the M of
+/// an ionic (C-I) drawing stays with its ring); each formula's core variants are prescreened by
 /// the bridge's atom-and-bond necessary condition and matched; every embedding is judged. When
 /// none satisfies, tautomers that move hydrogen only between heteroatoms are searched: RDKit's
 /// tautomer enumeration (all its transforms), complete up to <see cref="MatchOptions.MaxTautomers"/>
@@ -25,7 +27,10 @@ namespace DyeRegistry.Markush.Matching;
 /// a core embedding in a tautomer is an embedding of that query in the tautomer, hence in the
 /// drawing. (2) The formula's <c>tautomer-screen</c>, written with those invariants only
 /// (elements, R/!R, heavy degree D, the {heterocyclic} kind, which depends only on rings, and
-/// any bonds); each formula file gives the proof that every within compound embeds it. Under a
+/// any bonds), and with two more that hold for the forms searched: charges (none of RDKit's
+/// heteroatom H-shift transforms changes one) and a carbon's connections X (only forms in which
+/// every carbon keeps its H count are judged); each formula file gives the proof that every
+/// within compound embeds it. Under a
 /// reading with its own narrower screen (<c>tautomer-screen-by-reading</c>) that one must match too.
 /// Whatever passes both is searched, so the verdict cannot depend on the drawing's H placement;
 /// the enumeration's order matters only when it stops at the limit, and then the verdict is
