@@ -4,6 +4,7 @@ using DyeRegistry.Server.Api;
 using DyeRegistry.Storage;
 using DyeRegistry.Storage.Accounts;
 using DyeRegistry.Storage.Sqlite;
+using DyeRegistry.Storage.Stores;
 using Microsoft.AspNetCore.Authentication;
 
 namespace DyeRegistry.Server;
@@ -18,12 +19,19 @@ public static class ServerHost
     /// last (tests replace Kestrel with an in-process server).</summary>
     public static WebApplication Build(ServeOptions options, Action<WebApplicationBuilder>? configure = null)
     {
+        if (RegistryStores.IsPostgres(options.Registry))
+        {
+            // Accounts and the audit live in the registry file's own tables (SqliteAccountStore);
+            // the PostgreSQL store has no account tables yet, so serving it would run without them.
+            throw new RegistryException("dyereg serve: a PostgreSQL registry cannot be served yet (accounts and the audit are kept only in a SQLite registry); serve a registry file");
+        }
+
         if (!File.Exists(options.Registry))
         {
             throw new RegistryException($"no registry at '{options.Registry}' (create one with: dyereg init --registry {options.Registry})");
         }
 
-        using (SqliteRegistryStore.Open(options.Registry, create: false))
+        using (RegistryStores.Open(options.Registry, create: false))
         using (SqliteAccountStore.Open(options.Registry))
         {
             // opened once at start: migrations run and the account tables exist before any request

@@ -2,7 +2,7 @@ using DyeRegistry.Claims;
 using DyeRegistry.Markush;
 using DyeRegistry.Registry;
 using DyeRegistry.Storage;
-using DyeRegistry.Storage.Sqlite;
+using DyeRegistry.Storage.Stores;
 
 namespace DyeRegistry.Server;
 
@@ -33,7 +33,7 @@ public sealed class ServerResources : IDisposable
     /// one step for every client of this process.</summary>
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
 
-    public IRegistryStore OpenRegistry() => SqliteRegistryStore.Open(Options.Registry, create: false);
+    public IRegistryStore OpenRegistry() => RegistryStores.Open(Options.Registry, create: false);
 
     public void Dispose()
     {

@@ -3,7 +3,7 @@ using DyeRegistry.Chemistry;
 using DyeRegistry.Chemistry.IO;
 using DyeRegistry.Cli.Estimating;
 using DyeRegistry.Cli.Output;
-using DyeRegistry.Cli.Processing;
+using DyeRegistry.Application.Processing;
 using DyeRegistry.Estimates.Solubility;
 using Spectre.Console;
 

@@ -81,6 +81,11 @@ internal static class UsersCommand
         try
         {
             var path = parse.GetValue(registry)!;
+            if (DyeRegistry.Storage.Stores.RegistryStores.IsPostgres(path))
+            {
+                throw new Storage.RegistryException("dyereg users: accounts are kept only in a SQLite registry file so far; a PostgreSQL registry has no account tables yet");
+            }
+
             using (RegistryOptions.Open(path))
             {
                 // the registry exists and is migrated before its accounts are touched

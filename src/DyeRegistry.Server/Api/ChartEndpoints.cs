@@ -6,7 +6,7 @@ using DyeRegistry.Claims.Evaluation;
 using DyeRegistry.Claims.Loading;
 using DyeRegistry.Storage;
 using DyeRegistry.Storage.Records;
-using DyeRegistry.Storage.Sqlite;
+using DyeRegistry.Storage.Stores;
 
 namespace DyeRegistry.Server.Api;
 
@@ -53,7 +53,7 @@ internal static class ChartEndpoints
             var choices = ReadingChoices.Create(resources.Claims.Readings, reading ?? []);
             var shown = ClaimCharts.Filter(claim ?? [], resources.Claims);
             var charts = new ClaimCharts(resources.Claims, choices, resources.Formulas, depict: fmt == "html");
-            using var sources = new ScopeSources(resources.Options.Registry, p => SqliteRegistryStore.Open(p, create: false), []);
+            using var sources = new ScopeSources(resources.Options.Registry, p => RegistryStores.Open(p, create: false), []);
             var (text, _) = make(charts, sources, fmt, shown); // the matrix names its failures inside
             return Results.Text(text, fmt switch { "json" => "application/json", "html" => "text/html; charset=utf-8", _ => "text/plain; charset=utf-8" }, System.Text.Encoding.UTF8);
         }
