@@ -63,6 +63,7 @@ public sealed class SolubilityCommandTests : IDisposable
         Assert.StartsWith("1.0.0+", phenol.GetProperty("modelVersion").GetString());
         Assert.True(phenol.GetProperty("inDomain").GetBoolean());
         Assert.Equal("outside the model's domain", lines[3].GetProperty("domain").GetString());
+        Assert.Contains("\"domain\":\"outside the model's domain\"", stdout); // readable, not \u0027
 
         var keepGoing = CliRunner.Run("estimate", "solubility", input, "--model", TrainedModel.Value, "-k", "-j", "1");
         Assert.Equal(0, keepGoing.Exit);

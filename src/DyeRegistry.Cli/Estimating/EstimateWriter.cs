@@ -20,6 +20,13 @@ internal sealed class EstimateWriter(TextWriter output, bool csv)
         "g_per_100g_water_low", "g_per_100g_water_high", "nearest_similarity", "domain", "model_version", "error",
     ];
 
+    // "1.0.0+abc" and "model's" as written, not \u002B and \u0027 (the output is no HTML).
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private bool headerWritten;
 
     public void Write(EstimateRow row)
@@ -67,7 +74,7 @@ internal sealed class EstimateWriter(TextWriter output, bool csv)
             o["error"] = row.Error;
         }
 
-        output.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+        output.WriteLine(o.ToJsonString(JsonOptions));
     }
 
     private static string Domain(SolubilityEstimate e) => e.InDomain ? "inside" : OutsideDomain;
