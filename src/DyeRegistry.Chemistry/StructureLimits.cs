@@ -20,7 +20,7 @@ namespace DyeRegistry.Chemistry;
 public sealed record StructureLimits
 {
     /// <summary>
-    /// The defaults. The largest records of the real catalogue (28,725 structures, ../shared)
+    /// The defaults. The largest records of the real catalogue (28,725 structures, the shared data folder)
     /// have 427 atoms, 465 bonds, 49 rings, branches nested 51 deep and 1,085 characters; a
     /// copper phthalocyanine has 57 atoms, a sulfonated 1:2 chromium complex about 110, a large
     /// reactive dye about 150. Each default is about twice the catalogue's largest or more (a
