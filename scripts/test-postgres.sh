@@ -2,7 +2,10 @@
 # A throw-away PostgreSQL 15 cluster (with the RDKit cartridge) for the PostgreSQL store's tests.
 #   scripts/test-postgres.sh start   initdb + start; prints the connection string on stdout
 #   scripts/test-postgres.sh stop    stops it and removes its data folder
-# The cluster lives in artifacts/postgres/ (data folder; unix socket inside it), listens on a free
+# The cluster lives in artifacts/postgres/ (data folder; unix socket inside it) when the postgres
+# user can reach that folder; a checkout under a private folder (mktemp -d, a home folder of mode
+# 700) cannot be reached, and then the cluster lives in a fresh /tmp/dyereg-pg.XXXXXX instead,
+# named in artifacts/postgres.location so that stop finds and removes it. It listens on a free
 # loopback port only, and runs as the unprivileged `postgres` user (PostgreSQL refuses root).
 # Password authentication with a random password, so other users of the machine cannot use it.
 # fsync is off: the cluster is thrown away, and tests that kill a client do not need it.
@@ -11,10 +14,30 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=/usr/lib/postgresql/15/bin
+user=postgres
+pointer="$(pwd)/artifacts/postgres.location"
 root="$(pwd)/artifacts/postgres"
+[ -f "$pointer" ] && root="$(cat "$pointer")"
 data="$root/data"
 log="$root/server.log"
-user=postgres
+
+# Picks the cluster's folder for start (see the header) and records it for stop.
+choose_root() {
+  root="$(pwd)/artifacts/postgres"
+  mkdir -p "$root"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown "$user" "$root"
+    if ! runuser -u "$user" -- test -w "$root"; then
+      rm -rf "$root"
+      root="$(mktemp -d /tmp/dyereg-pg.XXXXXX)"
+      chown "$user" "$root"
+      echo "test-postgres: the $user user cannot reach $(pwd)/artifacts (a private folder above it); the cluster lives in $root" >&2
+    fi
+  fi
+  echo "$root" > "$pointer"
+  data="$root/data"
+  log="$root/server.log"
+}
 
 fail() { echo "test-postgres: $*" >&2; [ -f "$log" ] && { echo "--- $log (last lines) ---" >&2; tail -20 "$log" >&2; }; exit 1; }
 
@@ -27,6 +50,7 @@ stop() {
     as_user "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
   fi
   rm -rf "$root"
+  rm -f "$pointer"
 }
 
 free_port() {
@@ -40,8 +64,8 @@ start() {
     getent passwd "$user" >/dev/null || fail "no '$user' user to run the server as (PostgreSQL refuses to run as root); install postgresql-15, which creates it"
   fi
   stop
-  mkdir -p "$root"
-  [ "$(id -u)" -eq 0 ] && chown "$user" "$root"
+  mkdir -p "$(pwd)/artifacts"
+  choose_root
   [ ${#data} -lt 90 ] || fail "the data folder path is too long for a unix socket inside it ($data); use a shorter checkout path"
   local password
   password="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
