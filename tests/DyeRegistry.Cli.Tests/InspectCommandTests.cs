@@ -87,6 +87,20 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Contains("RDKit 2022.09.3", stdout);
     }
 
+    [Fact]
+    public void Version_NamesEveryDataFolderInUse()
+    {
+        var (exit, stdout, _) = CliRunner.Run("version");
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n');
+        foreach (var (label, marker) in new[] { ("formulas", "substituent-classes.yaml"), ("claims", "readings.yaml"), ("models", "solubility.zip") })
+        {
+            var line = Assert.Single(lines, l => l.StartsWith(label + ": ", StringComparison.Ordinal));
+            var folder = line[(label.Length + 2)..].Trim();
+            Assert.True(System.IO.File.Exists(Path.Combine(folder, marker)), $"{label} folder '{folder}' has no {marker}");
+        }
+    }
+
     /// <summary>The acceptance run: all 28,725 catalogue records, no crash, rejects reported.</summary>
     [ValidationFact]
     [Trait("Category", "Validation")]
