@@ -8,7 +8,7 @@ namespace DyeRegistry.Cli.Tests;
 /// a registry, as text, JSON (its documented schema) and HTML, and the portfolio matrix.</summary>
 public sealed class ScopeCommandTests
 {
-    internal static readonly string Samples = FindSamples();
+    internal static readonly string Samples = DyeRegistry.TestSupport.RepositoryFiles.Path(Path.Combine("samples", "records.json"));
 
     [Fact]
     public void Json_HasTheDocumentedSchema()
@@ -140,19 +140,5 @@ public sealed class ScopeCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("record 1 (B-1)", error);
         Assert.Contains("ink_receiving_layer.dry_thickness_um", error);
-    }
-
-    private static string FindSamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "samples", "records.json");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException("samples/records.json not found above the test assembly");
     }
 }

@@ -25,7 +25,7 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public TempFolder Temp => temp;
 
-    public static readonly string Samples = FindSamples();
+    public static readonly string Samples = DyeRegistry.TestSupport.RepositoryFiles.Path(Path.Combine("samples", "records.json"));
 
     public static async Task<ApiHost> StartAsync()
     {
@@ -88,19 +88,5 @@ internal sealed class ApiHost : IAsyncDisposable
         }
 
         temp.Dispose();
-    }
-
-    private static string FindSamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "samples", "records.json");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException("samples/records.json not found above the test assembly");
     }
 }
