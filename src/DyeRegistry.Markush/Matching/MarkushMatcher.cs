@@ -329,10 +329,11 @@ public sealed class MarkushMatcher(FormulaLibrary library)
     }
 
     // RDKit's tautomers of the drawn form, kept as enumerated (not re-parsed) and released after
-    // the compound. All of RDKit's transforms, not only those it names heteroatom H shifts: those
-    // alone miss forms whose H moved between heteroatoms only in net, through steps that pass an
-    // H over a carbon and back (aqsol-A-5996's azo form). Which forms count (every carbon keeps
-    // its H count) is decided per form when a core fits it.
+    // the compound. Only the transforms RDKit names "heteroatom H shift" are used (formulas.md:
+    // tautomers that move H between heteroatoms count). The Validation brute force
+    // (tests/DyeRegistry.Cli.Tests/tautomer_bruteforce.py) enumerates with all of RDKit's
+    // transforms and keeps the forms in which every carbon keeps its H count; over the catalogue
+    // it finds no record within a formula that this search reports not within.
     private TautomerForms Tautomers(MatchedForm drawn, MatchOptions options)
     {
         // The enumeration includes the drawn form: judged again it fails again, and a form replaces
