@@ -3,7 +3,6 @@ using DyeRegistry.Application.Accounts;
 using DyeRegistry.Server.Api;
 using DyeRegistry.Storage;
 using DyeRegistry.Storage.Accounts;
-using DyeRegistry.Storage.Sqlite;
 using DyeRegistry.Storage.Stores;
 using Microsoft.AspNetCore.Authentication;
 
@@ -19,20 +18,13 @@ public static class ServerHost
     /// last (tests replace Kestrel with an in-process server).</summary>
     public static WebApplication Build(ServeOptions options, Action<WebApplicationBuilder>? configure = null)
     {
-        if (RegistryStores.IsPostgres(options.Registry))
-        {
-            // Accounts and the audit live in the registry file's own tables (SqliteAccountStore);
-            // the PostgreSQL store has no account tables yet, so serving it would run without them.
-            throw new RegistryException("dyereg serve: a PostgreSQL registry cannot be served yet (accounts and the audit are kept only in a SQLite registry); serve a registry file");
-        }
-
-        if (!File.Exists(options.Registry))
+        if (!RegistryStores.IsPostgres(options.Registry) && !File.Exists(options.Registry))
         {
             throw new RegistryException($"no registry at '{options.Registry}' (create one with: dyereg init --registry {options.Registry})");
         }
 
         using (RegistryStores.Open(options.Registry, create: false))
-        using (SqliteAccountStore.Open(options.Registry))
+        using (RegistryStores.OpenAccounts(options.Registry))
         {
             // opened once at start: migrations run and the account tables exist before any request
         }
@@ -51,7 +43,7 @@ public static class ServerHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ServerResources>();
         builder.Services.AddScoped<IRegistryStore>(s => s.GetRequiredService<ServerResources>().OpenRegistry());
-        builder.Services.AddScoped<IAccountStore>(_ => SqliteAccountStore.Open(options.Registry));
+        builder.Services.AddScoped<IAccountStore>(_ => RegistryStores.OpenAccounts(options.Registry));
         builder.Services.AddScoped<AccountService>(s => new AccountService(s.GetRequiredService<IAccountStore>()));
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication(BearerAuthentication.SchemeName)

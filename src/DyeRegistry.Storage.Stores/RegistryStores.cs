@@ -1,3 +1,4 @@
+using DyeRegistry.Storage.Accounts;
 using DyeRegistry.Storage.Postgres;
 using DyeRegistry.Storage.Sqlite;
 
@@ -37,4 +38,12 @@ public static class RegistryStores
             return SqliteRegistryStore.Open(location, create: false, readOnly: true);
         }
     }
+
+    /// <summary>Opens the accounts (and the change audit) of the registry a location names. They
+    /// live in tables of a SQLite registry file (<see cref="SqliteAccountStore"/>); a PostgreSQL
+    /// registry has no account tables yet, so it is refused with that reason.</summary>
+    public static IAccountStore OpenAccounts(string location) =>
+        IsPostgres(location)
+            ? throw new RegistryException("accounts and the audit are kept only in a SQLite registry file so far; a PostgreSQL registry has no account tables yet: serve or manage accounts on a registry file")
+            : SqliteAccountStore.Open(location);
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DyeRegistry.Application.Accounts;
-using DyeRegistry.Storage.Sqlite;
 
 namespace DyeRegistry.Cli.Commands;
 
@@ -81,17 +80,12 @@ internal static class UsersCommand
         try
         {
             var path = parse.GetValue(registry)!;
-            if (DyeRegistry.Storage.Stores.RegistryStores.IsPostgres(path))
-            {
-                throw new Storage.RegistryException("dyereg users: accounts are kept only in a SQLite registry file so far; a PostgreSQL registry has no account tables yet");
-            }
-
             using (RegistryOptions.Open(path))
             {
                 // the registry exists and is migrated before its accounts are touched
             }
 
-            using var store = SqliteAccountStore.Open(path);
+            using var store = DyeRegistry.Storage.Stores.RegistryStores.OpenAccounts(path);
             action(new AccountService(store));
             return ExitCodes.Success;
         }
