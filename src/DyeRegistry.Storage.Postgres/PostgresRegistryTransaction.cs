@@ -16,19 +16,31 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
     // writer commit between a read and the write that relies on it; the write checks it still holds.
     private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
 
+    // Records this transaction created: they have no references or computed values to clear
+    // (deleting a record cascades to both).
+    private readonly HashSet<string> created = new(StringComparer.Ordinal);
+
+    private readonly PendingWrites pending = new(connection, tx);
+
     public StoredRecord? Get(string id) => store.Guard(() =>
     {
+        pending.Flush();
         var record = store.GetRecord(connection, tx, id, forUpdate: false);
         seen.TryAdd(id, record?.Version ?? 0);
         return record;
     });
 
-    public string? DyeWithParentKey(string parentKey, string? exceptId) => store.Guard(() => PostgresRegistryStore.Scalar(connection, tx,
-        "SELECT id FROM dye_structures WHERE parent_key = @key AND id <> @except ORDER BY id LIMIT 1",
-        ("key", parentKey), ("except", exceptId ?? string.Empty)) as string);
+    public string? DyeWithParentKey(string parentKey, string? exceptId) => store.Guard(() =>
+    {
+        pending.Flush();
+        return PostgresRegistryStore.Scalar(connection, tx,
+            "SELECT id FROM dye_structures WHERE parent_key = @key AND id <> @except ORDER BY id LIMIT 1",
+            ("key", parentKey), ("except", exceptId ?? string.Empty)) as string;
+    });
 
     public int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references, int? ifVersion = null) => store.Guard(() =>
     {
+        pending.Flush();
         var previous = store.GetRecord(connection, tx, id, forUpdate: true);
         if (ifVersion is { } expected && previous?.Version != expected)
         {
@@ -47,34 +59,44 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
         if (previous is null)
         {
             // Another writer creating the same id waits here for ours, then finds it taken.
-            if (PostgresRegistryStore.Execute(connection, tx,
-                "INSERT INTO records(id, kind, version, document, updated_utc, document_sha256) VALUES (@id, @kind, @version, @doc, @now, @sha) ON CONFLICT (id) DO NOTHING", values) == 0)
-            {
-                throw new ConcurrentWriteException($"record {RecordIds.Printable(id)}: another writer created it at the same time; nothing of this change was written");
-            }
+            created.Add(id);
+            pending.Add(
+                "INSERT INTO records(id, kind, version, document, updated_utc, document_sha256) VALUES (@id, @kind, @version, @doc, @now, @sha) ON CONFLICT (id) DO NOTHING",
+                rows =>
+                {
+                    if (rows == 0)
+                    {
+                        throw new ConcurrentWriteException($"record {RecordIds.Printable(id)}: another writer created it at the same time; nothing of this change was written");
+                    }
+                },
+                values);
         }
         else
         {
-            PostgresRegistryStore.Execute(connection, tx,
-                "UPDATE records SET kind = @kind, version = @version, document = @doc, updated_utc = @now, document_sha256 = @sha WHERE id = @id", values);
+            pending.Add("UPDATE records SET kind = @kind, version = @version, document = @doc, updated_utc = @now, document_sha256 = @sha WHERE id = @id", values);
+            pending.Add("DELETE FROM record_references WHERE from_id = @id", ("id", id));
         }
 
-        PostgresRegistryStore.Execute(connection, tx,
+        pending.Add(
             "INSERT INTO record_history(id, version, change, previous_document, document, at_utc, changed_by) VALUES (@id, @version, @change, @prev, @doc, @now, @by)",
             ("id", id), ("version", version), ("change", previous is null ? "created" : "updated"),
             ("prev", previous is null ? null : PostgresRegistryStore.Json(previous.Document)), ("doc", json), ("now", now), ("by", RegistryActor.Current));
-        PostgresRegistryStore.Execute(connection, tx, "DELETE FROM record_references WHERE from_id = @id", ("id", id));
-        foreach (var to in references.Distinct())
-        {
-            PostgresRegistryStore.Execute(connection, tx, "INSERT INTO record_references(from_id, to_id) VALUES (@from, @to)", ("from", id), ("to", to));
-        }
-
+        AddReferences(id, references);
         return version;
     });
 
+    private void AddReferences(string id, IReadOnlyList<string> references)
+    {
+        if (references.Count > 0)
+        {
+            pending.Add("INSERT INTO record_references(from_id, to_id) SELECT @from, t FROM unnest(@to) AS t",
+                ("from", id), ("to", references.Distinct().ToArray()));
+        }
+    }
+
     public void PutDye(DyeStructure dye) => store.Guard(() =>
     {
-        PostgresRegistryStore.Execute(connection, tx,
+        pending.Add(
             "INSERT INTO dye_structures(id, parent_smiles, parent_key, removed_fragments, record_pickle, pattern_fp, morgan_fp, within, formula_stamp, mol, morgan_bfp) " +
             "VALUES (@id, @smiles, @key, @removed, @pickle, @pattern, @morgan, @within, @stamp, mol_from_pkl(@pickle), bfp_from_binary_text(@morgan)) " +
             "ON CONFLICT (id) DO UPDATE SET parent_smiles = @smiles, parent_key = @key, removed_fragments = @removed, record_pickle = @pickle, " +
@@ -86,48 +108,68 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
 
         // The unique parent key decides between two writers of one parent: the second waits for
         // the first here, then finds the key taken. A form of the owner (it references it) shares it.
-        PostgresRegistryStore.Execute(connection, tx, "DELETE FROM dye_parents WHERE id = @id AND parent_key <> @key", ("id", dye.Id), ("key", dye.ParentKey));
-        PostgresRegistryStore.Execute(connection, tx, "INSERT INTO dye_parents(parent_key, id) VALUES (@key, @id) ON CONFLICT (parent_key) DO NOTHING", ("key", dye.ParentKey), ("id", dye.Id));
-        var owner = PostgresRegistryStore.Scalar(connection, tx, "SELECT id FROM dye_parents WHERE parent_key = @key", ("key", dye.ParentKey)) as string
-            ?? throw new ConcurrentWriteException($"dye {dye.Id}: the dye registered with the same parent was deleted at the same time; nothing of this change was written");
-        if (owner != dye.Id && PostgresRegistryStore.Scalar(connection, tx, "SELECT 1 FROM record_references WHERE from_id = @id AND to_id = @owner", ("id", dye.Id), ("owner", owner)) is null)
-        {
-            throw new DuplicateParentException(dye.Id, owner, dye.ParentKey);
-        }
+        pending.Add("DELETE FROM dye_parents WHERE id = @id AND parent_key <> @key", ("id", dye.Id), ("key", dye.ParentKey));
+        pending.Add("INSERT INTO dye_parents(parent_key, id) VALUES (@key, @id) ON CONFLICT (parent_key) DO NOTHING", ("key", dye.ParentKey), ("id", dye.Id));
+        pending.AddQuery(
+            "SELECT p.id, EXISTS (SELECT 1 FROM record_references r WHERE r.from_id = @id AND r.to_id = p.id) FROM dye_parents p WHERE p.parent_key = @key",
+            rows =>
+            {
+                if (rows.Count == 0)
+                {
+                    throw new ConcurrentWriteException($"dye {dye.Id}: the dye registered with the same parent was deleted at the same time; nothing of this change was written");
+                }
+
+                if (rows[0][0] is string owner && owner != dye.Id && rows[0][1] is not true)
+                {
+                    throw new DuplicateParentException(dye.Id, owner, dye.ParentKey);
+                }
+            },
+            ("id", dye.Id), ("key", dye.ParentKey));
+
+        // Decided now, as the contract says (a duplicate is refused at PutDye, not at Commit).
+        pending.Flush();
     });
 
     public void PutComputed(string id, IReadOnlyList<ComputedQuantity> quantities) => store.Guard(() =>
     {
-        PostgresRegistryStore.Execute(connection, tx, "DELETE FROM computed_quantities WHERE id = @id", ("id", id));
-        foreach (var q in quantities)
+        if (!created.Contains(id))
         {
-            PostgresRegistryStore.Execute(connection, tx, "INSERT INTO computed_quantities(id, field, value, unit, method) VALUES (@id, @field, @value, @unit, @method)",
-                ("id", id), ("field", q.Field), ("value", q.Value), ("unit", q.Unit), ("method", q.Method));
+            pending.Add("DELETE FROM computed_quantities WHERE id = @id", ("id", id));
+        }
+
+        if (quantities.Count > 0)
+        {
+            pending.Add(
+                "INSERT INTO computed_quantities(id, field, value, unit, method) SELECT @id, f, v, u, m FROM unnest(@fields, @values, @units, @methods) AS q(f, v, u, m)",
+                ("id", id), ("fields", quantities.Select(q => q.Field).ToArray()), ("values", quantities.Select(q => q.Value).ToArray()),
+                ("units", quantities.Select(q => q.Unit).ToArray()), ("methods", quantities.Select(q => q.Method).ToArray()));
         }
     });
 
     public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp) => store.Guard(() =>
     {
-        PostgresRegistryStore.Execute(connection, tx, "UPDATE dye_structures SET within = @within, formula_stamp = @stamp WHERE id = @id",
+        pending.Add("UPDATE dye_structures SET within = @within, formula_stamp = @stamp WHERE id = @id",
             ("id", id), ("within", PostgresRegistryStore.Json(within)), ("stamp", formulaStamp));
         WriteMembership(id, within);
     });
 
     private void WriteMembership(string id, IReadOnlyList<string> within)
     {
-        PostgresRegistryStore.Execute(connection, tx, "DELETE FROM dye_formulas WHERE id = @id", ("id", id));
+        pending.Add("DELETE FROM dye_formulas WHERE id = @id", ("id", id));
         if (within.Count > 0)
         {
-            PostgresRegistryStore.Execute(connection, tx, "INSERT INTO dye_formulas(id, formula) SELECT @id, f FROM unnest(@within) AS f ON CONFLICT DO NOTHING",
+            pending.Add("INSERT INTO dye_formulas(id, formula) SELECT @id, f FROM unnest(@within) AS f ON CONFLICT DO NOTHING",
                 ("id", id), ("within", within.Distinct().ToArray()));
         }
     }
 
     public void Delete(string id) => store.Guard(() =>
     {
+        pending.Flush();
         var previous = store.GetRecord(connection, tx, id, forUpdate: true) ?? throw new RegistryException($"no record '{id}'");
-        PostgresRegistryStore.Execute(connection, tx, "DELETE FROM records WHERE id = @id", ("id", id));
-        PostgresRegistryStore.Execute(connection, tx,
+        created.Remove(id);
+        pending.Add("DELETE FROM records WHERE id = @id", ("id", id));
+        pending.Add(
             "INSERT INTO record_history(id, version, change, previous_document, document, at_utc, changed_by) VALUES (@id, @version, 'deleted', @prev, NULL, @now, @by)",
             ("id", id), ("version", previous.Version), ("prev", PostgresRegistryStore.Json(previous.Document)), ("now", PostgresRegistryStore.Now()), ("by", RegistryActor.Current));
     });
@@ -135,22 +177,23 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
     public void Restore(StoredRecord record, IReadOnlyList<string> references) => store.Guard(() =>
     {
         var json = PostgresRegistryStore.Json(record.Document);
-        PostgresRegistryStore.Execute(connection, tx,
+        pending.Add(
             "INSERT INTO records(id, kind, version, document, updated_utc, document_sha256) VALUES (@id, @kind, @version, @doc, @at, @sha)",
             ("id", record.Id), ("kind", RecordSchema.KindText(record.Kind)), ("version", record.Version), ("doc", json),
             ("at", record.UpdatedUtc.ToUniversalTime()), ("sha", PostgresRegistryStore.Checksum(json)));
-        foreach (var to in references.Distinct())
-        {
-            PostgresRegistryStore.Execute(connection, tx, "INSERT INTO record_references(from_id, to_id) VALUES (@from, @to)", ("from", record.Id), ("to", to));
-        }
+        AddReferences(record.Id, references);
     });
 
-    public void RestoreHistory(RecordChange change) => store.Guard(() => PostgresRegistryStore.Execute(connection, tx,
+    public void RestoreHistory(RecordChange change) => store.Guard(() => pending.Add(
         "INSERT INTO record_history(id, version, change, previous_document, document, at_utc, changed_by) VALUES (@id, @version, @change, @prev, @doc, @at, @by)",
         ("id", change.Id), ("version", change.Version), ("change", change.Change), ("prev", change.PreviousDocument), ("doc", change.Document),
         ("at", change.AtUtc.ToUniversalTime()), ("by", change.ChangedBy)));
 
-    public void Commit() => store.Guard(tx.Commit);
+    public void Commit() => store.Guard(() =>
+    {
+        pending.Flush();
+        tx.Commit();
+    });
 
     public void Dispose()
     {
