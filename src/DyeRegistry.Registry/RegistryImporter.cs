@@ -240,9 +240,11 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         }
 
         tx.PutComputed(id, r.Computed);
-        if (r.Computed.Count > 0 || r.Notes.Count > 0)
+        // Estimates are stored quietly (every new dye gets one; dyereg show lists them).
+        var computedFromRecord = r.Computed.Where(q => q.Source == ComputedQuantity.Computed).ToList();
+        if (computedFromRecord.Count > 0 || r.Notes.Count > 0)
         {
-            var computedText = string.Join(", ", r.Computed.Select(q => $"{q.Field} = {q.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {q.Unit} (computed)"));
+            var computedText = string.Join(", ", computedFromRecord.Select(q => $"{q.Field} = {q.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {q.Unit} (computed)"));
             message = string.Join("; ", new[] { message, computedText }.Concat(r.Notes).Where(x => !string.IsNullOrEmpty(x)));
         }
 

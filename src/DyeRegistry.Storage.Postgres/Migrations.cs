@@ -75,5 +75,11 @@ internal static class Migrations
             INSERT INTO dye_formulas(id, formula)
                 SELECT DISTINCT d.id, f.formula FROM dye_structures d, json_array_elements_text(d.within::json) AS f(formula);
             """),
+        (3, "estimated values beside computed ones: their source, interval and what produced them (the model version)", """
+            ALTER TABLE computed_quantities ADD COLUMN source text NOT NULL DEFAULT 'computed';
+            ALTER TABLE computed_quantities ADD COLUMN low double precision;
+            ALTER TABLE computed_quantities ADD COLUMN high double precision;
+            ALTER TABLE computed_quantities ADD COLUMN stamp text;
+            """),
     ];
 }

@@ -36,8 +36,14 @@ public sealed partial class PostgresRegistryStore
     public DyeStructure? GetDye(string id) => Read(c => Rows(c, null, DyeSelect + " WHERE id = @id", ReadDye, ("id", id)).FirstOrDefault());
 
     public IReadOnlyList<ComputedQuantity> Computed(string id) => Read(c => Rows(c, null,
-        "SELECT field, value, unit, method FROM computed_quantities WHERE id = @id ORDER BY field",
-        r => new ComputedQuantity(r.GetString(0), r.GetDouble(1), r.GetString(2), r.GetString(3)), ("id", id)));
+        "SELECT field, value, unit, method, source, low, high, stamp FROM computed_quantities WHERE id = @id ORDER BY field",
+        r => new ComputedQuantity(r.GetString(0), r.GetDouble(1), r.GetString(2), r.GetString(3))
+        {
+            Source = r.GetString(4),
+            Low = r.IsDBNull(5) ? null : r.GetDouble(5),
+            High = r.IsDBNull(6) ? null : r.GetDouble(6),
+            Stamp = r.IsDBNull(7) ? null : r.GetString(7),
+        }, ("id", id)));
 
     public IEnumerable<DyeStructure> Dyes() => StreamDyes(DyeSelect + " ORDER BY id");
 

@@ -140,9 +140,12 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
         if (quantities.Count > 0)
         {
             pending.Add(
-                "INSERT INTO computed_quantities(id, field, value, unit, method) SELECT @id, f, v, u, m FROM unnest(@fields, @values, @units, @methods) AS q(f, v, u, m)",
+                "INSERT INTO computed_quantities(id, field, value, unit, method, source, low, high, stamp) " +
+                "SELECT @id, f, v, u, m, s, l, h, st FROM unnest(@fields, @values, @units, @methods, @sources, @lows, @highs, @stamps) AS q(f, v, u, m, s, l, h, st)",
                 ("id", id), ("fields", quantities.Select(q => q.Field).ToArray()), ("values", quantities.Select(q => q.Value).ToArray()),
-                ("units", quantities.Select(q => q.Unit).ToArray()), ("methods", quantities.Select(q => q.Method).ToArray()));
+                ("units", quantities.Select(q => q.Unit).ToArray()), ("methods", quantities.Select(q => q.Method).ToArray()),
+                ("sources", quantities.Select(q => q.Source).ToArray()), ("lows", quantities.Select(q => q.Low).ToArray()),
+                ("highs", quantities.Select(q => q.High).ToArray()), ("stamps", quantities.Select(q => q.Stamp).ToArray()));
         }
     });
 

@@ -71,6 +71,12 @@ internal static class Migrations
                                   WHERE r.from_id = d.id AND o.parent_key = d.parent_key AND o.id <> d.id)
                 GROUP BY d.parent_key;
             """),
+        new(5, "estimated values beside computed ones: their source, interval and what produced them (the model version)", """
+            ALTER TABLE computed_quantities ADD COLUMN source TEXT NOT NULL DEFAULT 'computed';
+            ALTER TABLE computed_quantities ADD COLUMN low REAL;
+            ALTER TABLE computed_quantities ADD COLUMN high REAL;
+            ALTER TABLE computed_quantities ADD COLUMN stamp TEXT;
+            """),
     ];
 }
 

@@ -71,8 +71,14 @@ public sealed partial class SqliteRegistryStore
     }));
 
     public IReadOnlyList<ComputedQuantity> Computed(string id) => Guard(() => Rows(
-        "SELECT field, value, unit, method FROM computed_quantities WHERE id = $id ORDER BY field",
-        reader => new ComputedQuantity(reader.GetString(0), reader.GetDouble(1), reader.GetString(2), reader.GetString(3)),
+        "SELECT field, value, unit, method, source, low, high, stamp FROM computed_quantities WHERE id = $id ORDER BY field",
+        reader => new ComputedQuantity(reader.GetString(0), reader.GetDouble(1), reader.GetString(2), reader.GetString(3))
+        {
+            Source = reader.GetString(4),
+            Low = reader.IsDBNull(5) ? null : reader.GetDouble(5),
+            High = reader.IsDBNull(6) ? null : reader.GetDouble(6),
+            Stamp = reader.IsDBNull(7) ? null : reader.GetString(7),
+        },
         null, ("$id", id)));
 
     /// <summary>The SHA-256 of a stored document's text, as hex.</summary>

@@ -70,8 +70,9 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
         store.Execute("DELETE FROM computed_quantities WHERE id = $id", tx, ("$id", id));
         foreach (var q in quantities)
         {
-            store.Execute("INSERT INTO computed_quantities(id, field, value, unit, method) VALUES ($id, $field, $value, $unit, $method)",
-                tx, ("$id", id), ("$field", q.Field), ("$value", q.Value), ("$unit", q.Unit), ("$method", q.Method));
+            store.Execute("INSERT INTO computed_quantities(id, field, value, unit, method, source, low, high, stamp) VALUES ($id, $field, $value, $unit, $method, $source, $low, $high, $stamp)",
+                tx, ("$id", id), ("$field", q.Field), ("$value", q.Value), ("$unit", q.Unit), ("$method", q.Method),
+                ("$source", q.Source), ("$low", q.Low), ("$high", q.High), ("$stamp", q.Stamp));
         }
     });
 

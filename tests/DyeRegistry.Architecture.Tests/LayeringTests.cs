@@ -25,7 +25,7 @@ public class LayeringTests
         ["DyeRegistry.Estimates"] = ["DyeRegistry.Chemistry"],
         ["DyeRegistry.Registry"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Storage", "DyeRegistry.Pores"],
         // The use cases both front ends call: domain and storage interfaces, never a store's implementation.
-        ["DyeRegistry.Application"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage"],
+        ["DyeRegistry.Application"] = ["DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Pores", "DyeRegistry.Storage", "DyeRegistry.Estimates"],
         // The HTTP front end: use cases, the stores it opens. Never the CLI.
         ["DyeRegistry.Server"] = ["DyeRegistry.Application", "DyeRegistry.Chemistry", "DyeRegistry.Markush", "DyeRegistry.Claims", "DyeRegistry.Registry", "DyeRegistry.Storage", "DyeRegistry.Storage.Sqlite", "DyeRegistry.Storage.Stores"],
         // The dyereg program hosts the server (dyereg serve calls ServerHost); the server never

@@ -158,6 +158,31 @@ public abstract class StoreContract<TFixture> : IDisposable
         Assert.Equal("D-1", Store.DyeWithParentKey(expected.ParentKey));
         Assert.Null(Store.DyeWithParentKey("no such key"));
         Assert.Equal([("a.a", 2e-300), ("a.b", 1.0 / 3.0)], Store.Computed("M-1").Select(q => (q.Field, q.Value)));
+        Assert.All(Store.Computed("M-1"), q => Assert.Equal((ComputedQuantity.Computed, (double?)null, (double?)null, (string?)null), (q.Source, q.Low, q.High, q.Stamp)));
+    }
+
+    [Fact]
+    public void Estimates_KeepTheirSourceIntervalAndStamp_AndAreReplacedWhole()
+    {
+        var estimate = new ComputedQuantity("water_solubility_g_per_100g", 0.25, "g/100 g water", "model m 1.0")
+        {
+            Source = ComputedQuantity.Estimated, Low = 0.004, High = 15.5, Stamp = "solubility model 1.0",
+        };
+        using (var tx = Store.Begin())
+        {
+            PutDyeRecord(tx, "D-1", DyeSmiles(1));
+            tx.PutComputed("D-1", [estimate]);
+            tx.Commit();
+        }
+
+        Assert.Equal([estimate], Store.Computed("D-1"));
+        using (var tx = Store.Begin())
+        {
+            tx.PutComputed("D-1", []);
+            tx.Commit();
+        }
+
+        Assert.Empty(Store.Computed("D-1"));
     }
 
     [Fact]

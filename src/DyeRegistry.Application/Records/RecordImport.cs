@@ -12,7 +12,10 @@ namespace DyeRegistry.Application.Records;
 /// </summary>
 public static class RecordImport
 {
-    public static IReadOnlyList<ImportOutcome> Run(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, Action<ImportOutcome>? reported = null)
+    /// <summary>Imports <paramref name="files"/>; with <paramref name="estimates"/>, dyes and
+    /// solvents that record no water solubility get an estimate, made on the workers beside the
+    /// chemistry.</summary>
+    public static IReadOnlyList<ImportOutcome> Run(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, Action<ImportOutcome>? reported = null, Estimating.RecordEstimates? estimates = null)
     {
         var importer = new RegistryImporter(store, chemistry);
         IEnumerable<RecordInput> Inputs() => files.SelectMany(f =>
@@ -22,7 +25,8 @@ public static class RecordImport
         // The source is enumerated on this thread, inside the map's MoveNext (never inside a
         // transaction unless atomic), so records already stored identically skip their chemistry.
         var inputs = options.Atomic ? Inputs() : importer.MarkStored(Inputs());
-        var prepared = OrderedParallel.Map(inputs, importer.Prepare, Math.Max(1, threads));
+        Func<RecordInput, PreparedRecord> prepare = estimates is null ? importer.Prepare : i => estimates.Add(importer.Prepare(i));
+        var prepared = OrderedParallel.Map(inputs, prepare, Math.Max(1, threads));
         return importer.Import(prepared, options, reported);
     }
 }

@@ -113,6 +113,8 @@ public static class ClaimChartJson
             ["field"] = e.Field,
             ["value"] = e.Value,
             ["plus_minus"] = e.PlusMinus,
+            ["low"] = e.Low,
+            ["high"] = e.High,
             ["unit"] = e.Unit,
             ["source"] = e.Source,
             ["method"] = e.Method,

@@ -25,7 +25,7 @@ public static class RecordViewText
 
         foreach (var q in view.Computed)
         {
-            o.WriteLine($"# computed: {q.Field} = {q.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {q.Unit} ({q.Method})");
+            o.WriteLine($"# {q.Source}: {q.Field} = {q.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {q.Unit} ({q.Method})");
         }
 
         foreach (var change in view.History)

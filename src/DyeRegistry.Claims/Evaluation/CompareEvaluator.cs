@@ -47,7 +47,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
                 evidence, ConditionEvaluator.Need(bad.Fact, bad.Path) + " (a value in the field's range)");
         }
 
-        var intervals = values.Select(v => Interval.PlusMinus(v!.Value.Value, v.Value.PlusMinus ?? 0)).ToList();
+        var intervals = facts.Select(f => Numbers.ReadInterval(f.Fact.Node)!.Value).ToList();
         Interval? raw = c.Quantity switch
         {
             RatioQuantity => Interval.Ratio(intervals[0], intervals[1]),
@@ -95,7 +95,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
             changes.Add($"the uncertainty interval {Numbers.Text(value.Low)} to {Numbers.WithUnit(value.High, c.Unit)} straddles {Numbers.WithUnit(bound, c.Unit)}; " +
                 $"the central value is {Numbers.WithUnit(Math.Abs(distance), c.Unit)} {(distance >= 0 ? "above" : "below")} it (margin {Numbers.Text(distance)}): a measurement whose uncertainty stays clear of the threshold would decide");
             return new Outcome(LimitationVerdict.Unknown, reason, evidence,
-                [.. facts.Where((_, i) => !intervals[i].IsExact).Select(f => ConditionEvaluator.Need(f.Fact, f.Path) + " with a smaller uncertainty")], changes, warnings);
+                [.. facts.Where((_, i) => !intervals[i].IsExact).Select(f => ConditionEvaluator.Need(f.Fact, f.Path) + (f.Fact.Source == "estimated" ? " measured (the estimate's interval is too wide to decide)" : " with a smaller uncertainty"))], changes, warnings);
         }
 
         return new Outcome(verdict, reason, evidence, [], changes, warnings);

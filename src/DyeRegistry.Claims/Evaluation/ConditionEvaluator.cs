@@ -48,7 +48,11 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         Numbers.Read(fact.Node)?.PlusMinus,
         unit,
         fact.Source,
-        fact.Method);
+        fact.Method)
+    {
+        Low = fact.Node is JsonObject o && o["low"] is not null ? Numbers.ReadInterval(fact.Node)?.Low : null,
+        High = fact.Node is JsonObject p && p["high"] is not null ? Numbers.ReadInterval(fact.Node)?.High : null,
+    };
 
     internal static string Need(Fact fact, FieldPath path)
     {
@@ -59,6 +63,7 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
     private static string ValueText(JsonNode? node) => node switch
     {
         null => "not recorded",
+        JsonObject o when o["value"] is { } v && Numbers.ReadInterval(o) is { IsExact: false } i && o["low"] is not null => $"{ValueText(v)} ({Numbers.Text(i.Low)} to {Numbers.Text(i.High)})",
         JsonObject o when o["value"] is { } v => ValueText(v),
         JsonObject or JsonArray => "recorded",
         JsonValue v when Numbers.Read(v) is { } n && !Numbers.IsOutOfRange(n.Value) => Numbers.Text(n.Value),

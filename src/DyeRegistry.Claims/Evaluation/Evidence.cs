@@ -23,4 +23,12 @@ public sealed record Evidence(
     decimal? PlusMinus,
     string? Unit,
     string Source,
-    string? Method);
+    string? Method)
+{
+    /// <summary>The lower end of an estimate's prediction interval (not symmetric, so not a
+    /// <see cref="PlusMinus"/>), in <see cref="Unit"/>; null otherwise.</summary>
+    public decimal? Low { get; init; }
+
+    /// <summary>The upper end of that interval; null otherwise.</summary>
+    public decimal? High { get; init; }
+}

@@ -19,7 +19,9 @@ internal sealed record Fact(ScopeRecord? Record, string Field, JsonNode? Node, s
 
 /// <summary>
 /// Reads record fields for the evaluator. A field the document lacks may still be known: a
-/// value the registry computed (A and Y from an isotherm, source "computed" with the method),
+/// value the registry computed (A and Y from an isotherm, source "computed" with the method) or
+/// estimated where nothing was recorded (a water solubility from structure, source "estimated",
+/// with the model and its prediction interval: a value in the document always wins),
 /// or one records.md derives (a layer with a void volume above zero is porous; the binder types
 /// polyvinyl_alcohol, gelatin, polyvinylpyrrolidone, polyethylene_oxide and cellulosic are
 /// hydrophilic), source "derived". Nothing else is ever filled in: missing stays unknown.
@@ -45,7 +47,11 @@ internal static class FactResolver
         var computed = binding.Record.Computed.FirstOrDefault(c => c.Field == field);
         if (computed is not null)
         {
-            return new Fact(binding.Record, field, JsonValue.Create(computed.Value), computed.Source, $"{computed.Method} ({computed.Unit})");
+            // An estimate keeps its interval, so a threshold inside it leaves the limitation unknown.
+            JsonNode value = computed.Low is { } low && computed.High is { } high
+                ? new JsonObject { ["value"] = computed.Value, ["low"] = low, ["high"] = high }
+                : JsonValue.Create(computed.Value);
+            return new Fact(binding.Record, field, value, computed.Source, $"{computed.Method} ({computed.Unit})");
         }
 
         return Derive(path, binding, field) ?? new Fact(binding.Record, field, null, "missing", null);

@@ -23,6 +23,24 @@ internal static class Numbers
         }
     }
 
+    /// <summary>A recorded quantity as an interval: exact, value &#177; plus_minus, or an estimate's
+    /// {"value", "low", "high"} (a prediction interval, not symmetric around the value); null when
+    /// not a number.</summary>
+    public static Interval? ReadInterval(JsonNode? node)
+    {
+        if (Read(node) is not { } read)
+        {
+            return null;
+        }
+
+        if (node is JsonObject o && Read(o["low"]) is { } low && Read(o["high"]) is { } high)
+        {
+            return new Interval(Math.Min(low.Value, read.Value), read.Value, Math.Max(high.Value, read.Value));
+        }
+
+        return Interval.PlusMinus(read.Value, read.PlusMinus ?? 0);
+    }
+
     /// <summary>A finite double as a decimal: its shortest round-trip text (so 2.0E-05 stays
     /// 0.00002); beyond decimal's range the largest decimal of its sign, and a magnitude too small
     /// for decimal the smallest, so the value never overflows and never silently becomes zero

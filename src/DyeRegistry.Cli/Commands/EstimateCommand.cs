@@ -3,6 +3,7 @@ using DyeRegistry.Chemistry;
 using DyeRegistry.Chemistry.IO;
 using DyeRegistry.Cli.Estimating;
 using DyeRegistry.Cli.Output;
+using DyeRegistry.Application.Estimating;
 using DyeRegistry.Application.Processing;
 using DyeRegistry.Estimates.Solubility;
 using Spectre.Console;
@@ -20,7 +21,56 @@ internal static class EstimateCommand
     {
         var estimate = new Command("estimate", "Estimate properties from structure.");
         estimate.Subcommands.Add(Solubility());
+        estimate.Subcommands.Add(Registry());
         return estimate;
+    }
+
+    /// <summary>The solubility model for import and the registry: --model, else the shipped one; null
+    /// when there is none (import then stores no estimates and says so).</summary>
+    internal static SolubilityModel? LoadModel(string? path, TextWriter stderr)
+    {
+        if (path is null)
+        {
+            path = ModelFolder.DefaultSolubilityModel();
+            if (!File.Exists(path))
+            {
+                stderr.WriteLine($"water solubility is not estimated: no model file {path}; {ModelFolder.Rule()}");
+                return null;
+            }
+        }
+
+        return File.Exists(path) ? SolubilityModel.Load(path) : throw new FileNotFoundException($"no model file {path}; {ModelFolder.Rule()}");
+    }
+
+    private static Command Registry()
+    {
+        var registry = RegistryOptions.Path();
+        var model = new Option<string?>("--model") { Description = "Model file (default: the shipped models/solubility.zip; $DYEREG_MODELS)." };
+        var command = new Command("registry", "Bring the registry's stored water-solubility estimates in line with the model: estimate dyes and solvents that record none, redo estimates made by another model version, drop estimates of records that now record a value.")
+        {
+            registry, model,
+        };
+        command.SetAction(parse =>
+        {
+            var stderr = parse.InvocationConfiguration.Error;
+            try
+            {
+                var loaded = LoadModel(parse.GetValue(model), stderr) ?? throw new FileNotFoundException("no solubility model");
+                using var store = RegistryOptions.Open(parse.GetValue(registry)!, create: false);
+                using var estimates = new RecordEstimates(loaded);
+                var report = EstimateRefresh.Run(store, estimates, p => stderr.WriteLine($"not estimated: {p}"));
+                parse.InvocationConfiguration.Output.WriteLine(
+                    $"{report.Added} estimated, {report.Redone} re-estimated (other model version), {report.Removed} removed (a value is recorded now), " +
+                    $"{report.Current} already current, {report.Failed} could not be estimated (model {loaded.Version})");
+                return report.Failed > 0 ? ExitCodes.RecordsFailed : ExitCodes.Success;
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException or DyeRegistry.Storage.RegistryException)
+            {
+                stderr.WriteLine($"dyereg estimate registry: {e.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+        });
+        return command;
     }
 
     private static Command Solubility()

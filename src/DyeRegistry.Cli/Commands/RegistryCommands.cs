@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DyeRegistry.Chemistry;
+using DyeRegistry.Application.Estimating;
 using DyeRegistry.Application.Records;
 using DyeRegistry.Application.Rendering;
 using DyeRegistry.Application.Searching;
@@ -42,9 +43,11 @@ internal static class RegistryCommands
         var atomic = new Option<bool>("--atomic") { Description = "All or nothing: any failure and nothing is imported." };
         var ifVersion = new Option<int?>("--if-version") { Description = "With --update: replace a record only while it is at this version (the one you read); another version is an error naming both, nothing written." };
         var threads = CommonOptions.Threads();
+        var noEstimates = new Option<bool>("--no-estimates") { Description = "Store no water-solubility estimates (by default a dye or solvent that records none gets one from the solubility model, as evidence of source \"estimated\")." };
+        var model = new Option<string?>("--model") { Description = "Solubility model for the estimates (default: the shipped models/solubility.zip; $DYEREG_MODELS)." };
         var command = new Command("import", "Import records; every failure is reported with file, record and field, the rest is imported.")
         {
-            files, registry, folder, update, asForm, atomic, ifVersion, threads,
+            files, registry, folder, update, asForm, atomic, ifVersion, threads, noEstimates, model,
         };
         var limitOptions = new LimitOptions().AddTo(command);
         command.SetAction(parse => Guard(parse, () =>
@@ -61,6 +64,8 @@ internal static class RegistryCommands
             }
 
             var clock = Stopwatch.StartNew();
+            var solubilityModel = parse.GetValue(noEstimates) ? null : EstimateCommand.LoadModel(parse.GetValue(model), stderr);
+            using var estimates = solubilityModel is null ? null : new RecordEstimates(solubilityModel);
             var counts = new Dictionary<ImportStatus, int>();
             var outcomes = RecordImport.Run(store, chemistry, parse.GetValue(files)!, options, limits, parse.GetValue(threads), o =>
             {
@@ -68,7 +73,7 @@ internal static class RegistryCommands
                 {
                     stderr.WriteLine($"{o.Input.Where}: {(o.Status == ImportStatus.Duplicate ? "duplicate: " : string.Empty)}{o.Message}");
                 }
-            });
+            }, estimates);
             foreach (var o in outcomes)
             {
                 counts[o.Status] = counts.GetValueOrDefault(o.Status) + 1;

@@ -28,9 +28,22 @@ public sealed class SolubilityFeaturizer : IDisposable
     public FeaturizedCompound Featurize(Molecule structure)
     {
         ArgumentNullException.ThrowIfNull(structure);
-        var drawnMass = structure.GetDescriptors(DescriptorGroups.MassAndLogP).AverageMassGramsPerMole!.Value;
         var standardized = structure.Standardize(Standardization);
         using var parent = standardized.Parent;
+        return FeaturizeStandardized(structure, parent, standardized.RemovedFragments.Count);
+    }
+
+    /// <summary>Features of <paramref name="structure"/> whose standardized parent (by
+    /// <see cref="Standardization"/>, as the registry stores it) is known already: the registry's
+    /// dyes, so import does not standardize twice.</summary>
+    /// <param name="structure">The structure as drawn (its mass converts mol/L to grams).</param>
+    /// <param name="parent">Its standardized parent.</param>
+    /// <param name="removedFragments">How many fragments standardization set aside.</param>
+    public FeaturizedCompound FeaturizeStandardized(Molecule structure, Molecule parent, int removedFragments)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        ArgumentNullException.ThrowIfNull(parent);
+        var drawnMass = structure.GetDescriptors(DescriptorGroups.MassAndLogP).AverageMassGramsPerMole!.Value;
         if (parent.AtomCount == 0)
         {
             throw new ChemistryException(ChemistryErrorCode.InvalidStructure, "the structure has no parent (only salts or solvents)");
@@ -48,7 +61,7 @@ public sealed class SolubilityFeaturizer : IDisposable
             (float)d.TopologicalPolarSurfaceAreaSquareAngstroms!.Value, d.HBondDonors!.Value, d.HBondAcceptors!.Value,
             rotatable, d.HeavyAtoms!.Value, (float)aromaticFraction, r.AromaticRings, r.AliphaticRings, r.FormalCharge,
             r.ChargedAtoms, r.Heteroatoms, r.Halogens, (float)r.FractionCsp3, (float)r.LabuteAsaSquareAngstroms,
-            standardized.RemovedFragments.Count,
+            removedFragments,
             (float)EsolEquation.LogS(logP, mass, rotatable, aromaticFraction),
         ];
         return new FeaturizedCompound(

@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using DyeRegistry.Application.Estimating;
+using DyeRegistry.Chemistry;
+using DyeRegistry.Cli.Estimating;
+using DyeRegistry.Estimates.Solubility;
+using DyeRegistry.Markush;
+using DyeRegistry.Registry;
+using DyeRegistry.Storage.Records;
+using DyeRegistry.TestSupport;
+
+namespace DyeRegistry.Cli.Tests;
+
+/// <summary>
+/// Water-solubility estimates stored at import and used by claim charts as "estimated" evidence
+/// (issue: estimates where nothing was measured): with the shipped model, on records made here
+/// around the sample medium MED-1, polymer P-1 and solvent TCP (samples/records.json).
+/// </summary>
+public sealed class EstimatedEvidenceTests : IDisposable
+{
+    private static readonly string Samples = RepositoryFiles.Path("samples/records.json");
+
+    // Small dyes whose estimate lies near 1 g/100 g water; the test takes the first whose interval straddles it.
+    private static readonly string[] NearOneGram =
+    [
+        "CC(=O)C(N=Nc1ccccc1)C(C)=O", "OC(=O)CN=Nc1ccccc1", "O=C(O)C(N=Nc1ccccc1)C(=O)O", "CN(C)c1ccc(C=Cc2cc[n+](C)cc2)cc1",
+    ];
+
+    private readonly string dir = Directory.CreateTempSubdirectory("dyereg-estimated-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string Db => Path.Combine(dir, "r.db");
+
+    private static SolubilityModel Shipped => SolubilityModel.Load(ModelFolder.DefaultSolubilityModel());
+
+    private void Import(params string[] args)
+    {
+        var (exit, _, err) = CliRunner.Run(["import", .. args, "--registry", Db]);
+        Assert.True(exit == 0, err);
+    }
+
+    private string Write(string name, string json)
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private string Ink(string id, string dye, string solvent) => Write($"{id}.json",
+        $$"""[{"kind":"ink","id":"{{id}}","form":"colored_fine_particle_dispersion","components":[{"ref":"{{dye}}","role":"dye","mass_percent":3.0},{"ref":"P-1","role":"polymer","mass_percent":3.0},{"ref":"{{solvent}}","role":"solvent","mass_percent":1.5}]}]""");
+
+    private JsonObject Chart(string ink)
+    {
+        var (exit, output, err) = CliRunner.Run("scope", "--ink", ink, "--medium", "MED-1", "--format", "json", "--registry", Db);
+        Assert.True(exit == 0, err);
+        return JsonNode.Parse(output)!.AsObject();
+    }
+
+    private static JsonObject Limitation(JsonObject chart, string claim, string limitation) =>
+        chart["claims"]!.AsArray().Select(c => c!.AsObject()).First(c => c["id"]!.GetValue<string>() == claim)["limitations"]!.AsArray()
+            .Select(l => l!.AsObject()).First(l => l["id"]!.GetValue<string>() == limitation);
+
+    private static JsonObject Verdict(JsonObject chart, string claim) =>
+        chart["claims"]!.AsArray().Select(c => c!.AsObject()).First(c => c["id"]!.GetValue<string>() == claim);
+
+    [Fact]
+    public void AChart_ShowsTheEstimates_AsEvidence_WithModelVersionAndInterval()
+    {
+        Import(Samples);
+        Import(Write("new.json", """
+            [{"kind":"dye","id":"DX-1","smiles":"CCN(CCO)c1ccc(N=Nc2ccc([N+](=O)[O-])cc2)cc1"},
+             {"kind":"solvent","id":"SX-1","smiles":"CCCCOC(=O)c1ccccc1C(=O)OCCCC","boiling_point_c":340}]
+            """));
+        Import(Ink("INK-X", "DX-1", "SX-1"));
+
+        var chart = Chart("INK-X");
+        var version = Shipped.Version;
+        foreach (var (claim, limitation, record) in new[] { ("001:1", "hydrophobic-dye", "DX-1"), ("001:3", "solvent-solubility", "SX-1") })
+        {
+            var evidence = Limitation(chart, claim, limitation)["evidence"]!.AsArray().Select(e => e!.AsObject())
+                .Single(e => e["record"]!.GetValue<string>() == record && e["field"]!.GetValue<string>() == RecordEstimates.SolubilityField);
+            Assert.Equal("estimated", evidence["source"]!.GetValue<string>());
+            Assert.Contains($"solubility model {version}", evidence["method"]!.GetValue<string>());
+            var (low, high) = (evidence["low"]!.GetValue<decimal>(), evidence["high"]!.GetValue<decimal>());
+            Assert.True(low > 0 && low < high, $"{record}: interval {low} to {high}");
+        }
+    }
+
+    [Fact]
+    public void AnIntervalStraddlingOneGram_LeavesClaim1Undetermined_WithTheMargin_AndAMeasuredValueOverridesIt()
+    {
+        using var estimates = new RecordEstimates(Shipped);
+        var smiles = NearOneGram.FirstOrDefault(s =>
+        {
+            var q = estimates.Estimate(RecordKind.Solvent, new JsonObject { ["smiles"] = s }, null).Estimate!;
+            return q.Low < 1 && q.High > 1;
+        });
+        Assert.True(smiles is not null, "none of the candidate dyes has an estimated interval around 1 g/100 g water: choose others");
+
+        Import(Samples);
+        Import(Write("dye.json", $$"""[{"kind":"dye","id":"DY-1","smiles":"{{smiles}}"}]"""));
+        Import(Ink("INK-Y", "DY-1", "TCP"));
+        var chart = Chart("INK-Y");
+        var hydrophobic = Limitation(chart, "001:1", "hydrophobic-dye");
+        Assert.Equal("unknown", hydrophobic["verdict"]!.GetValue<string>());
+        Assert.Equal("undetermined", Verdict(chart, "001:1")["verdict"]!.GetValue<string>());
+        Assert.Contains(hydrophobic["changes"]!.AsArray(), c => c!.GetValue<string>().Contains("straddles 1 g/100 g water", StringComparison.Ordinal) && c.GetValue<string>().Contains("margin", StringComparison.Ordinal));
+
+        // A measured value replaces the estimate: the chart uses it, and none is stored any more.
+        Import("--update", Write("measured.json", $$$"""[{"kind":"dye","id":"DY-1","smiles":"{{{smiles}}}","water_solubility_g_per_100g":{"value":0.05,"source":"measured"}}]"""));
+        var measured = Chart("INK-Y");
+        var evidence = Limitation(measured, "001:1", "hydrophobic-dye")["evidence"]!.AsArray().Select(e => e!.AsObject()).Single(e => e["record"]!.GetValue<string>() == "DY-1");
+        Assert.Equal("measured", evidence["source"]!.GetValue<string>());
+        Assert.Equal("met", Limitation(measured, "001:1", "hydrophobic-dye")["verdict"]!.GetValue<string>());
+        var (_, show, _) = CliRunner.Run("show", "DY-1", "--registry", Db);
+        Assert.DoesNotContain("estimated", show);
+    }
+
+    [Fact]
+    public void ImportWithoutEstimates_StoresNone_AndEstimateRegistry_AddsThem_ThenRedoesThemForAnotherModel()
+    {
+        Import("--no-estimates", Write("d.json", """[{"kind":"dye","id":"DX-2","smiles":"Oc1ccc(N=Nc2ccccc2)cc1"},{"kind":"solvent","id":"SX-2","smiles":"CCCCCCCCO"}]"""));
+        Assert.DoesNotContain("estimated", CliRunner.Run("show", "DX-2", "--registry", Db).Out);
+
+        var first = CliRunner.Run("estimate", "registry", "--registry", Db);
+        Assert.True(first.Exit == 0, first.Err);
+        Assert.True(first.Out.StartsWith("2 estimated, 0 re-estimated", StringComparison.Ordinal), first.Out + first.Err);
+        Assert.Contains($"solubility model {Shipped.Version}", CliRunner.Run("show", "DX-2", "--registry", Db).Out);
+        var again = CliRunner.Run("estimate", "registry", "--registry", Db).Out;
+        Assert.StartsWith("0 estimated, 0 re-estimated", again);
+        Assert.Contains("2 already current", again);
+
+        // Another model (trained here on the small synthetic set): every estimate is redone with it.
+        var other = Path.Combine(dir, "other.zip");
+        var (trained, _, trainErr) = CliRunner.Run("model", "train", "solubility", "--data", Path.Combine(AppContext.BaseDirectory, "Fixtures", "synthetic-solubility.csv"), "-o", other, "--trees", "40");
+        Assert.True(trained == 0, trainErr);
+        var redo = CliRunner.Run("estimate", "registry", "--registry", Db, "--model", other);
+        Assert.StartsWith("0 estimated, 2 re-estimated", redo.Out);
+        Assert.Contains($"solubility model {SolubilityModel.Load(other).Version}", CliRunner.Run("show", "SX-2", "--registry", Db).Out);
+    }
+
+    [Fact]
+    public void ImportFeatures_FromTheRegistrysParent_EqualTheModelsOwnStandardization()
+    {
+        using var library = FormulaLibrary.Load(FormulaLibrary.DefaultFolder());
+        var chemistry = new DyeChemistry(library);
+        using var featurizer = new SolubilityFeaturizer();
+        string[] dyes =
+        [
+            "[Na+].[O-]S(=O)(=O)c1ccc(N=Nc2ccc(N(C)C)cc2)cc1", "O=C1c2ccccc2C(=O)c2c(Nc3ccc(C)cc3)ccc(O)c21",
+            "CC(=O)Nc1ccc(N=Nc2ccc(O)cc2)cc1.O", "Oc1ccc2ccccc2c1N=Nc1ccccc1", "[K+].[O-]C(=O)c1ccccc1N=Nc1c(O)ccc2ccccc12",
+        ];
+        foreach (var smiles in dyes)
+        {
+            var dye = chemistry.Prepare("D", new JsonObject { ["smiles"] = smiles }).GetValueOrThrow();
+            using var drawn = Molecule.ParseSmiles(smiles).GetValueOrThrow();
+            using var parent = Molecule.ParseSmiles(dye.ParentSmiles).GetValueOrThrow();
+            var own = featurizer.Featurize(drawn);
+            var fromRegistry = featurizer.FeaturizeStandardized(drawn, parent, dye.RemovedFragments.Count);
+            Assert.Equal(own.Features, fromRegistry.Features);
+            Assert.Equal(own.ParentSmiles, fromRegistry.ParentSmiles);
+        }
+    }
+}
