@@ -117,6 +117,29 @@ public sealed class EstimatedEvidenceTests : IDisposable
     }
 
     [Fact]
+    public void RecordsReadFromFiles_GetTheSameEstimates_AsImportGivesThem()
+    {
+        Import(Samples);
+        var records = Write("records.json", """
+            [{"kind":"dye","id":"DX-1","smiles":"CCN(CCO)c1ccc(N=Nc2ccc([N+](=O)[O-])cc2)cc1"},
+             {"kind":"solvent","id":"SX-1","smiles":"CCCCOC(=O)c1ccccc1C(=O)OCCCC","boiling_point_c":340},
+             {"kind":"ink","id":"INK-X","form":"colored_fine_particle_dispersion","components":[{"ref":"DX-1","role":"dye","mass_percent":3.0},{"ref":"P-1","role":"polymer","mass_percent":3.0},{"ref":"SX-1","role":"solvent","mass_percent":1.5}]}]
+            """);
+        var (exit, fromFile, err) = CliRunner.Run("scope", "--ink-file", records, "--medium", "MED-1", "--format", "json", "--registry", Db);
+        Assert.True(exit == 0, err);
+        Import(records);
+        var fromRegistry = Chart("INK-X");
+        foreach (var (claim, limitation) in new[] { ("001:1", "hydrophobic-dye"), ("001:3", "solvent-solubility") })
+        {
+            string Values(JsonObject chart) => string.Join("; ", Limitation(chart, claim, limitation)["evidence"]!.AsArray()
+                .Select(e => $"{e!["source"]} {e["value"]} {e["low"]} {e["high"]} {e["method"]}"));
+            var fileValues = Values(JsonNode.Parse(fromFile)!.AsObject());
+            Assert.Contains("estimated", fileValues);
+            Assert.Equal(fileValues, Values(fromRegistry));
+        }
+    }
+
+    [Fact]
     public void ImportWithoutEstimates_StoresNone_AndEstimateRegistry_AddsThem_ThenRedoesThemForAnotherModel()
     {
         Import("--no-estimates", Write("d.json", """[{"kind":"dye","id":"DX-2","smiles":"Oc1ccc(N=Nc2ccccc2)cc1"},{"kind":"solvent","id":"SX-2","smiles":"CCCCCCCCO"}]"""));

@@ -21,13 +21,15 @@ public sealed class ScopeSources : IDisposable
     private readonly Dictionary<string, string> fileOf = new(StringComparer.Ordinal);
     private IRegistryStore? store;
 
-    /// <summary>Records from <c>files</c>, else from the registry at <c>registryPath</c>, opened by <c>open</c> only when needed.</summary>
-    public ScopeSources(string registryPath, Func<string, IRegistryStore> open, IReadOnlyList<string> files)
+    /// <summary>Records from <c>files</c>, else from the registry at <c>registryPath</c>, opened by
+    /// <c>open</c> only when needed; with <c>estimates</c>, dyes and solvents in the files that record
+    /// no water solubility get an estimate, as import gives them.</summary>
+    public ScopeSources(string registryPath, Func<string, IRegistryStore> open, IReadOnlyList<string> files, Estimating.RecordEstimates? estimates = null)
     {
         this.registryPath = registryPath;
         this.open = open;
         this.files = files;
-        ReadFiles();
+        ReadFiles(estimates);
     }
 
     public IReadOnlyCollection<ScopeRecord> FileRecords => fromFiles.Values;
@@ -90,7 +92,7 @@ public sealed class ScopeSources : IDisposable
     private ScopeRecord Convert(StoredRecord stored) =>
         new(stored.Id, stored.Kind, stored.Document, stored.Version, $"registry {Store.Location}", Store.Computed(stored.Id));
 
-    private void ReadFiles()
+    private void ReadFiles(Estimating.RecordEstimates? estimates)
     {
         var problems = new List<string>();
         foreach (var file in files.Distinct())
@@ -128,6 +130,11 @@ public sealed class ScopeSources : IDisposable
                         problems.Add($"{input.Where}: ink_receiving_layer: {e.Message}");
                         continue;
                     }
+                }
+                else if (estimates is not null && Estimating.RecordEstimates.Wanted(kind, input.Document)
+                    && estimates.Estimate(kind, input.Document, null).Estimate is { } estimate)
+                {
+                    computed = [estimate];
                 }
 
                 // The same record in two files (an ink file and a medium file that both carry a

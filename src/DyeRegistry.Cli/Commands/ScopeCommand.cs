@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DyeRegistry.Claims;
 using DyeRegistry.Claims.Evaluation;
 using DyeRegistry.Claims.Loading;
+using DyeRegistry.Application.Estimating;
 using DyeRegistry.Application.Charts;
 using DyeRegistry.Application.Scope;
 using DyeRegistry.Cli.Output;
@@ -63,7 +64,9 @@ internal static class ScopeCommand
                 var files = new[] { parse.GetValue(inkFile), parse.GetValue(mediumFile) }.OfType<string>().ToList();
                 OutputTargets.Check([("--out", parse.GetValue(output))],
                     [("registry", parse.GetValue(registry)), ("--ink-file", parse.GetValue(inkFile)), ("--medium-file", parse.GetValue(mediumFile))]);
-                using var sources = new ScopeSources(parse.GetValue(registry)!, RegistryOptions.OpenForReading, files);
+                // Dyes and solvents read from files get estimates as import would give them.
+                using var estimates = files.Count > 0 && EstimateCommand.LoadModel(null, parse.InvocationConfiguration.Error) is { } model ? new RecordEstimates(model) : null;
+                using var sources = new ScopeSources(parse.GetValue(registry)!, RegistryOptions.OpenForReading, files, estimates);
                 string text;
                 var exit = ExitCodes.Success;
                 if (parse.GetValue(matrix))
