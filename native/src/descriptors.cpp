@@ -43,7 +43,7 @@ int32_t dr_mol_descriptors(dr_mol* mol, int32_t groups, dr_descriptors* out, cha
     require_not_query(mol);
     MolLock lock(mol);
     const auto& m = *mol->mol;
-    require((groups & ~DR_DESC_ALL) == 0 && groups != 0, "groups must be DR_DESC_MASS_LOGP, DR_DESC_POLARITY or both");
+    require((groups & ~(DR_DESC_ALL | DR_DESC_MASS)) == 0 && groups != 0, "groups must be DR_DESC_MASS_LOGP, DR_DESC_POLARITY, DR_DESC_MASS or a combination");
     const double nan = std::numeric_limits<double>::quiet_NaN();
     dr_descriptors d{nan, nan, nan, nan, nan, -1, -1, -1, -1, -1, 0, nan};
     if (groups & DR_DESC_MASS_LOGP) {
@@ -58,6 +58,13 @@ int32_t dr_mol_descriptors(dr_mol* mol, int32_t groups, dr_descriptors* out, cha
         if (atom->getIsAromatic()) ++d.aromatic_atoms;
       }
       d.aromatic_atom_fraction = d.heavy_atoms == 0 ? 0.0 : static_cast<double>(d.aromatic_atoms) / d.heavy_atoms;
+    }
+    if ((groups & DR_DESC_MASS) && !(groups & DR_DESC_MASS_LOGP)) {
+      d.average_mass = RDKit::Descriptors::calcAMW(m);
+      d.exact_mass = RDKit::Descriptors::calcExactMW(m);
+      d.heavy_atoms = 0;
+      for (const auto* atom : m.atoms())
+        if (atom->getAtomicNum() > 1) ++d.heavy_atoms;
     }
     if (groups & DR_DESC_POLARITY) {
       d.tpsa = RDKit::Descriptors::calcTPSA(m);

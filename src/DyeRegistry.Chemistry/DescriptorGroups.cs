@@ -11,4 +11,8 @@ public enum DescriptorGroups
     Polarity = 2,
 
     All = MassAndLogP | Polarity,
+
+    /// <summary>Average and exact mass and heavy atom count only, without Crippen's atom typing
+    /// (the cheapest: a salt's mass for unit conversion).</summary>
+    Mass = 4,
 }

@@ -32,6 +32,19 @@ public partial class MoleculeTests
     }
 
     [Fact]
+    public void GetDescriptors_MassOnly_GivesTheSameMasses_WithoutLogP()
+    {
+        using var mol = Molecule.FromSmiles("[Na+].[O-]S(=O)(=O)c1ccc(N=Nc2ccc(N(C)C)cc2)cc1");
+        var mass = mol.GetDescriptors(DescriptorGroups.Mass);
+        var full = mol.GetDescriptors(DescriptorGroups.All);
+        Assert.Equal(full.AverageMassGramsPerMole, mass.AverageMassGramsPerMole);
+        Assert.Equal(full.MonoisotopicMassGramsPerMole, mass.MonoisotopicMassGramsPerMole);
+        Assert.Equal(full.HeavyAtoms, mass.HeavyAtoms);
+        Assert.Null(mass.CrippenLogP);
+        Assert.Null(mass.HBondDonors);
+    }
+
+    [Fact]
     public void AromaticAtomFraction_CountsHeavyAtoms()
     {
         using var mol = Molecule.FromSmiles("Cc1ccccc1");

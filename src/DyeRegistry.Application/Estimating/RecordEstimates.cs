@@ -76,7 +76,7 @@ public sealed class RecordEstimates : IDisposable
             {
                 // The registry standardized it already, with the model's own rules.
                 using var parent = Molecule.ParseSmiles(dye.ParentSmiles).GetValueOrThrow();
-                features = featurizer.FeaturizeStandardized(structure, parent, dye.RemovedFragments.Count);
+                features = featurizer.FeaturizeStandardized(structure, parent, dye.RemovedFragments.Count, forPrediction: true);
             }
             else
             {
