@@ -42,7 +42,7 @@ public sealed class StoreTests : IDisposable
         {
             raw.Open();
             using var cmd = raw.CreateCommand();
-            cmd.CommandText = "ALTER TABLE records DROP COLUMN document_sha256; ALTER TABLE record_history DROP COLUMN changed_by; DROP TABLE dye_parents; DELETE FROM schema_version; INSERT INTO schema_version VALUES (2);";
+            cmd.CommandText = "ALTER TABLE records DROP COLUMN document_sha256; ALTER TABLE record_history DROP COLUMN changed_by; DROP TABLE dye_parents; ALTER TABLE computed_quantities DROP COLUMN source; ALTER TABLE computed_quantities DROP COLUMN low; ALTER TABLE computed_quantities DROP COLUMN high; ALTER TABLE computed_quantities DROP COLUMN stamp; DELETE FROM schema_version; INSERT INTO schema_version VALUES (2);";
             cmd.ExecuteNonQuery();
         }
 
