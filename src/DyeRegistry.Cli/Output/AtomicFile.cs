@@ -24,6 +24,17 @@ internal static class AtomicFile
             throw new IOException($"{path} is a directory; name a file");
         }
 
+        if (IsStream(full))
+        {
+            // /dev/null, /dev/stdout, a named pipe: renaming over it would replace the device (as
+            // root, /dev/null itself) with a regular file. Such a target has no previous content to
+            // keep, so it is written directly.
+            using var device = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            write(device);
+            device.Flush();
+            return;
+        }
+
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
@@ -44,6 +55,26 @@ internal static class AtomicFile
         {
             TryDelete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>An existing target that is not a regular file: a character device or a pipe
+    /// (neither can seek). Opening a pipe to ask waits for its reader, as writing to it would.</summary>
+    private static bool IsStream(string full)
+    {
+        if (!File.Exists(full) || OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            return !probe.CanSeek;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
