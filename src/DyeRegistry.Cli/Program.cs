@@ -39,6 +39,14 @@ public static class Program
             Description = "On an unexpected error, print its details (stack trace) instead of only writing them to a log file.",
             Recursive = true,
         });
+        root.Options.Add(RegistryOptions.Global);
+        Examples.Add(root,
+            "dyereg init --registry dyes.db",
+            "dyereg --registry dyes.db import dyes.sdf catalogue.csv",
+            "dyereg --registry dyes.db show DR1",
+            "dyereg --registry dyes.db search --similar 'CN(C)c1ccc(N=Nc2ccc(S(=O)(=O)O)cc2)cc1'",
+            "dyereg screen catalogue.smi -o hits.csv",
+            "dyereg match structures.smi --format csv");
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());

@@ -46,6 +46,12 @@ internal static class FormulasCommand
                 stdout.WriteLine($"{f.Id}\t{ProvenanceText.ToText(f.Provenance)}\t{f.Version}\t{f.Variants.Count}\t{f.Slots.Count}\t{f.Name}\t{f.Source}\t{f.Document.DescribeWithClaim()}");
             }
 
+            foreach (var f in library.Formulas.Select(c => c.Formula).Where(f => !f.HasStructure))
+            {
+                // Said plainly: such a formula never gives "within", only excluded / not excluded.
+                stdout.WriteLine($"# ({f.Id}): its structure is not encoded (the claim text does not give it); a compound is only \"excluded\" (it lacks what every ({f.Id}) compound has) or \"not excluded\" (cannot be decided), never within");
+            }
+
             return ExitCodes.Success;
         }
         catch (FormulaFileException e)
