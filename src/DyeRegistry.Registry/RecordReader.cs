@@ -117,7 +117,7 @@ public static class RecordReader
 
             if (string.IsNullOrWhiteSpace(id))
             {
-                yield return new RecordInput(path, r.Location, null, "no id (a SMILES line needs \"SMILES id\", an SD record a title or an ID field)");
+                yield return new RecordInput(path, r.Location, null, "no id (a SMILES line needs \"SMILES id\", a table with a header an id column (named id, or given with --id-column), an SD record a title or an ID field)");
                 continue;
             }
 

@@ -194,7 +194,7 @@ public sealed class ChemistWalkTests : IDisposable
         Assert.Contains("duplicate of MO-NA", err, StringComparison.Ordinal);
         Assert.Contains("this record MO-2 'Helianthin' drawn " + MethylOrangeAcid, err, StringComparison.Ordinal);
         Assert.Contains("registered MO-NA 'Methyl orange' drawn " + MethylOrangeNa, err, StringComparison.Ordinal);
-        Assert.Matches("they differ in: (smiles, name|name, smiles)", err);
+        Assert.Contains("they differ in: name", err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,17 @@ public static class RecordViewText
             o.WriteLine(record.Kind == RecordKind.Dye ? "  properties:" : "  fields:");
             foreach (var (key, value) in fields)
             {
+                if (key == "properties" && value is JsonObject carried)
+                {
+                    // Fields carried over from an SD or CSV import, one a line.
+                    foreach (var (field, carriedValue) in carried)
+                    {
+                        o.WriteLine($"    {field}: {Value(carriedValue)} (from the imported file)");
+                    }
+
+                    continue;
+                }
+
                 o.WriteLine($"    {key}: {Value(value)}");
             }
         }
@@ -121,7 +132,7 @@ public static class RecordViewText
             var within = d.Within.Where(f => !f.StartsWith(DyeChemistry.UndeterminedPrefix, StringComparison.Ordinal)).ToList();
             var undetermined = d.Within.Where(f => f.StartsWith(DyeChemistry.UndeterminedPrefix, StringComparison.Ordinal)).Select(f => f[DyeChemistry.UndeterminedPrefix.Length..]).ToList();
             var limited = undetermined.Count == 0 ? string.Empty : $"; undetermined (search limit): {string.Join(", ", undetermined)}";
-            Line(o, "within", $"{(within.Count == 0 ? "no formula" : string.Join(", ", within))}{limited} (formula files {d.FormulaStamp}; (II) has no structure encoded: never decided here)");
+            Line(o, "within", $"{(within.Count == 0 ? "no formula" : string.Join(", ", within))}{limited} (formula files {d.FormulaStamp}; (II) is not encoded: see dyereg match)");
         }
     }
 
