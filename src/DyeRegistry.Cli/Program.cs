@@ -65,6 +65,27 @@ public static class Program
         {
             root.Subcommands.Add(command);
         }
+
+        // --registry is the root's recursive option: commands that also add it themselves drop
+        // their copy, so help lists it once and it may come before or after the command.
+        foreach (var command in Descendants(root))
+        {
+            command.Options.Remove(RegistryOptions.Global);
+        }
+
+        Examples.ShowInHelp(root);
         return root;
+    }
+
+    private static IEnumerable<Command> Descendants(Command command)
+    {
+        foreach (var sub in command.Subcommands)
+        {
+            yield return sub;
+            foreach (var deeper in Descendants(sub))
+            {
+                yield return deeper;
+            }
+        }
     }
 }

@@ -121,6 +121,18 @@ public sealed class ChemistWalkTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("'.xlsx' is not a format this command writes", err, StringComparison.Ordinal);
         Assert.False(File.Exists(dir.Combine("x.xlsx")));
+
+        // The same check in every command that writes files (scope's chart formats aside).
+        (exit, _, err) = CliRunner.Run("estimate", "solubility", catalogue, "-o", dir.Combine("s.xlsx"), "-q");
+        Assert.Equal(2, exit);
+        Assert.Contains("'.xlsx' is not a format this command writes", err, StringComparison.Ordinal);
+        (exit, _, err) = CliRunner.Run("estimate", "solubility", catalogue, "-o", dir.Combine("s.csv"), "--format", "jsonl", "-q");
+        Assert.Equal(2, exit);
+        Assert.Contains("says csv but --format is jsonl", err, StringComparison.Ordinal);
+        (exit, _, err) = CliRunner.Run("model", "train", "solubility", "--data", dir.File("d.csv", "x\n"), "-o", dir.Combine("m.bin"));
+        Assert.Equal(2, exit);
+        Assert.Contains("'.bin' is not a format this command writes", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.Combine("m.bin")));
     }
 
     [Fact]
