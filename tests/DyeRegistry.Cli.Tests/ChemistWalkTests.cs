@@ -285,8 +285,12 @@ public sealed class ChemistWalkTests : IDisposable
         var help = CliRunner.Run("--help").Out;
         Assert.Contains("Examples:", help, StringComparison.Ordinal);
         Assert.Contains("--registry", help, StringComparison.Ordinal);
-        Assert.Contains("Examples:", CliRunner.Run("screen", "--help").Out, StringComparison.Ordinal);
-        Assert.Contains("Examples:", CliRunner.Run("import", "--help").Out, StringComparison.Ordinal);
+        foreach (var command in new[] { "init", "import", "export", "show", "list", "delete", "search", "check", "template", "screen", "match", "inspect", "formulas" })
+        {
+            var text = CliRunner.Run(command, "--help").Out;
+            Assert.True(text.Contains("Examples:\n  dyereg ", StringComparison.Ordinal), $"dyereg {command} --help has no examples:\n{text}");
+            Assert.Equal(1, CountOf(text, "--registry <"));
+        }
 
         // --registry before the command (global), and after it.
         Assert.Equal(0, CliRunner.Run("--registry", Registry, "import", dir.File("a.smi", $"{DisperseRed1} DR1 Disperse Red 1\n")).Exit);

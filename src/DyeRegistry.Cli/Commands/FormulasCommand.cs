@@ -14,6 +14,7 @@ internal static class FormulasCommand
     {
         var folder = FormulaOptions.Folder();
         var command = new Command("formulas", "List the general formulas of claim 2 with provenance and version.") { folder };
+        Examples.Add(command, "dyereg formulas", "dyereg formulas check --formulas my-formulas/");
         command.SetAction(parse => Run(parse, parse.GetValue(folder)!, list: true));
         var check = new Command("check", "Validate the formula and vocabulary files; every problem with file, line and field.") { folder };
         check.SetAction(parse => Run(parse, parse.GetValue(folder)!, list: false));

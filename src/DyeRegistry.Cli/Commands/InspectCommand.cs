@@ -27,6 +27,7 @@ internal static class InspectCommand
             file, threads, keepGoing,
         };
         var limits = new LimitOptions().AddTo(command);
+        Examples.Add(command, "dyereg inspect dyes.smi", "dyereg inspect catalogue.sdf.gz --threads 2", "dyereg inspect   (then type SMILES, Ctrl-D to end)");
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;

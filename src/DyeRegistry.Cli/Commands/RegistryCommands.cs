@@ -23,6 +23,7 @@ internal static class RegistryCommands
     {
         var registry = RegistryOptions.Global;
         var command = new Command("init", "Create the registry file (or migrate an existing one to this version's schema).");
+        Examples.Add(command, "dyereg init --registry dyes.db", "DYEREG_REGISTRY=postgresql://me@db/dyes dyereg init");
         command.SetAction(parse => Guard(parse, () =>
         {
             using var store = RegistryOptions.Open(parse.GetValue(registry)!, create: true);
@@ -203,6 +204,7 @@ internal static class RegistryCommands
         var kind = new Argument<string?>("KIND") { Description = "dye, solvent, polymer, ink or medium (default: all).", Arity = ArgumentArity.ZeroOrOne };
         var registry = RegistryOptions.Global;
         var command = new Command("list", "List records: id, kind, version, name.") { kind };
+        Examples.Add(command, "dyereg list", "dyereg list dye --registry dyes.db");
         command.SetAction(parse => Guard(parse, () =>
         {
             using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
@@ -221,6 +223,7 @@ internal static class RegistryCommands
         var id = new Argument<string>("ID");
         var registry = RegistryOptions.Global;
         var command = new Command("delete", "Delete a record (refused while an ink or a dye form references it).") { id };
+        Examples.Add(command, "dyereg delete MO-ACID");
         command.SetAction(parse => Guard(parse, () =>
         {
             using var store = RegistryOptions.Open(parse.GetValue(registry)!);
@@ -255,6 +258,11 @@ internal static class RegistryCommands
         {
             folder, smarts, formula, similar, exact, minimum, format, maxQueryAtoms, maxRecursion, maxLength, timeLimit,
         };
+        Examples.Add(command,
+            "dyereg search --similar 'CN(C)c1ccc(N=Nc2ccc(S(=O)(=O)[O-])cc2)cc1.[Na+]' --min-tanimoto 0.6",
+            "dyereg search --exact 'CN(C)c1ccc(N=Nc2ccc(S(=O)(=O)O)cc2)cc1'",
+            "dyereg search --smarts 'c/N=N/c' --format jsonl",
+            "dyereg search --formula Y-I");
         command.SetAction(parse => Guard(parse, () =>
         {
             var seconds = parse.GetValue(timeLimit);
@@ -308,6 +316,7 @@ internal static class RegistryCommands
         var folder = FormulaOptions.Folder();
         var fix = new Option<bool>("--fix") { Description = "Rewrite the parents and duplicate keys stored under an older standardization rule with today's." };
         var command = new Command("check", "Check the registry: the store's integrity, then every record (checksum, schema, ranges, id, references), then every dye's stored parent and duplicate key against today's standardization. Exit 0 when sound, 1 when problems were found.") { folder, fix };
+        Examples.Add(command, "dyereg check", "dyereg check --fix");
         command.SetAction(parse => Guard(parse, () =>
         {
             var fixing = parse.GetValue(fix);
@@ -347,6 +356,7 @@ internal static class RegistryCommands
         var name = new Argument<string>("KIND") { Description = $"One of: {string.Join(", ", RecordTemplates.Names)}." };
         name.AcceptOnlyFromAmong([.. RecordTemplates.Names]);
         var command = new Command("template", "Print a complete example record of a kind (every field filled) that imports as it is; the ink comes with the records it references.") { name };
+        Examples.Add(command, "dyereg template dye > my-dye.json", "dyereg template ink");
         command.SetAction(parse =>
         {
             parse.InvocationConfiguration.Output.Write(RecordTemplates.Text(parse.GetValue(name)!));
