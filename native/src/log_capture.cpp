@@ -54,7 +54,8 @@ void install_log_capture() { std::call_once(install_once, install); }
 void clear_captured_log() { tl_log.clear(); }
 
 // Returns the captured text as one line: RDKit's "[hh:mm:ss] " prefixes removed, lines joined
-// with "; ", duplicate lines dropped (the parser often says the same thing twice).
+// with "; ", duplicate lines and the parser's generic restatement of an error dropped (the
+// parser often says the same thing twice).
 std::string take_captured_log() {
   std::string raw;
   raw.swap(tl_log);
@@ -70,8 +71,17 @@ std::string take_captured_log() {
     for (const auto& s : seen) dup = dup || s == line;
     if (dup) continue;
     seen.push_back(line);
+  }
+  // RDKit's parsers follow the specific error ("syntax error while parsing: C1CC(") with a
+  // generic restatement ("Failed parsing SMILES 'C1CC(' for input: 'C1CC('"): said once, the
+  // specific line is kept and the restatement dropped (kept when it is all there is).
+  static const std::regex restatement(R"(^(SMILES|SMARTS) Parse Error: Failed parsing (SMILES|SMARTS) '.*' for input: '.*'$)");
+  bool specific = false;
+  for (const auto& s : seen) specific = specific || !std::regex_match(s, restatement);
+  for (const auto& s : seen) {
+    if (specific && std::regex_match(s, restatement)) continue;
     if (!result.empty()) result += "; ";
-    result += line;
+    result += s;
   }
   return result;
 }

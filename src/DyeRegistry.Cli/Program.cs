@@ -39,6 +39,14 @@ public static class Program
             Description = "On an unexpected error, print its details (stack trace) instead of only writing them to a log file.",
             Recursive = true,
         });
+        root.Options.Add(RegistryOptions.Global);
+        Examples.Add(root,
+            "dyereg init --registry dyes.db",
+            "dyereg --registry dyes.db import dyes.sdf catalogue.csv",
+            "dyereg --registry dyes.db show DR1",
+            "dyereg --registry dyes.db search --similar 'CN(C)c1ccc(N=Nc2ccc(S(=O)(=O)O)cc2)cc1'",
+            "dyereg screen catalogue.smi -o hits.csv",
+            "dyereg match structures.smi --format csv");
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
@@ -57,6 +65,27 @@ public static class Program
         {
             root.Subcommands.Add(command);
         }
+
+        // --registry is the root's recursive option: commands that also add it themselves drop
+        // their copy, so help lists it once and it may come before or after the command.
+        foreach (var command in Descendants(root))
+        {
+            command.Options.Remove(RegistryOptions.Global);
+        }
+
+        Examples.ShowInHelp(root);
         return root;
+    }
+
+    private static IEnumerable<Command> Descendants(Command command)
+    {
+        foreach (var sub in command.Subcommands)
+        {
+            yield return sub;
+            foreach (var deeper in Descendants(sub))
+            {
+                yield return deeper;
+            }
+        }
     }
 }

@@ -22,7 +22,9 @@ namespace DyeRegistry.Registry;
 /// dative or ionic drawings of one complex share it, while the metal, the ligand set and the
 /// stoichiometry (1:1 or 1:2, symmetrical or not) tell complexes apart. Formula membership is
 /// computed on the record's structure as drawn, exactly as <c>dyereg match</c> computes it over a
-/// file.
+/// file. The fingerprints (pattern and Morgan) are the parent's: SMARTS, similarity and exact
+/// searches compare standardized parents, so a sodium salt and its free acid are one dye to them
+/// (issue 22).
 /// </remarks>
 public sealed class DyeChemistry(FormulaLibrary library)
 {
@@ -69,8 +71,8 @@ public sealed class DyeChemistry(FormulaLibrary library)
                 KeyOfParent(parent),
                 standardized.RemovedFragments,
                 record.ToPickle(),
-                record.PatternFingerprint().ToBytes(),
-                record.MorganFingerprint().ToBytes(),
+                parent.PatternFingerprint().ToBytes(),
+                parent.MorganFingerprint().ToBytes(),
                 within,
                 Library.Stamp));
         }

@@ -15,5 +15,8 @@ public sealed record RecordInput(string File, string Location, JsonObject? Docum
     /// <summary>The id the document claims, or null.</summary>
     public string? Id => Document?["id"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
 
+    /// <summary>What reading noticed without refusing the record (reported with its outcome).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public string Where => Id is null ? $"{File}: {Location}" : $"{File}: {Location} ({Storage.Records.RecordIds.Printable(Id)})";
 }

@@ -72,7 +72,7 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
             }
         }
 
-        return new PreparedRecord(input, kind, errors, dye) { Computed = computed, Notes = notes };
+        return new PreparedRecord(input, kind, errors, dye) { Computed = computed, Notes = [.. input.Notes, .. notes] };
     }
 
     /// <summary>Applies prepared records. A storage failure (disk full, damaged file) stops the
@@ -179,6 +179,17 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         var id = r.Input.Id!;
         var document = r.Input.Document!;
         var references = References(document);
+        var resolvedNotes = new List<string>();
+        // A reference to a dye of this batch that was reported a duplicate of a registered dye
+        // resolves to that dye (the same parent), said in the outcome.
+        foreach (var x in references.Where(x => x != id && tx.Get(x) is null && duplicatesInBatch.ContainsKey(x)).Distinct().ToList())
+        {
+            var registered = duplicatesInBatch[x];
+            document = WithReference(document, x, registered);
+            resolvedNotes.Add($"components: {x} (in this import) is a duplicate of {registered}, registered with the same parent: the reference is stored as {registered}");
+        }
+
+        references = References(document);
         var dangling = references.Where(x => x != id && tx.Get(x) is null).ToList();
         if (dangling.Count > 0)
         {
@@ -188,6 +199,13 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         if (ReferenceKinds.Problem(id, document, x => tx.Get(x)?.Kind) is { } wrongKind)
         {
             return new ImportOutcome(r.Input, ImportStatus.Failed, null, wrongKind);
+        }
+
+        // A form points at its parent dye, never at another form.
+        if (r.Kind == RecordKind.Dye && document["parent"] is JsonValue pv && pv.TryGetValue<string>(out var declared) && declared != id
+            && tx.Get(declared)?.Document["parent"] is JsonValue gv && gv.TryGetValue<string>(out var grand))
+        {
+            return new ImportOutcome(r.Input, ImportStatus.Failed, null, $"parent: {declared} is itself a form of {grand}; a form names the parent dye, never a form: use \"parent\": \"{grand}\"");
         }
 
         var existing = tx.Get(id);
@@ -217,13 +235,14 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         string? message = null;
         if (r.Dye is { } dye)
         {
-            var other = tx.DyeWithParentKey(dye.ParentKey, id);
+            var other = RootOf(tx, tx.DyeWithParentKey(dye.ParentKey, id), id);
             var declaredParent = document["parent"]?.GetValue<string>();
             if (other is not null && declaredParent != other)
             {
                 if (!options.AsForm)
                 {
-                    return new ImportOutcome(r.Input, ImportStatus.Duplicate, null, $"duplicate of {other}: same standardized parent {dye.ParentSmiles} (register it as a form of {other} with --as-form)");
+                    duplicatesInBatch[id] = other;
+                    return new ImportOutcome(r.Input, ImportStatus.Duplicate, null, DuplicateReport.Describe(id, document, r.Dye, other, tx.Get(other)));
                 }
 
                 document = (JsonObject)document.DeepClone();
@@ -242,13 +261,50 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         tx.PutComputed(id, r.Computed);
         // Estimates are stored quietly (every new dye gets one; dyereg show lists them).
         var computedFromRecord = r.Computed.Where(q => q.Source == ComputedQuantity.Computed).ToList();
-        if (computedFromRecord.Count > 0 || r.Notes.Count > 0)
+        if (computedFromRecord.Count > 0 || r.Notes.Count > 0 || resolvedNotes.Count > 0)
         {
             var computedText = string.Join(", ", computedFromRecord.Select(q => $"{q.Field} = {q.Value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} {q.Unit} (computed)"));
-            message = string.Join("; ", new[] { message, computedText }.Concat(r.Notes).Where(x => !string.IsNullOrEmpty(x)));
+            message = string.Join("; ", new[] { message, computedText }.Concat(r.Notes).Concat(resolvedNotes).Where(x => !string.IsNullOrEmpty(x)));
         }
 
         return new ImportOutcome(r.Input, existing is null ? ImportStatus.Created : ImportStatus.Updated, version, message);
+    }
+
+    // Dyes of the batch being imported reported as duplicates: their id, and the registered dye
+    // with the same parent (references to them resolve to it).
+    private readonly Dictionary<string, string> duplicatesInBatch = new(StringComparer.Ordinal);
+
+    // The dye a form belongs to: the dye holding a parent key may itself be a form (the store
+    // names one of the dyes with the key); a form's parent is followed to the dye that is none.
+    private static string? RootOf(IRegistryTransaction tx, string? dyeId, string self)
+    {
+        for (var hops = 0; dyeId is not null && hops < 8; hops++)
+        {
+            if (tx.Get(dyeId)?.Document["parent"] is JsonValue p && p.TryGetValue<string>(out var parent) && parent != dyeId && parent != self)
+            {
+                dyeId = parent;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return dyeId;
+    }
+
+    private static JsonObject WithReference(JsonObject document, string from, string to)
+    {
+        var copy = (JsonObject)document.DeepClone();
+        foreach (var c in (copy["components"] as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            if (c["ref"] is JsonValue r && r.TryGetValue<string>(out var id) && id == from)
+            {
+                c["ref"] = to;
+            }
+        }
+
+        return copy;
     }
 
     /// <summary>The stored record is the input: identical, or identical but for the <c>parent</c>

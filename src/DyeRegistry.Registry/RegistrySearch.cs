@@ -4,9 +4,16 @@ using DyeRegistry.Storage;
 namespace DyeRegistry.Registry;
 
 /// <summary>
-/// Searches over registered dyes using what registration stored (pickles, fingerprints, formula
-/// membership): SMILES are never re-parsed per query. Results are in id order.
+/// Searches over registered dyes using what registration stored (parents, fingerprints, formula
+/// membership). SMARTS, similarity and exact searches compare standardized parents (salts and
+/// solvents set aside, neutralized, canonical tautomer: <see cref="DyeChemistry.Standardization"/>),
+/// the query standardized the same way, so a free acid finds its sodium salt and potassium
+/// hydrate; formula search uses the membership computed on the record as drawn. Every hit gives
+/// the record as drawn and its parent. Results are in id order (similarity: most similar first).
 /// </summary>
+/// <remarks>The substructure check confirms each prescreened candidate on its parent parsed from
+/// the stored canonical parent SMILES, the molecule PostgreSQL's cartridge indexes too, so both
+/// stores see the same structure.</remarks>
 public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
 {
     /// <summary>Dyes containing the SMARTS pattern; the stored pattern fingerprints screen first.</summary>
@@ -36,7 +43,7 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
                 continue;
             }
 
-            using var mol = Molecule.ParsePickle(dye.RecordPickle).GetValueOrThrow();
+            using var mol = Molecule.FromSmiles(dye.ParentSmiles);
             if (mol.HasSubstructMatch(query))
             {
                 hits.Add(Hit(dye, null));
@@ -92,18 +99,36 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
         return hits;
     }
 
-    /// <summary>Dyes whose Morgan (radius 2) Tanimoto similarity to the query is at least <paramref name="minimum"/>, most similar first.</summary>
+    /// <summary>Dyes whose parent's Morgan (radius 2) Tanimoto similarity to the query's parent is
+    /// at least <paramref name="minimum"/>, most similar first.</summary>
     public IReadOnlyList<SearchHit> Similar(Molecule query, double minimum)
     {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(minimum, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minimum, 1.0);
-        var fp = query.MorganFingerprint();
+        using var parent = ParentOf(query);
+        var fp = parent.MorganFingerprint();
         return store.SimilarityCandidates(fp.ToBytes(), minimum)
             .Select(d => (Dye: d, T: fp.Tanimoto(Fingerprint.FromBytes(d.MorganFingerprint))))
             .Where(x => x.T >= minimum)
             .OrderByDescending(x => x.T).ThenBy(x => x.Dye.Id, StringComparer.Ordinal)
             .Select(x => Hit(x.Dye, x.T))
             .ToList();
+    }
+
+    /// <summary>Dyes with the query's standardized parent (the duplicate key): the dye, its salt
+    /// and hydrate forms, its tautomers as drawn; in id order.</summary>
+    public IReadOnlyList<SearchHit> Exact(Molecule query)
+    {
+        var key = DyeChemistry.DuplicateKey(query);
+        return store.Dyes().Where(d => d.ParentKey == key).Select(d => Hit(d, null)).ToList();
+    }
+
+    /// <summary>The standardized parent of a query structure, as registration computes it.</summary>
+    public static Molecule ParentOf(Molecule query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Standardize(DyeChemistry.Standardization).Parent;
     }
 
     private static class FormulaVerdictText
@@ -114,7 +139,14 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
     private SearchHit Hit(DyeStructure dye, double? similarity)
     {
         var record = store.Get(dye.Id);
-        var smiles = record?.Document["smiles"]?.GetValue<string>() ?? dye.ParentSmiles;
-        return new SearchHit(dye.Id, smiles, similarity);
+        var smiles = record?.Document["smiles"]?.GetValue<string>() ?? AsDrawn(dye);
+        return new SearchHit(dye.Id, smiles, similarity) { Parent = dye.ParentSmiles, Name = record?.Document["name"]?.GetValue<string>() };
+    }
+
+    // A record drawn as a molfile: its structure as SMILES, from the stored pickle.
+    private static string AsDrawn(DyeStructure dye)
+    {
+        using var mol = Molecule.ParsePickle(dye.RecordPickle).GetValueOrThrow();
+        return mol.ToSmiles();
     }
 }

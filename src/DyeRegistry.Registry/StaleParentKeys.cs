@@ -60,5 +60,8 @@ public sealed class StaleParentKeys(IRegistryStore store, DyeChemistry chemistry
 
     private static bool IsStale(DyeStructure stored, DyeStructure current) =>
         stored.ParentKey != current.ParentKey || stored.ParentSmiles != current.ParentSmiles ||
-        !stored.RemovedFragments.SequenceEqual(current.RemovedFragments);
+        !stored.RemovedFragments.SequenceEqual(current.RemovedFragments) ||
+        // Fingerprints stored before searches compared parents (issue 22) are the record's.
+        !stored.PatternFingerprint.AsSpan().SequenceEqual(current.PatternFingerprint) ||
+        !stored.MorganFingerprint.AsSpan().SequenceEqual(current.MorganFingerprint);
 }

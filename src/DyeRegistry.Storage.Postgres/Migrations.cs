@@ -75,7 +75,10 @@ internal static class Migrations
             INSERT INTO dye_formulas(id, formula)
                 SELECT DISTINCT d.id, f.formula FROM dye_structures d, json_array_elements_text(d.within::json) AS f(formula);
             """),
-        (3, "estimated values beside computed ones: their source, interval and what produced them (the model version)", """
+        (3, "searches compare standardized parents (issue 22): the cartridge's molecule is the parent, from its canonical SMILES (fingerprints stored before are the record's: dyereg check --fix rewrites them)", """
+            UPDATE dye_structures SET mol = mol_from_smiles(parent_smiles::cstring);
+            """),
+        (4, "estimated values beside computed ones: their source, interval and what produced them (the model version)", """
             ALTER TABLE computed_quantities ADD COLUMN source text NOT NULL DEFAULT 'computed';
             ALTER TABLE computed_quantities ADD COLUMN low double precision;
             ALTER TABLE computed_quantities ADD COLUMN high double precision;

@@ -98,9 +98,9 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
     {
         pending.Add(
             "INSERT INTO dye_structures(id, parent_smiles, parent_key, removed_fragments, record_pickle, pattern_fp, morgan_fp, within, formula_stamp, mol, morgan_bfp) " +
-            "VALUES (@id, @smiles, @key, @removed, @pickle, @pattern, @morgan, @within, @stamp, mol_from_pkl(@pickle), bfp_from_binary_text(@morgan)) " +
+            "VALUES (@id, @smiles, @key, @removed, @pickle, @pattern, @morgan, @within, @stamp, mol_from_smiles(@smiles::cstring), bfp_from_binary_text(@morgan)) " +
             "ON CONFLICT (id) DO UPDATE SET parent_smiles = @smiles, parent_key = @key, removed_fragments = @removed, record_pickle = @pickle, " +
-            "pattern_fp = @pattern, morgan_fp = @morgan, within = @within, formula_stamp = @stamp, mol = mol_from_pkl(@pickle), morgan_bfp = bfp_from_binary_text(@morgan)",
+            "pattern_fp = @pattern, morgan_fp = @morgan, within = @within, formula_stamp = @stamp, mol = mol_from_smiles(@smiles::cstring), morgan_bfp = bfp_from_binary_text(@morgan)",
             ("id", dye.Id), ("smiles", dye.ParentSmiles), ("key", dye.ParentKey), ("removed", PostgresRegistryStore.Json(dye.RemovedFragments)),
             ("pickle", dye.RecordPickle), ("pattern", dye.PatternFingerprint), ("morgan", dye.MorganFingerprint),
             ("within", PostgresRegistryStore.Json(dye.Within)), ("stamp", dye.FormulaStamp));

@@ -10,9 +10,9 @@ namespace DyeRegistry.Storage;
 /// <param name="ParentSmiles">Canonical SMILES of the standardized parent.</param>
 /// <param name="ParentKey">Duplicate key: equal for tautomers and salt forms of one parent.</param>
 /// <param name="RemovedFragments">Fragments standardization removed, as SMILES.</param>
-/// <param name="RecordPickle">The record's own structure (as drawn), RDKit pickle: what substructure and formula searches see.</param>
-/// <param name="PatternFingerprint">RDKit pattern fingerprint of the record's structure (substructure prescreen).</param>
-/// <param name="MorganFingerprint">Morgan radius-2 2048-bit fingerprint (similarity).</param>
+/// <param name="RecordPickle">The record's own structure (as drawn), RDKit pickle: what formula membership sees (searches see the parent).</param>
+/// <param name="PatternFingerprint">RDKit pattern fingerprint of the standardized parent (substructure prescreen; searches compare parents).</param>
+/// <param name="MorganFingerprint">Morgan radius-2 2048-bit fingerprint of the standardized parent (similarity).</param>
 /// <param name="Within">Formula ids the structure is within.</param>
 /// <param name="FormulaStamp">Identifies the formula files <see cref="Within"/> was computed with.</param>
 public sealed record DyeStructure(

@@ -76,7 +76,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(0, screenExit);
         Assert.Contains($"{path}: line 1 (chain): structure has 4,001 atoms, over the limit of 1,000 (--max-atoms)", File.ReadAllText(errors));
         Assert.Contains("azobenzene", File.ReadAllText(dir.Combine("out.jsonl")));
-        Assert.Contains("2 records: 0 hits, 1 errors", screenErr);
+        Assert.Contains("2 records: 0 hits, 1 error ", screenErr);
 
         var db = dir.Combine("registry.db");
         var (importExit, _, importErr) = CliRunner.Run("import", path, "--registry", db);

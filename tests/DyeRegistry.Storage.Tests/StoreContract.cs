@@ -259,7 +259,7 @@ public abstract class StoreContract<TFixture> : IDisposable
             using var query = QueryMolecule.FromSmarts(smarts);
             var expected = all.Where(d =>
             {
-                using var mol = Molecule.ParsePickle(d.RecordPickle).GetValueOrThrow();
+                using var mol = Molecule.FromSmiles(d.ParentSmiles);
                 return mol.HasSubstructMatch(query);
             }).Select(d => d.Id).ToList();
             Assert.Equal(expected, search.Substructure(query).Select(h => h.Id));
@@ -267,7 +267,8 @@ public abstract class StoreContract<TFixture> : IDisposable
         }
 
         using var probe = Molecule.FromSmiles(DyeSmiles(3));
-        var fp = probe.MorganFingerprint();
+        using var probeParent = RegistrySearch.ParentOf(probe);
+        var fp = probeParent.MorganFingerprint();
         foreach (var minimum in new[] { 0.0, 0.3, 0.7, 1.0 })
         {
             var expected = all.Select(d => (d.Id, T: fp.Tanimoto(Fingerprint.FromBytes(d.MorganFingerprint)))).Where(x => x.T >= minimum)
@@ -283,6 +284,34 @@ public abstract class StoreContract<TFixture> : IDisposable
             var expected = all.Where(d => d.Within.Contains(formula) || d.Within.Contains(DyeChemistry.UndeterminedPrefix + formula)).Select(d => d.Id);
             Assert.Equal(expected, search.WithinFormula(formula).Select(h => h.Id));
         }
+    }
+
+    [Fact]
+    public void Searches_CompareStandardizedParents_SoAFreeAcidFindsItsSaltAndHydrate()
+    {
+        // Issue 22: methyl orange as the free acid scored 0.688 against its sodium salt as drawn.
+        using (var tx = Store.Begin())
+        {
+            PutDyeRecord(tx, "MO-NA", "CN(C)c1ccc(N=Nc2ccc(S(=O)(=O)[O-])cc2)cc1.[Na+]");
+            PutDyeRecord(tx, "MO-K", "CN(C)c1ccc(N=Nc2ccc(S(=O)(=O)[O-])cc2)cc1.[K+].O", "MO-NA");
+            PutDyeRecord(tx, "OTHER", "O=C1c2ccccc2C(=O)c2c1cccc2N");
+            tx.Commit();
+        }
+
+        var search = new RegistrySearch(Store, Chemistry);
+        using var acid = Molecule.FromSmiles("CN(C)c1ccc(N=Nc2ccc(S(=O)(=O)O)cc2)cc1");
+        var similar = search.Similar(acid, 0.7);
+        Assert.Equal(["MO-K", "MO-NA"], similar.Select(h => h.Id));
+        Assert.All(similar, h => Assert.Equal(1.0, h.Similarity));
+        Assert.Equal(["MO-K", "MO-NA"], search.Exact(acid).Select(h => h.Id));
+        using var sulfonicAcid = QueryMolecule.FromSmarts("S(=O)(=O)[OX2H1]");
+        Assert.Equal(["MO-K", "MO-NA"], search.Substructure(sulfonicAcid).Select(h => h.Id));
+
+        // Every hit shows the record as drawn and the parent that was compared.
+        var salt = similar.Single(h => h.Id == "MO-NA");
+        Assert.Contains("[Na+]", salt.Smiles, StringComparison.Ordinal);
+        Assert.Equal(Store.GetDye("MO-NA")!.ParentSmiles, salt.Parent);
+        Assert.DoesNotContain("Na", salt.Parent!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using DyeRegistry.Application.Processing;
 using DyeRegistry.Chemistry;
+using DyeRegistry.Chemistry.IO;
 using DyeRegistry.Registry;
 using DyeRegistry.Storage;
 
@@ -12,16 +13,20 @@ namespace DyeRegistry.Application.Records;
 /// </summary>
 public static class RecordImport
 {
-    /// <summary>Imports <paramref name="files"/>; with <paramref name="estimates"/>, dyes and
-    /// solvents that record no water solubility get an estimate, made on the workers beside the
-    /// chemistry.</summary>
-    public static IReadOnlyList<ImportOutcome> Run(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, Action<ImportOutcome>? reported = null, Estimating.RecordEstimates? estimates = null)
+    public static IReadOnlyList<ImportOutcome> Run(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, Action<ImportOutcome>? reported = null) =>
+        Run(store, chemistry, files, options, limits, threads, reported, SmilesColumns.Auto, null, null);
+
+    /// <summary>As the other overload, with the columns of SMILES/TSV/CSV files
+    /// (<see cref="SmilesLayout"/>); <paramref name="rule"/> hears, per file, how its lines are read.
+    /// With <paramref name="estimates"/>, dyes and solvents that record no water solubility get an
+    /// estimate, made on the workers beside the chemistry.</summary>
+    public static IReadOnlyList<ImportOutcome> Run(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, Action<ImportOutcome>? reported, SmilesColumns columns, Action<string, string>? rule, Estimating.RecordEstimates? estimates)
     {
         var importer = new RegistryImporter(store, chemistry);
         IEnumerable<RecordInput> Inputs() => files.SelectMany(f =>
             f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                 ? RecordReader.ReadJson(f).OrderBy(RegistryImporter.KindRank).ToList()
-                : RecordReader.ReadStructures(f, limits));
+                : RecordReader.ReadStructures(f, limits, columns, text => rule?.Invoke(f, text)));
         // The source is enumerated on this thread, inside the map's MoveNext (never inside a
         // transaction unless atomic), so records already stored identically skip their chemistry.
         var inputs = options.Atomic ? Inputs() : importer.MarkStored(Inputs());

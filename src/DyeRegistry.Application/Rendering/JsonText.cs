@@ -7,4 +7,7 @@ namespace DyeRegistry.Application.Rendering;
 public static class JsonText
 {
     public static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>One line (jsonl): as <see cref="Pretty"/> but unindented; SMILES keep '+' (never \u002B).</summary>
+    public static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

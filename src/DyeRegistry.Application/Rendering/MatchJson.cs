@@ -27,11 +27,33 @@ public static class MatchJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static void Write(Utf8JsonWriter w, string id, string location, string smiles, CompoundMatch? match, string? error, string? known = null)
+    /// <summary>As <see cref="Line(string, string, string, CompoundMatch?, string?, string?)"/>, with the
+    /// record's number and first line as numbers (screen: <c>record_number</c>, <c>line</c>).</summary>
+    public static string Line(string id, string location, string smiles, CompoundMatch? match, string? error, string? known, long recordNumber, long line)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, LineOptions))
+        {
+            Write(w, id, location, smiles, match, error, known, (recordNumber, line));
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static void Write(Utf8JsonWriter w, string id, string location, string smiles, CompoundMatch? match, string? error, string? known = null) =>
+        Write(w, id, location, smiles, match, error, known, null);
+
+    private static void Write(Utf8JsonWriter w, string id, string location, string smiles, CompoundMatch? match, string? error, string? known, (long Record, long Line)? position)
     {
         w.WriteStartObject();
         w.WriteString("id", id);
         w.WriteString("record", location);
+        if (position is { } at)
+        {
+            w.WriteNumber("record_number", at.Record);
+            w.WriteNumber("line", at.Line);
+        }
+
         w.WriteString("smiles", smiles);
         if (known is not null)
         {
@@ -67,6 +89,18 @@ public static class MatchJson
             w.WriteEndArray();
         }
 
+        if (NotExcluded(match) is { Count: > 0 } open)
+        {
+            // (II): no structure encoded, so never within nor outside; said, never dropped.
+            w.WriteStartArray("not_excluded");
+            foreach (var f in open)
+            {
+                w.WriteStringValue(f);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteNull("error");
         w.WriteStartArray("set_aside");
         foreach (var s in match.SetAside)
@@ -80,6 +114,11 @@ public static class MatchJson
         {
             w.WriteStartObject(f.FormulaId);
             w.WriteString("verdict", VerdictText(f.Verdict));
+            if (StatusNote(f.Verdict) is { } note)
+            {
+                w.WriteString("status", note);
+            }
+
             w.WriteString("provenance", ProvenanceText.ToText(f.Provenance));
             w.WriteNumber("version", f.FormulaVersion);
             w.WriteString("tautomer", f.Tautomer);
@@ -109,6 +148,18 @@ public static class MatchJson
         w.WriteEndObject();
         w.WriteEndObject();
     }
+
+    /// <summary>The formulas whose verdict is "not excluded" ((II): no structure encoded).</summary>
+    public static IReadOnlyList<string> NotExcluded(CompoundMatch? match) =>
+        match is null ? [] : match.Formulas.Where(f => f.Verdict == FormulaVerdict.NotExcluded).Select(f => f.FormulaId).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Plain words for the verdicts of a formula whose structure is not encoded ((II)), else null.</summary>
+    public static string? StatusNote(FormulaVerdict v) => v switch
+    {
+        FormulaVerdict.NotExcluded => "not excluded: this formula's structure is not encoded (the claim text does not give it), so it can be neither confirmed nor ruled out",
+        FormulaVerdict.Excluded => "excluded: this formula's structure is not encoded, but the compound lacks what every compound of it has",
+        _ => null,
+    };
 
     public static string VerdictText(FormulaVerdict v) => v switch
     {

@@ -14,7 +14,9 @@ public static class MatchText
 
         var within = match.Within.Count == 0 ? "no formula" : string.Join(", ", match.Within);
         var undetermined = match.Undetermined.Count == 0 ? string.Empty : $"; undetermined (search limit): {string.Join(", ", match.Undetermined)}";
-        var lines = new List<string> { $"{id} ({location}) {match.MatchedSmiles ?? smiles}: within {within}{undetermined}" };
+        var open = MatchJson.NotExcluded(match);
+        var notExcluded = open.Count == 0 ? string.Empty : $"; not excluded: {string.Join(", ", open)} (structure not encoded: cannot be decided)";
+        var lines = new List<string> { $"{id} ({location}) {match.MatchedSmiles ?? smiles}: within {within}{undetermined}{notExcluded}" };
         if (match.SetAside.Count > 0)
         {
             lines.Add($"  set aside: {string.Join(" ", match.SetAside)}");

@@ -3,12 +3,27 @@ using DyeRegistry.Registry;
 
 namespace DyeRegistry.Application.Rendering;
 
-/// <summary>A search hit as <c>dyereg search</c> prints it (text: tab-separated; jsonl: one object).</summary>
+/// <summary>A search hit as <c>dyereg search</c> prints it (text: tab-separated id, SMILES as
+/// drawn, standardized parent, then the score or verdict, then the name; jsonl: one object).</summary>
 public static class SearchHitText
 {
+    /// <summary>The header line of the text format (tab-separated, as the lines).</summary>
+    public static string Header(bool similarity, bool verdict) =>
+        "id\tsmiles (as drawn)\tparent (searched)" + (similarity ? "\ttanimoto" : string.Empty) + (verdict ? "\tverdict" : string.Empty) + "\tname";
+
     public static JsonObject Json(SearchHit h)
     {
         var obj = new JsonObject { ["id"] = h.Id, ["smiles"] = h.Smiles };
+        if (h.Parent is { } p)
+        {
+            obj["parent"] = p;
+        }
+
+        if (h.Name is { } n)
+        {
+            obj["name"] = n;
+        }
+
         if (h.Similarity is { } t)
         {
             obj["tanimoto"] = Math.Round(t, 4);
@@ -23,7 +38,12 @@ public static class SearchHitText
     }
 
     public static string Line(SearchHit h, string format) =>
-        format == "jsonl" ? Json(h).ToJsonString()
-        : h.Similarity is { } t ? FormattableString.Invariant($"{h.Id}\t{h.Smiles}\t{t:F3}")
-        : h.Verdict is { } v ? $"{h.Id}\t{h.Smiles}\t{v}" : $"{h.Id}\t{h.Smiles}";
+        format == "jsonl" ? Json(h).ToJsonString(JsonText.Compact)
+        : string.Join('\t', new[]
+        {
+            h.Id, h.Smiles, h.Parent ?? string.Empty,
+            h.Similarity is { } t ? FormattableString.Invariant($"{t:F3}") : null,
+            h.Verdict,
+            h.Name ?? string.Empty,
+        }.Where(x => x is not null));
 }

@@ -12,6 +12,19 @@ namespace DyeRegistry.Application.Screening;
 /// </summary>
 public sealed record ScreenCheckpoint(string[] Files, CatalogueIdentity?[]? Identities, int FileIndex, long RecordsDoneInFile, long OutputBytes, long ErrorBytes)
 {
+    /// <summary>Records, errors and hits counted so far over the whole run (all its parts), so
+    /// that a resumed run's summary covers the whole output, not only its own part.</summary>
+    public long Records { get; init; }
+
+    public long Errors { get; init; }
+
+    public long Hits { get; init; }
+
+    public Dictionary<string, long>? HitsPerFormula { get; init; }
+
+    /// <summary>Seconds spent screening in earlier parts of the run.</summary>
+    public double Seconds { get; init; }
+
     public static string PathFor(string output) => output + ".checkpoint";
 
     /// <summary>Where an output is written while the run is going on; renamed to its name when complete,

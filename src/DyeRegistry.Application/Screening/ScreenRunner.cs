@@ -40,7 +40,11 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
         var checkpoint = request.Resume && request.Output is not null ? ScreenCheckpoint.Load(request.Output) : null;
         if (request.Resume && checkpoint is null)
         {
-            throw new IOException($"nothing to resume: no checkpoint {ScreenCheckpoint.PathFor(request.Output ?? "OUT")} (resume needs --out)");
+            throw new IOException(request.Output is null
+                ? "nothing to resume: --resume continues a run that wrote to a file (--out FILE); this one writes to standard output"
+                : File.Exists(request.Output)
+                    ? $"nothing to resume: the run writing {request.Output} finished ({request.Output} is complete and there is no checkpoint {ScreenCheckpoint.PathFor(request.Output)}); run without --resume to screen again"
+                    : $"nothing to resume: no checkpoint {ScreenCheckpoint.PathFor(request.Output)} (no run writing {request.Output} was interrupted); run without --resume");
         }
 
         checkpoint?.RequireSameCatalogues(request.Files);
@@ -91,12 +95,22 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
         var (request, output, errors) = (run.Request, run.Output, run.Errors);
         var format = ScreenWriter.FormatOf(request.Output);
         var writesMolBlocks = format == "sdf"; // a mol block per hit costs a write-out: only where it is used
-        var writer = new ScreenWriter(output, format, writeHeader: checkpoint is null);
+        var writer = new ScreenWriter(output, format, writeHeader: checkpoint is null)
+        {
+            Formulas = options.Formulas.Count > 0 ? [.. options.Formulas] : [.. matcher.Library.Formulas.Select(f => f.Formula.Id)],
+        };
         writer.Start();
 
-        long records = 0, errorCount = 0, hits = 0, bytesBefore = 0, bytesNow = 0;
-        var perFormula = new Dictionary<string, long>(StringComparer.Ordinal);
-        ScreenProgress Progress() => new(records, errorCount, hits, perFormula, bytesBefore + bytesNow, totalBytes, clock.Elapsed);
+        // A resumed run counts on from the checkpoint: its summary covers the whole output.
+        long records = checkpoint?.Records ?? 0, errorCount = checkpoint?.Errors ?? 0, hits = checkpoint?.Hits ?? 0, bytesBefore = 0, bytesNow = 0;
+        var perFormula = new Dictionary<string, long>(checkpoint?.HitsPerFormula ?? [], StringComparer.Ordinal);
+        var earlier = TimeSpan.FromSeconds(checkpoint?.Seconds ?? 0);
+        for (var i = 0; i < (checkpoint?.FileIndex ?? 0); i++)
+        {
+            bytesBefore += request.Files[i] == StructureFileReader.StandardInput ? 0 : new FileInfo(request.Files[i]).Length;
+        }
+
+        ScreenProgress Progress() => new(records, errorCount, hits, perFormula, bytesBefore + bytesNow, totalBytes, earlier + clock.Elapsed);
 
         for (var fileIndex = checkpoint?.FileIndex ?? 0; fileIndex < request.Files.Length; fileIndex++)
         {
@@ -130,20 +144,20 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
 
                 if (cancel.IsCancellationRequested)
                 {
-                    Save(run, fileIndex, done);
+                    Save(run, fileIndex, done, Progress());
                     return new ScreenSummary(Progress(), true, $"{file}: {result.Record.Location} ({done} records of this file done)");
                 }
 
                 if (done % CheckpointEvery == 0)
                 {
-                    Save(run, fileIndex, done);
+                    Save(run, fileIndex, done, Progress());
                     progress?.Invoke(Progress());
                 }
             }
 
             bytesBefore += file == StructureFileReader.StandardInput ? 0 : new FileInfo(file).Length;
             bytesNow = 0;
-            Save(run, fileIndex + 1, 0);
+            Save(run, fileIndex + 1, 0, Progress());
         }
 
         output.Flush();
@@ -197,7 +211,7 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
 
     private string? Known(ScreenResult r) => registry is not null && r.Known is { } key ? registry.DyeWithParentKey(key) : null;
 
-    private static void Save(RunFiles run, int fileIndex, long done)
+    private static void Save(RunFiles run, int fileIndex, long done, ScreenProgress counted)
     {
         run.Output.Flush();
         run.Errors?.Flush();
@@ -208,7 +222,14 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
 
         var outBytes = new FileInfo(run.OutputPartial!).Length;
         var errBytes = run.ErrorsPartial is null ? 0 : new FileInfo(run.ErrorsPartial).Length;
-        new ScreenCheckpoint(run.Request.Files, run.Identities, fileIndex, done, outBytes, errBytes).Save(run.Request.Output);
+        new ScreenCheckpoint(run.Request.Files, run.Identities, fileIndex, done, outBytes, errBytes)
+        {
+            Records = counted.Records,
+            Errors = counted.Errors,
+            Hits = counted.Hits,
+            HitsPerFormula = new Dictionary<string, long>(counted.HitsPerFormula, StringComparer.Ordinal),
+            Seconds = counted.Elapsed.TotalSeconds,
+        }.Save(run.Request.Output);
     }
 
     private static StreamWriter? Open(string? path, long? truncateTo)

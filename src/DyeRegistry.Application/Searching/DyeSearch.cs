@@ -8,7 +8,8 @@ namespace DyeRegistry.Application.Searching;
 /// time budget runs out, with the hits found so far).</summary>
 public sealed record DyeSearchResult(IReadOnlyList<SearchHit> Hits, bool Complete, long Searched, TimeSpan Budget);
 
-/// <summary>The search use case: substructure (SMARTS, limited), formula membership, similarity.</summary>
+/// <summary>The search use case: substructure (SMARTS, limited), formula membership, similarity,
+/// exact parent; all but formula membership compare standardized parents.</summary>
 public static class DyeSearch
 {
     public static DyeSearchResult Run(IRegistryStore store, DyeChemistry chemistry, DyeSearchQuery query)
@@ -27,6 +28,13 @@ public static class DyeSearch
         {
             var hits = search.WithinFormula(f);
             return new DyeSearchResult(hits, true, hits.Count, TimeSpan.Zero);
+        }
+
+        if (query.Exact is { } exact)
+        {
+            using var drawn = Molecule.FromSmiles(exact);
+            var exactHits = search.Exact(drawn);
+            return new DyeSearchResult(exactHits, true, exactHits.Count, TimeSpan.Zero);
         }
 
         using var similar = Molecule.FromSmiles(query.Similar!);

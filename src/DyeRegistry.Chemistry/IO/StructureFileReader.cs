@@ -27,13 +27,22 @@ public static class StructureFileReader
     public static IEnumerable<StructureRecord> Read(string path, Action<long>? bytesRead) => Read(path, StructureLimits.Default, bytesRead);
 
     /// <summary>As <see cref="Read(string)"/> under <paramref name="limits"/> (which each record's Parse applies too).</summary>
-    public static IEnumerable<StructureRecord> Read(string path, StructureLimits limits, Action<long>? bytesRead = null)
+    public static IEnumerable<StructureRecord> Read(string path, StructureLimits limits, Action<long>? bytesRead = null) =>
+        Read(path, limits, SmilesColumns.Auto, null, bytesRead);
+
+    /// <summary>As <see cref="Read(string, StructureLimits, Action{long}?)"/> with the columns of a
+    /// SMILES/TSV/CSV file given (<see cref="SmilesLayout"/>); <paramref name="rule"/> hears how
+    /// the file's lines are read (SDF: not called).</summary>
+    public static IEnumerable<StructureRecord> Read(string path, StructureLimits limits, SmilesColumns columns, Action<string>? rule, Action<long>? bytesRead = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(columns);
         var (reader, format) = Open(path, limits.MaxLineLength, bytesRead);
         using (reader)
         {
-            var records = format == StructureFormat.MolBlock ? SdfReader.Read(reader, limits) : SmilesLineReader.Read(reader, limits);
+            var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+            var extension = path == StandardInput ? string.Empty : Path.GetExtension(name).ToLowerInvariant();
+            var records = format == StructureFormat.MolBlock ? SdfReader.Read(reader, limits) : SmilesLineReader.Read(reader, limits, extension, columns, rule);
             foreach (var r in records)
             {
                 yield return r;
@@ -48,7 +57,7 @@ public static class StructureFileReader
         return ext switch
         {
             ".sdf" or ".sd" or ".mol" => StructureFormat.MolBlock,
-            ".smi" or ".smiles" or ".ism" or ".txt" or ".csv" => StructureFormat.Smiles,
+            ".smi" or ".smiles" or ".ism" or ".txt" or ".csv" or ".tsv" or ".tab" => StructureFormat.Smiles,
             _ => null,
         };
     }
@@ -87,7 +96,10 @@ public static class StructureFileReader
             var format = FormatFromName(name);
             if (format is null)
             {
-                format = lines.Peek(6).Any(l => l is not null && LooksLikeSdf(l)) ? StructureFormat.MolBlock : StructureFormat.Smiles;
+                // Typed at a terminal: SMILES lines, decided without reading ahead (it would wait
+                // for lines not yet typed). Otherwise by the first lines' content.
+                format = path == StandardInput && !Console.IsInputRedirected ? StructureFormat.Smiles
+                    : lines.Peek(6).Any(l => l is not null && LooksLikeSdf(l)) ? StructureFormat.MolBlock : StructureFormat.Smiles;
             }
 
             return (lines, format.Value);

@@ -100,7 +100,7 @@ internal static class EstimateCommand
 
                 var outPath = parse.GetValue(output);
                 OutputTargets.Check([("--out", outPath)], [("input", parse.GetValue(file)), ("--model", modelPath)]);
-                var csv = (parse.GetValue(format) ?? (outPath?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "jsonl")) == "csv";
+                var csv = OutputFormats.Choose("--out", outPath, parse.GetValue(format), [new FileFormat("jsonl", ".jsonl"), new FileFormat("csv", ".csv")], "jsonl").Name == "csv";
                 var loaded = SolubilityModel.Load(modelPath);
                 var (records, failed) = (0L, 0L);
                 void Run(TextWriter writer, Action<long>? bytesRead, Action<long>? progress)

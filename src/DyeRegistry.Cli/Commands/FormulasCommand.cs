@@ -14,6 +14,7 @@ internal static class FormulasCommand
     {
         var folder = FormulaOptions.Folder();
         var command = new Command("formulas", "List the general formulas of claim 2 with provenance and version.") { folder };
+        Examples.Add(command, "dyereg formulas", "dyereg formulas check --formulas my-formulas/");
         command.SetAction(parse => Run(parse, parse.GetValue(folder)!, list: true));
         var check = new Command("check", "Validate the formula and vocabulary files; every problem with file, line and field.") { folder };
         check.SetAction(parse => Run(parse, parse.GetValue(folder)!, list: false));
@@ -44,6 +45,12 @@ internal static class FormulasCommand
             foreach (var f in library.Formulas.Select(c => c.Formula))
             {
                 stdout.WriteLine($"{f.Id}\t{ProvenanceText.ToText(f.Provenance)}\t{f.Version}\t{f.Variants.Count}\t{f.Slots.Count}\t{f.Name}\t{f.Source}\t{f.Document.DescribeWithClaim()}");
+            }
+
+            foreach (var f in library.Formulas.Select(c => c.Formula).Where(f => !f.HasStructure))
+            {
+                // Said plainly: such a formula never gives "within", only excluded / not excluded.
+                stdout.WriteLine($"# ({f.Id}): its structure is not encoded (the claim text does not give it); a compound is only \"excluded\" (it lacks what every ({f.Id}) compound has) or \"not excluded\" (cannot be decided), never within");
             }
 
             return ExitCodes.Success;

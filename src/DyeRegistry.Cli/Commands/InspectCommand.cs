@@ -27,13 +27,15 @@ internal static class InspectCommand
             file, threads, keepGoing,
         };
         var limits = new LimitOptions().AddTo(command);
+        Examples.Add(command, "dyereg inspect dyes.smi", "dyereg inspect catalogue.sdf.gz --threads 2", "dyereg inspect   (then type SMILES, Ctrl-D to end)");
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             try
             {
-                var summary = Run(parse.GetValue(file)!, parse.GetValue(threads), stdout, stderr, limits.Read(parse));
+                var interactive = Output.TerminalInput.Announce(parse.GetValue(file)!, stderr);
+                var summary = Run(parse.GetValue(file)!, interactive ? 1 : parse.GetValue(threads), stdout, stderr, limits.Read(parse));
                 return summary.Failed > 0 && !parse.GetValue(keepGoing) ? ExitCodes.RecordsFailed : ExitCodes.Success;
             }
             catch (Exception e) when (e is IOException or ArgumentException)
@@ -58,6 +60,10 @@ internal static class InspectCommand
             if (line.Error is null)
             {
                 stdout.WriteLine(line.Text);
+                if (threads == 1)
+                {
+                    stdout.Flush(); // one at a time (a terminal): each answer as its line arrives
+                }
             }
             else
             {
@@ -70,7 +76,7 @@ internal static class InspectCommand
         var elapsed = clock.Elapsed;
         var rate = elapsed.TotalSeconds > 0 ? records / elapsed.TotalSeconds : 0;
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{records} records: {records - failed} read, {failed} failed ({elapsed.TotalSeconds:F1} s, {rate:F0} records/s)"));
+            $"{(records == 1 ? "1 record" : $"{records} records")}: {records - failed} read, {failed} failed ({elapsed.TotalSeconds:F1} s, {rate:F0} records/s)"));
         return new Summary(records, failed, elapsed);
     }
 

@@ -32,6 +32,7 @@ internal static class MatchCommand
         {
             file, formula, format, svg, reading, folder, threads, keepGoing, noTautomers,
         };
+        Examples.Add(command, "dyereg match dyes.smi", "dyereg match catalogue.sdf --format csv > verdicts.csv", "echo 'CCN(CC)c1ccc(N=Nc2ncc(s2)[N+](=O)[O-])cc1 D1' | dyereg match -f Y-I");
         var limitOptions = new LimitOptions().AddTo(command);
         command.SetAction(parse =>
         {
@@ -72,7 +73,8 @@ internal static class MatchCommand
 
                 try
                 {
-                    var failed = Run(library, options, parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(svg), parse.GetValue(threads), stdout, stderr, limits);
+                    var interactive = Output.TerminalInput.Announce(parse.GetValue(file)!, stderr);
+                    var failed = Run(library, options, parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(svg), interactive ? 1 : parse.GetValue(threads), stdout, stderr, limits);
                     return failed > 0 && !parse.GetValue(keepGoing) ? ExitCodes.RecordsFailed : ExitCodes.Success;
                 }
                 catch (IOException e)

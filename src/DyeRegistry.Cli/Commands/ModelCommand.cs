@@ -98,6 +98,7 @@ internal static class ModelCommand
         {
             var outPath = parse.GetValue(output)!;
             OutputTargets.Check([("--out", outPath)], [("--data", parse.GetValue(shared.Data))]);
+            OutputFormats.Choose("--out", outPath, null, [new FileFormat("model", ".zip")], "model");
             var data = shared.Load(parse, stderr);
             var model = SolubilityTrainer.Train(data.Compounds, shared.Options(parse), SolubilityTrainer.Sha256OfFile(parse.GetValue(shared.Data)!));
             AtomicFile.Write(outPath, model.Save);

@@ -22,8 +22,9 @@ internal static class RegistryCommands
 
     private static Command Init()
     {
-        var registry = RegistryOptions.Path();
-        var command = new Command("init", "Create the registry file (or migrate an existing one to this version's schema).") { registry };
+        var registry = RegistryOptions.Global;
+        var command = new Command("init", "Create the registry file (or migrate an existing one to this version's schema).");
+        Examples.Add(command, "dyereg init --registry dyes.db", "DYEREG_REGISTRY=postgresql://me@db/dyes dyereg init");
         command.SetAction(parse => Guard(parse, () =>
         {
             using var store = RegistryOptions.Open(parse.GetValue(registry)!, create: true);
@@ -36,19 +37,23 @@ internal static class RegistryCommands
     private static Command Import()
     {
         var files = new Argument<string[]>("FILE") { Description = "JSON record files (the format: docs/records.md, dyereg schema, dyereg template KIND), or SMILES/SDF files of dyes (plain or .gz).", Arity = ArgumentArity.OneOrMore };
-        var registry = RegistryOptions.Path();
+        var registry = RegistryOptions.Global;
         var folder = FormulaOptions.Folder();
         var update = new Option<bool>("--update") { Description = "Replace stored records that differ." };
         var asForm = new Option<bool>("--as-form") { Description = "Register a dye whose parent is already registered as a batch/salt form of it." };
         var atomic = new Option<bool>("--atomic") { Description = "All or nothing: any failure and nothing is imported." };
         var ifVersion = new Option<int?>("--if-version") { Description = "With --update: replace a record only while it is at this version (the one you read); another version is an error naming both, nothing written." };
         var threads = CommonOptions.Threads();
+        var smilesColumn = new Option<string?>("--smiles-column") { Description = "SMILES/TSV/CSV files: the column holding the SMILES, by header name or 1-based number (default: a header column named smiles, else the first)." };
+        var idColumn = new Option<string?>("--id-column") { Description = "SMILES/TSV/CSV files: the column holding the id, by header name or number (default: a header column named id, else the one after the SMILES)." };
+        var nameColumn = new Option<string?>("--name-column") { Description = "SMILES/TSV/CSV files: the column holding the name, by header name or number (default: a header column named name, else the rest of the line after the id)." };
         var noEstimates = new Option<bool>("--no-estimates") { Description = "Store no water-solubility estimates (by default a dye or solvent that records none gets one from the solubility model, as evidence of source \"estimated\")." };
         var model = new Option<string?>("--model") { Description = "Solubility model for the estimates (default: the shipped models/solubility.zip; $DYEREG_MODELS)." };
-        var command = new Command("import", "Import records; every failure is reported with file, record and field, the rest is imported.")
+        var command = new Command("import", "Import records; every failure is reported with file, record and field, the rest is imported. SMILES, TSV and CSV files are read by a header line naming their columns, or as RDKit's \"SMILES id [name]\"; which rule was used is said per file.")
         {
-            files, registry, folder, update, asForm, atomic, ifVersion, threads, noEstimates, model,
+            files, folder, update, asForm, atomic, ifVersion, threads, smilesColumn, idColumn, nameColumn, noEstimates, model,
         };
+        Examples.Add(command, "dyereg import dyes.sdf", "dyereg import catalogue.csv --smiles-column Structure --id-column 'Catalog No'", "dyereg import records.json --update", "dyereg import salts.smi --as-form");
         var limitOptions = new LimitOptions().AddTo(command);
         command.SetAction(parse => Guard(parse, () =>
         {
@@ -67,13 +72,14 @@ internal static class RegistryCommands
             var solubilityModel = parse.GetValue(noEstimates) ? null : EstimateCommand.LoadModel(parse.GetValue(model), stderr);
             using var estimates = solubilityModel is null ? null : new RecordEstimates(solubilityModel);
             var counts = new Dictionary<ImportStatus, int>();
+            var columns = new DyeRegistry.Chemistry.IO.SmilesColumns(parse.GetValue(smilesColumn), parse.GetValue(idColumn), parse.GetValue(nameColumn));
             var outcomes = RecordImport.Run(store, chemistry, parse.GetValue(files)!, options, limits, parse.GetValue(threads), o =>
             {
                 if (o.Status is ImportStatus.Failed or ImportStatus.Duplicate || (o.Message is not null && o.Status is ImportStatus.Created or ImportStatus.Updated))
                 {
                     stderr.WriteLine($"{o.Input.Where}: {(o.Status == ImportStatus.Duplicate ? "duplicate: " : string.Empty)}{o.Message}");
                 }
-            }, estimates);
+            }, columns, (file, rule) => stderr.WriteLine($"{file}: {rule}"), estimates);
             foreach (var o in outcomes)
             {
                 counts[o.Status] = counts.GetValueOrDefault(o.Status) + 1;
@@ -83,25 +89,32 @@ internal static class RegistryCommands
             {
                 var stored = outcomes.Count(o => o.Status is ImportStatus.Created or ImportStatus.Updated);
                 stderr.WriteLine($"import stopped at {outcomes[^1].Input.Where} by a storage error: " +
-                    (options.Atomic ? "nothing was imported" : $"the {stored} records reported created or updated before it are stored; it and every record after it are not (they were not read)"));
+                    (options.Atomic ? "nothing was imported" : $"the {Counted.Of(stored, "record")} reported created or updated before it {(stored == 1 ? "is" : "are")} stored; it and every record after it are not (they were not read)"));
             }
 
-            stderr.WriteLine($"{outcomes.Count} records: " + string.Join(", ", Enum.GetValues<ImportStatus>().Select(s => $"{counts.GetValueOrDefault(s)} {s.ToString().ToLowerInvariant()}")) +
+            stderr.WriteLine($"{Counted.Of(outcomes.Count, "record")}: " + string.Join(", ", Enum.GetValues<ImportStatus>().Select(s => $"{counts.GetValueOrDefault(s)} {s.ToString().ToLowerInvariant()}")) +
                 $" ({clock.Elapsed.TotalSeconds:F1} s){(options.Atomic && counts.ContainsKey(ImportStatus.Failed) ? "; atomic: nothing was imported" : string.Empty)}");
             return counts.ContainsKey(ImportStatus.Failed) ? ExitCodes.RecordsFailed : ExitCodes.Success;
         }));
         return command;
     }
 
+    /// <summary>The formats <c>dyereg export</c> writes.</summary>
+    internal static readonly FileFormat[] ExportFormats = [new("json", ".json"), new("sdf", ".sdf", ".sd"), new("csv", ".csv")];
+
     private static Command Export()
     {
-        var registry = RegistryOptions.Path();
+        var registry = RegistryOptions.Global;
         var kind = new Option<string?>("--kind") { Description = "Only this kind: dye, solvent, polymer, ink, medium." };
-        var output = new Option<string?>("--out", "-o") { Description = "Write to this file (default: standard output)." };
-        var command = new Command("export", "Export records as JSON that imports again unchanged.") { registry, kind, output };
+        var output = new Option<string?>("--out", "-o") { Description = "Write to this file (default: standard output); its extension must match the format." };
+        var format = new Option<string?>("--format") { Description = "json (records that import again unchanged), sdf (dyes, each field an SD tag) or csv (one row per record, every field a column); default: by --out's extension, else json." };
+        format.AcceptOnlyFromAmong([.. ExportFormats.Select(f => f.Name)]);
+        var command = new Command("export", "Export records: JSON that imports again unchanged, SDF of the dyes with their fields as SD tags, or CSV.") { kind, output, format };
+        Examples.Add(command, "dyereg export -o registry.json", "dyereg export --kind dye -o dyes.sdf", "dyereg export --format csv > records.csv");
         command.SetAction(parse => Guard(parse, () =>
         {
             OutputTargets.Check([("--out", parse.GetValue(output))], [("registry", parse.GetValue(registry))]);
+            var chosen = OutputFormats.Choose("--out", parse.GetValue(output), parse.GetValue(format), ExportFormats, "json");
             using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
             var array = new RegistryEditor(store).Export(RecordKinds.Parse(parse.GetValue(kind)), out var damaged);
             foreach (var d in damaged)
@@ -109,14 +122,37 @@ internal static class RegistryCommands
                 parse.InvocationConfiguration.Error.WriteLine($"dyereg export: not exported: {d.Problem}");
             }
 
-            var json = array.ToJsonString(JsonText.Pretty);
+            var skipped = 0;
+            void Write(TextWriter w)
+            {
+                switch (chosen.Name)
+                {
+                    case "sdf":
+                        skipped = RecordExport.WriteSdf(w, store, array);
+                        break;
+                    case "csv":
+                        RecordExport.WriteCsv(w, store, array);
+                        break;
+                    default:
+                        w.WriteLine(array.ToJsonString(JsonText.Pretty));
+                        break;
+                }
+            }
+
             if (parse.GetValue(output) is { } path)
             {
-                AtomicFile.WriteAllText(path, json + "\n");
+                var text = new StringWriter { NewLine = "\n" };
+                Write(text);
+                AtomicFile.WriteAllText(path, text.ToString());
             }
             else
             {
-                parse.InvocationConfiguration.Output.WriteLine(json);
+                Write(parse.InvocationConfiguration.Output);
+            }
+
+            if (skipped > 0)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"dyereg export: SDF holds structures: {Counted.Of(skipped, "record")} that {(skipped == 1 ? "is not a dye was" : "are not dyes were")} left out (export them as json or csv)");
             }
 
             return damaged.Count == 0 ? ExitCodes.Success : ExitCodes.RecordsFailed;
@@ -126,14 +162,43 @@ internal static class RegistryCommands
 
     private static Command Show()
     {
-        var id = new Argument<string>("ID");
-        var registry = RegistryOptions.Path();
-        var command = new Command("show", "Show a record: document, version, history, and for a dye its standardized parent and formulas.") { id, registry };
+        var id = new Argument<string>("ID") { Description = "The record's id (dyereg list gives them)." };
+        var json = new Option<bool>("--json") { Description = "Print the record's JSON document (as export writes it) instead." };
+        var version = new Option<int?>("--version") { Description = "Show this earlier version (from the history)." };
+        var svg = new Option<string?>("--svg") { Description = "Also write a depiction of the dye as drawn to this .svg file." };
+        var command = new Command("show", "Show a record as a chemist reads it: id, name, structure as drawn and standardized parent with formula and mass, what was set aside (with stoichiometry), forms, formula membership, properties with their sources, history with who changed what.") { id, json, version, svg };
+        Examples.Add(command, "dyereg show M-101", "dyereg show M-101 --svg m101.svg", "dyereg show M-101 --version 1 --json");
         command.SetAction(parse => Guard(parse, () =>
         {
             var o = parse.InvocationConfiguration.Output;
-            using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
-            RecordViewText.Write(o, RecordView.Of(store, parse.GetValue(id)!));
+            if (parse.GetValue(svg) is { } svgPath)
+            {
+                OutputTargets.Check([("--svg", svgPath)], [("registry", parse.GetValue(RegistryOptions.Global))]);
+                OutputFormats.Choose("--svg", svgPath, "svg", [new FileFormat("svg", ".svg")], "svg");
+            }
+
+            using var store = RegistryOptions.OpenForReading(parse.GetValue(RegistryOptions.Global)!);
+            var view = RecordView.Of(store, parse.GetValue(id)!);
+            if (parse.GetValue(version) is { } v)
+            {
+                view = view.AtVersion(v);
+            }
+
+            if (parse.GetValue(json))
+            {
+                o.WriteLine(RecordViewText.Json(view));
+            }
+            else
+            {
+                RecordViewText.Write(o, view);
+            }
+
+            if (parse.GetValue(svg) is { } path)
+            {
+                AtomicFile.WriteAllText(path, RecordViewText.Svg(view));
+                parse.InvocationConfiguration.Error.WriteLine($"depiction written to {path}");
+            }
+
             return ExitCodes.Success;
         }));
         return command;
@@ -142,8 +207,9 @@ internal static class RegistryCommands
     private static Command List()
     {
         var kind = new Argument<string?>("KIND") { Description = "dye, solvent, polymer, ink or medium (default: all).", Arity = ArgumentArity.ZeroOrOne };
-        var registry = RegistryOptions.Path();
-        var command = new Command("list", "List records: id, kind, version, name.") { kind, registry };
+        var registry = RegistryOptions.Global;
+        var command = new Command("list", "List records: id, kind, version, name.") { kind };
+        Examples.Add(command, "dyereg list", "dyereg list dye --registry dyes.db");
         command.SetAction(parse => Guard(parse, () =>
         {
             using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
@@ -160,11 +226,17 @@ internal static class RegistryCommands
     private static Command Delete()
     {
         var id = new Argument<string>("ID");
-        var registry = RegistryOptions.Path();
-        var command = new Command("delete", "Delete a record (refused while an ink or a dye form references it).") { id, registry };
+        var registry = RegistryOptions.Global;
+        var command = new Command("delete", "Delete a record (refused while an ink or a dye form references it).") { id };
+        Examples.Add(command, "dyereg delete MO-ACID");
         command.SetAction(parse => Guard(parse, () =>
         {
             using var store = RegistryOptions.Open(parse.GetValue(registry)!);
+            if (store.Get(parse.GetValue(id)!) is null)
+            {
+                throw new RegistryException(RecordIdSuggestions.NoRecord(store, parse.GetValue(id)!));
+            }
+
             new RegistryEditor(store).Delete(parse.GetValue(id)!);
             parse.InvocationConfiguration.Output.WriteLine($"deleted {parse.GetValue(id)}");
             return ExitCodes.Success;
@@ -174,11 +246,12 @@ internal static class RegistryCommands
 
     private static Command Search()
     {
-        var registry = RegistryOptions.Path();
+        var registry = RegistryOptions.Global;
         var folder = FormulaOptions.Folder();
         var smarts = new Option<string?>("--smarts") { Description = "Dyes containing this SMARTS pattern." };
         var formula = new Option<string?>("--formula") { Description = "Dyes within this general formula (I, Y-I, M-I, C-I ...)." };
-        var similar = new Option<string?>("--similar") { Description = "Dyes similar to this SMILES (Morgan radius 2, Tanimoto)." };
+        var similar = new Option<string?>("--similar") { Description = "Dyes whose parent is similar to this SMILES' parent (Morgan radius 2, Tanimoto)." };
+        var exact = new Option<string?>("--exact") { Description = "Dyes with this SMILES' standardized parent: the dye, its salt and hydrate forms, other drawings of it." };
         var minimum = new Option<double>("--min-tanimoto") { Description = "Lowest similarity reported (0 to 1).", DefaultValueFactory = _ => 0.7 };
         var format = new Option<string>("--format") { Description = "text or jsonl.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl");
@@ -186,15 +259,21 @@ internal static class RegistryCommands
         var maxRecursion = new Option<int>("--max-query-recursion") { Description = $"Refuse a SMARTS whose recursive SMARTS nest deeper (default {QueryLimits.Default.MaxRecursionDepth}).", DefaultValueFactory = _ => QueryLimits.Default.MaxRecursionDepth };
         var maxLength = new Option<int>("--max-query-length") { Description = $"Refuse a longer SMARTS, in characters (default {QueryLimits.Default.MaxLength:N0}).", DefaultValueFactory = _ => QueryLimits.Default.MaxLength };
         var timeLimit = new Option<double>("--time-limit") { Description = $"Stop a --smarts search after this many seconds with the hits so far, exit code {ExitCodes.Incomplete} (default {QueryLimits.Default.TimeBudget.TotalSeconds:F0}).", DefaultValueFactory = _ => QueryLimits.Default.TimeBudget.TotalSeconds };
-        var command = new Command("search", "Search registered dyes by substructure, formula membership or similarity.")
+        var command = new Command("search", "Search registered dyes by substructure, formula membership, similarity or exact parent. SMARTS, similarity and exact searches compare standardized parents (salts and solvents set aside, neutralized, canonical tautomer), the query's too; each hit shows the record as drawn and its parent.")
         {
-            registry, folder, smarts, formula, similar, minimum, format, maxQueryAtoms, maxRecursion, maxLength, timeLimit,
+            folder, smarts, formula, similar, exact, minimum, format, maxQueryAtoms, maxRecursion, maxLength, timeLimit,
         };
+        Examples.Add(command,
+            "dyereg search --similar 'CN(C)c1ccc(N=Nc2ccc(S(=O)(=O)[O-])cc2)cc1.[Na+]' --min-tanimoto 0.6",
+            "dyereg search --exact 'CN(C)c1ccc(N=Nc2ccc(S(=O)(=O)O)cc2)cc1'",
+            "dyereg search --smarts 'c/N=N/c' --format jsonl",
+            "dyereg search --formula Y-I");
         command.SetAction(parse => Guard(parse, () =>
         {
             var seconds = parse.GetValue(timeLimit);
             var request = new DyeSearchQuery(parse.GetValue(smarts), parse.GetValue(formula), parse.GetValue(similar))
             {
+                Exact = parse.GetValue(exact),
                 MinTanimoto = parse.GetValue(minimum),
                 Limits = new QueryLimits
                 {
@@ -211,6 +290,13 @@ internal static class RegistryCommands
             var hits = outcome.Hits;
             var budget = outcome.Budget;
             var o = parse.InvocationConfiguration.Output;
+            var text = parse.GetValue(format) == "text";
+            // Standard output holds only hits (pipes stay clean); what was searched and the columns go to standard error.
+            parse.InvocationConfiguration.Error.WriteLine((request.Formula is null
+                ? "searched standardized parents (salts and solvents set aside, neutralized, canonical tautomer), the query's parent too"
+                : "searched formula membership, computed on each record as drawn") +
+                (text ? "; columns: " + SearchHitText.Header(request.Similar is not null, hits.Any(h => h.Verdict is not null)).Replace("\t", ", ", StringComparison.Ordinal) : string.Empty));
+
             foreach (var h in hits)
             {
                 o.WriteLine(SearchHitText.Line(h, parse.GetValue(format)!));
@@ -219,11 +305,11 @@ internal static class RegistryCommands
             if (!outcome.Complete)
             {
                 parse.InvocationConfiguration.Error.WriteLine(FormattableString.Invariant(
-                    $"search stopped: the time limit of {budget.TotalSeconds:G} s (--time-limit) ran out after {outcome.Searched} dyes; the {hits.Count} hits above are those found so far, not all"));
+                    $"search stopped: the time limit of {budget.TotalSeconds:G} s (--time-limit) ran out after {Counted.Of(outcome.Searched, "dye")}; the {Counted.Of(hits.Count, "hit")} above {(hits.Count == 1 ? "is" : "are")} those found so far, not all"));
                 return ExitCodes.Incomplete;
             }
 
-            parse.InvocationConfiguration.Error.WriteLine($"{hits.Count} hits");
+            parse.InvocationConfiguration.Error.WriteLine(Counted.Of(hits.Count, "hit"));
             return ExitCodes.Success;
         }));
         return command;
@@ -231,10 +317,11 @@ internal static class RegistryCommands
 
     private static Command Check()
     {
-        var registry = RegistryOptions.Path();
+        var registry = RegistryOptions.Global;
         var folder = FormulaOptions.Folder();
         var fix = new Option<bool>("--fix") { Description = "Rewrite the parents and duplicate keys stored under an older standardization rule with today's." };
-        var command = new Command("check", "Check the registry: the store's integrity, then every record (checksum, schema, ranges, id, references), then every dye's stored parent and duplicate key against today's standardization. Exit 0 when sound, 1 when problems were found.") { registry, folder, fix };
+        var command = new Command("check", "Check the registry: the store's integrity, then every record (checksum, schema, ranges, id, references), then every dye's stored parent and duplicate key against today's standardization. Exit 0 when sound, 1 when problems were found.") { folder, fix };
+        Examples.Add(command, "dyereg check", "dyereg check --fix");
         command.SetAction(parse => Guard(parse, () =>
         {
             var fixing = parse.GetValue(fix);
@@ -274,6 +361,7 @@ internal static class RegistryCommands
         var name = new Argument<string>("KIND") { Description = $"One of: {string.Join(", ", RecordTemplates.Names)}." };
         name.AcceptOnlyFromAmong([.. RecordTemplates.Names]);
         var command = new Command("template", "Print a complete example record of a kind (every field filled) that imports as it is; the ink comes with the records it references.") { name };
+        Examples.Add(command, "dyereg template dye > my-dye.json", "dyereg template ink");
         command.SetAction(parse =>
         {
             parse.InvocationConfiguration.Output.Write(RecordTemplates.Text(parse.GetValue(name)!));

@@ -14,11 +14,18 @@ namespace DyeRegistry.Cli.Commands;
 /// </summary>
 internal static class RegistryOptions
 {
-    public static Option<string> Path() => new("--registry")
+    /// <summary>The one <c>--registry</c> option: global (recursive, on the root command), so it
+    /// is described once and may come before or after the command (<c>dyereg --registry r.db list</c>).</summary>
+    public static readonly Option<string> Global = new("--registry")
     {
         Description = "Registry file, or a PostgreSQL URL (postgresql://user@host/db) or connection string (default: $DYEREG_REGISTRY, else ~/.local/share/dyeregistry/registry.db).",
         DefaultValueFactory = _ => DefaultPath(),
+        Recursive = true,
     };
+
+    /// <summary>The global <c>--registry</c> (<see cref="Global"/>): commands that still add it
+    /// themselves add the same option, never a second one of that name.</summary>
+    public static Option<string> Path() => Global;
 
     public static string DefaultPath()
     {

@@ -19,19 +19,20 @@ internal static class ScreenCommand
     {
         var files = new Argument<string[]>("CATALOG") { Arity = ArgumentArity.OneOrMore, Description = "SMILES or SDF files, plain or .gz ('-' for standard input)." };
         var formula = new Option<string[]>("--formula", "-f") { Description = "Formula id to screen for (repeatable; default: all)." };
-        var output = new Option<string?>("--out", "-o") { Description = "Output file; .csv, .jsonl or .sdf by its extension (default: JSONL on standard output)." };
+        var output = new Option<string?>("--out", "-o") { Description = "Output file; .csv, .jsonl or .sdf by its extension, any other extension is refused (default: JSONL on standard output)." };
         var errors = new Option<string?>("--errors") { Description = "Write records that cannot be read here, with line/record number and reason." };
         var all = new Option<bool>("--all") { Description = "Write every record, not only hits." };
         var threads = CommonOptions.Threads();
-        var registry = new Option<string?>("--registry") { Description = "Registry to look hits up in (with --mark-known)." };
+        var registry = RegistryOptions.Global; // with --mark-known: the registry hits are looked up in
         var markKnown = new Option<bool>("--mark-known") { Description = "Give each hit the registry id of an already registered parent." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from its checkpoint (needs the same --out and files)." };
         var folder = FormulaOptions.Folder();
         var command = new Command("screen", "Screen supplier catalogues against the formulas: streaming, parallel, with progress, resumable.")
         {
-            files, formula, output, errors, all, threads, registry, markKnown, quiet, resume, folder,
+            files, formula, output, errors, all, threads, markKnown, quiet, resume, folder,
         };
+        Examples.Add(command, "dyereg screen catalogue.smi -o hits.csv", "dyereg screen supplier.sdf.gz -o hits.sdf --errors unreadable.txt", "dyereg screen catalogue.smi -o hits.jsonl --mark-known --registry dyes.db", "dyereg screen catalogue.smi -o hits.csv --resume   (after Ctrl-C)");
         var limits = new LimitOptions().AddTo(command);
         command.SetAction(parse =>
         {
@@ -49,9 +50,10 @@ internal static class ScreenCommand
                      ("--errors' partial file", errorsPath is null ? null : ScreenCheckpoint.PartialPath(errorsPath)),
                      ("--out's checkpoint", outPath is null ? null : ScreenCheckpoint.PathFor(outPath))],
                     [.. parse.GetValue(files)!.Select(f => ("catalogue", (string?)f)),
-                     ("registry", parse.GetValue(markKnown) ? parse.GetValue(registry) ?? RegistryOptions.DefaultPath() : null)]);
+                     ("registry", parse.GetValue(markKnown) ? parse.GetValue(registry) : null)]);
+                Output.OutputFormats.Choose("--out", outPath, null, [.. ScreenWriter.Extensions.Select(kv => new Output.FileFormat(kv.Key, kv.Value))], "jsonl");
                 using IRegistryStore? store = parse.GetValue(markKnown)
-                    ? RegistryOptions.OpenForReading(parse.GetValue(registry) ?? RegistryOptions.DefaultPath())
+                    ? RegistryOptions.OpenForReading(parse.GetValue(registry)!)
                     : null;
                 var runner = new ScreenRunner(new MarkushMatcher(library), options, store);
                 var request = new ScreenRequest(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(all), parse.GetValue(threads), parse.GetValue(resume), limits.Read(parse));
@@ -98,7 +100,11 @@ internal static class ScreenCommand
                         (p.HitsPerFormula.Count == 0 ? "none" : string.Join(" ", p.HitsPerFormula.Select(kv => $"{kv.Key} {kv.Value:N0}")));
                     task.Value = p.TotalBytes > 0 ? Math.Min(1.0, (double)p.BytesRead / p.TotalBytes) : 0;
                 });
-                task.Value = 1.0;
+                // Full only when complete: a run stopped by Ctrl-C shows how far it got.
+                if (summary is { Stopped: false })
+                {
+                    task.Value = 1.0;
+                }
             });
         return summary!;
     }
@@ -114,11 +120,11 @@ internal static class ScreenCommand
             AnsiConsole.Write(table);
         }
 
-        stderr.WriteLine($"{p.Records} records: {p.Hits} hits, {p.Errors} errors ({p.Elapsed.TotalSeconds:F1} s, {rate:F0} records/s); hits per formula: " +
+        stderr.WriteLine($"{Output.Counted.Of(p.Records, "record")}: {Output.Counted.Of(p.Hits, "hit")}, {Output.Counted.Of(p.Errors, "error")} ({p.Elapsed.TotalSeconds:F1} s, {rate:F0} records/s){(request.Resume ? ", the whole run with its earlier parts" : string.Empty)}; hits per formula: " +
             (p.HitsPerFormula.Count == 0 ? "none" : string.Join(", ", p.HitsPerFormula.Select(kv => $"{kv.Key} {kv.Value}"))));
         if (p.Errors > 0 && request.ErrorsFile is null)
         {
-            stderr.WriteLine($"the {p.Errors} records that could not be read are not listed: run with --errors FILE to keep them with their line and reason");
+            stderr.WriteLine($"the {Output.Counted.Of(p.Errors, "record")} that could not be read {(p.Errors == 1 ? "is" : "are")} not listed: run with --errors FILE to keep them with their line and reason");
         }
 
         if (s.Stopped)
