@@ -218,6 +218,31 @@ public sealed class ChartDocumentTests(ChartDocumentFixture charts) : IClassFixt
     }
 
     [Fact]
+    public void ClaimText_WhenTheClaimSetCarriesIt_IsShownAboveTheLimitationTable()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.Combine("claims");
+        Directory.CreateDirectory(folder);
+        foreach (var f in Directory.GetFiles(RepositoryFiles.Path("claims"), "*.yaml"))
+        {
+            File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        }
+
+        const string anchor = "  - claim: 2\n    parent: 1\n";
+        const string claimText = "2. An ink-jet recording medium according to claim 1, wherein the pore volume A in the ink receiving layer at the pore diameter equal to the average particle diameter of the fine polymer particles is 50x10^-5 ml/cm2 or more.";
+        var file = Path.Combine(folder, "000.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace(anchor, anchor + $"    text: \"{claimText}\"\n", StringComparison.Ordinal));
+        var html = CliRunner.Run("scope", "--medium", "MED-1", "--claim", "000", "--claims", folder, "--format", "html", "--registry", charts.Registry);
+        Assert.True(html.Exit == 0, html.Err);
+        var start = html.Out.IndexOf("id=\"c000-2\"", StringComparison.Ordinal);
+        var text = html.Out.IndexOf(System.Net.WebUtility.HtmlEncode(claimText), start, StringComparison.Ordinal);
+        Assert.True(start > 0 && text > start && text < html.Out.IndexOf("<table", start, StringComparison.Ordinal), "claim text above 000:2's table");
+        Assert.DoesNotContain("Claim text.", html.Out[..start], StringComparison.Ordinal);   // 000:1 carries none
+        var json = JsonNode.Parse(CliRunner.Run("scope", "--medium", "MED-1", "--claim", "000:2", "--claims", folder, "--format", "json", "--registry", charts.Registry).Out)!;
+        Assert.Equal(claimText, json["claims"]![0]!["claim_text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void WithoutAuthor_TheChartNamesTheOperatingSystemUser()
     {
         var (exit, output, error) = CliRunner.Run("scope", "--medium", "MED-1", "--format", "json", "--registry", charts.Registry);
