@@ -75,7 +75,7 @@ public sealed class ClaimEvaluator
                 var wanted = verdict == LimitationVerdict.NotMet ? LimitationVerdict.NotMet : LimitationVerdict.Unknown;
                 var deciding = verdict == LimitationVerdict.Met ? [] : chain.Where(r => r.Verdict == wanted)
                     .Select(r => new DecidingLimitation(r.Claim, r.Limitation.Id, r.Limitation.Text, r.Verdict,
-                        r.Verdict == LimitationVerdict.NotMet ? (r.Changes.Count > 0 ? r.Changes : [r.Reason]) : [.. r.Needs, .. r.Changes]))
+                        r.Verdict == LimitationVerdict.NotMet ? (r.Changes.Count > 0 ? r.Changes : [r.Detail]) : [.. r.Needs, .. r.Changes]) { Quote = r.Limitation.Quote })
                     .ToList();
                 var result = new ClaimResult(claim, set.Title, Verdicts.ToClaim(verdict), parent?.Verdict, own, deciding);
                 results[claim.Id] = result;
@@ -93,8 +93,16 @@ public sealed class ClaimEvaluator
     private static LimitationResult Evaluate(string claim, Limitation limitation, ConditionEvaluator conditions, IReadOnlyDictionary<string, Binding> root)
     {
         var o = conditions.Evaluate(limitation.Condition, root);
-        return new LimitationResult(claim, limitation, o.Verdict, o.Reason, o.Evidence, o.Needs ?? [], o.Changes ?? [], o.Warnings ?? [], o.Dyes ?? []);
+        return new LimitationResult(claim, limitation, o.Verdict, Reason(limitation, o.Verdict, o.Reason), o.Evidence, o.Needs ?? [], o.Changes ?? [], o.Warnings ?? [], o.Dyes ?? [])
+        {
+            Detail = o.Reason,
+        };
     }
+
+    /// <summary>The claim's words first, the verdict, then what was recorded (issue 21):
+    /// “the ink receiving layer containing at least fine polymer particles”: met (recorded: MED-1, ...).</summary>
+    public static string Reason(Limitation limitation, LimitationVerdict verdict, string detail) =>
+        $"“{limitation.Quote}”: {Verdicts.Text(verdict)}{(detail.Length == 0 ? string.Empty : $" ({detail})")}";
 
     private List<FormulaCitation> Formulas() =>
         dyes.Library.Formulas.Select(f => new FormulaCitation(f.Formula.Id, f.Formula.Name, f.Formula.Version, f.Formula.Provenance, f.Formula.Source, f.Formula.Document)).ToList();

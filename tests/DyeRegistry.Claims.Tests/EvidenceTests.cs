@@ -45,7 +45,8 @@ public sealed class EvidenceTests(ScopeFixture scope) : IClassFixture<ScopeFixtu
         var chart = scope.Evaluate("MED-1", false, [Edit.Set("MED-1", A, "1.4e-4"), Edit.Set("MED-1", B, "7")]);
         var ab = Limitation(chart, "000:1", "A/B");
         Assert.Equal(LimitationVerdict.Met, ab.Verdict);
-        Assert.StartsWith("A/B = 2 x10^-5 ml/cm2/um from A = 0.00014 ml/cm2, B = 7 um", ab.Reason);
+        Assert.StartsWith("A/B = 2 x10^-5 ml/cm2/um from A = 0.00014 ml/cm2, B = 7 um", ab.Detail);
+        Assert.StartsWith("“the ink receiving layer has a pore volume per unit thickness (A/B) of 2.0x10^-5 ml/cm2/um or more”: met (A/B = 2 x10^-5", ab.Reason);
         Assert.Contains(ab.Warnings, w => w.Contains("within 2 %"));
     }
 
@@ -79,7 +80,7 @@ public sealed class EvidenceTests(ScopeFixture scope) : IClassFixture<ScopeFixtu
         var claim = chart.Claims.Single(c => c.Claim.Id == "000:15");
         Assert.Equal(ClaimVerdict.Undetermined, claim.Verdict);
         Assert.Equal(
-            ["MED-1: ink_receiving_layer.mordant", "MED-1: ink_receiving_layer.dry_thickness_um (um)"],
+            ["MED-1, ink receiving layer, mordant [field ink_receiving_layer.mordant]", "MED-1, ink receiving layer, dry thickness (um) [field ink_receiving_layer.dry_thickness_um]"],
             claim.Deciding.SelectMany(d => d.What).ToArray());
     }
 

@@ -53,11 +53,16 @@ public class ApiFlowTests
         var cli = ApiHost.Cli("match", input, "--format", "json", "--threads", "1");
         Assert.Equal(cli.Out, await match.Content.ReadAsStringAsync());
 
-        // scope: byte-identical to dyereg scope --format json on the same registry
-        var chart = await chemist.GetStringAsync("/api/v1/charts?medium=MED-1&ink=INK-M1&format=json");
-        var cliChart = ApiHost.Cli("scope", "--ink", "INK-M1", "--medium", "MED-1", "--format", "json", "--registry", host.Registry);
+        // scope: the same JSON as dyereg scope --format json on the same registry, but for the
+        // generation time; the API names the signed-in account as the author (issue 21)
+        var chart = JsonNode.Parse(await chemist.GetStringAsync("/api/v1/charts?medium=MED-1&ink=INK-M1&format=json"))!;
+        var cliChart = ApiHost.Cli("scope", "--ink", "INK-M1", "--medium", "MED-1", "--format", "json", "--author", "chemist-user", "--registry", host.Registry);
         Assert.Equal(0, cliChart.Exit);
-        Assert.Equal(cliChart.Out, chart);
+        Assert.Equal("chemist-user", chart["header"]!["author"]!.GetValue<string>());
+        var cliJson = JsonNode.Parse(cliChart.Out)!;
+        chart["header"]!["generated"] = null;
+        cliJson["header"]!["generated"] = null;
+        Assert.Equal(cliJson.ToJsonString(), chart.ToJsonString());
         var chartX = JsonNode.Parse(await chemist.GetStringAsync("/api/v1/charts?medium=MED-1&ink=INK-X&format=json"))!;
         Assert.Contains("INK-X", chartX.ToJsonString());
 

@@ -20,17 +20,32 @@ public sealed class ClaimCharts(ClaimLibrary claims, ReadingChoices choices, For
     /// <summary>The chart formats, as <c>dyereg scope --format</c> names them.</summary>
     public static readonly string[] Formats = ["text", "json", "html"];
 
+    /// <summary>The document formats (files, not text): pdf and docx for one chart, xlsx for the matrix.</summary>
+    public static readonly string[] DocumentFormats = ["pdf", "docx", "xlsx"];
+
     private readonly ClaimEvaluator evaluator = new(claims, choices, new DyeFormulas(formulas, ClaimEvaluator.FormulaReadings(choices), depict));
 
     public ClaimChart Evaluate(ScopeSources sources, ScopeRecord medium, ScopeRecord? ink) => evaluator.Evaluate(sources.Subject(medium, ink));
 
-    /// <summary>One chart in a format; <paramref name="at"/> is the generation time html prints.</summary>
-    public static string Render(ClaimChart chart, string format, Func<ClaimResult, bool> shown, DateTimeOffset at) => format switch
+    /// <summary>The chart's author when no one is named (the spec is silent; we say so rather than guess).</summary>
+    public const string UnknownAuthor = "an unnamed user";
+
+    /// <summary>One chart in a format; <paramref name="at"/> is the generation time every format prints.</summary>
+    public static string Render(ClaimChart chart, string format, Func<ClaimResult, bool> shown, DateTimeOffset at) =>
+        Render(chart, format, shown, at, UnknownAuthor);
+
+    /// <summary>One chart in a text format, naming who made it (<paramref name="author"/>: the CLI's
+    /// OS user or --author, the server's account).</summary>
+    public static string Render(ClaimChart chart, string format, Func<ClaimResult, bool> shown, DateTimeOffset at, string author)
     {
-        "json" => ClaimChartJson.Chart(chart, shown).ToJsonString(JsonText.Pretty) + "\n",
-        "html" => ClaimChartHtml.Render(chart, shown, at, ProgramVersion.Text()),
-        _ => TextOf(w => ClaimChartText.Write(w, chart, shown)),
-    };
+        var view = ClaimChartView.Of(chart, shown, at, author);
+        return format switch
+        {
+            "json" => ClaimChartJson.Chart(view).ToJsonString(JsonText.Pretty) + "\n",
+            "html" => ClaimChartHtml.Render(view, print: false),
+            _ => TextOf(w => ClaimChartText.Write(w, view)),
+        };
+    }
 
     /// <summary>Which claims are shown: all, or those named (001:2) and those of the patents named (001).</summary>
     public static Func<ClaimResult, bool> Filter(IReadOnlyCollection<string> wanted, ClaimLibrary library)
@@ -76,6 +91,12 @@ public sealed class ClaimCharts(ClaimLibrary claims, ReadingChoices choices, For
 
         var mediumCharts = media.Select(m => Evaluate(m, null)).OfType<ClaimChart>().ToList();
         var pairCharts = inks.SelectMany(i => media.Select(m => Evaluate(m, i))).OfType<ClaimChart>().ToList();
+        if (format == "xlsx")
+        {
+            MatrixCharts = (mediumCharts, pairCharts);
+            return (string.Empty, failures);
+        }
+
         var text = format switch
         {
             "json" => ClaimMatrixRendering.Json(mediumCharts, pairCharts, shown, failures).ToJsonString(JsonText.Pretty) + "\n",
@@ -83,6 +104,30 @@ public sealed class ClaimCharts(ClaimLibrary claims, ReadingChoices choices, For
             _ => TextOf(w => ClaimMatrixRendering.Text(w, mediumCharts, pairCharts, shown)),
         };
         return (text, failures);
+    }
+
+    /// <summary>The charts the last <see cref="Matrix"/> call with format xlsx evaluated (the
+    /// workbook is binary: <see cref="MatrixWorkbook"/> writes it).</summary>
+    private (List<ClaimChart> Media, List<ClaimChart> Pairs)? MatrixCharts { get; set; }
+
+    /// <summary>The portfolio matrix as an Excel workbook, one sheet per patent; the failures as <see cref="Matrix"/>.</summary>
+    public (byte[] Workbook, List<string> Failures) MatrixWorkbook(ScopeSources sources, Func<ClaimResult, bool> shown, DateTimeOffset at, string author)
+    {
+        var (_, failures) = Matrix(sources, "xlsx", shown, at);
+        var (media, pairs) = MatrixCharts!.Value;
+        return (Documents.MatrixXlsx.Write(media, pairs, shown, at, author, ProgramVersion.Text(), failures), failures);
+    }
+
+    /// <summary>One chart as a document: pdf (printed by Debian's chromium) or docx.</summary>
+    public static byte[] Document(ClaimChart chart, string format, Func<ClaimResult, bool> shown, DateTimeOffset at, string author, Documents.ChartPaper paper)
+    {
+        var view = ClaimChartView.Of(chart, shown, at, author);
+        return format switch
+        {
+            "pdf" => Documents.ChartPdf.Write(view, paper),
+            "docx" => Documents.ChartDocx.Write(view, paper, d => d.Png),
+            _ => throw new ArgumentException($"--format {format}: not a chart document format (pdf, docx)"),
+        };
     }
 
     /// <summary>The readings and their options, the default marked (dyereg scope --readings).</summary>

@@ -1,50 +1,69 @@
-using DyeRegistry.Markush.Loading;
 using System.Net;
 using System.Text;
+using DyeRegistry.Application.Charts;
 using DyeRegistry.Claims.Evaluation;
-using DyeRegistry.Markush.Model;
+using DyeRegistry.Markush.Loading;
 
 namespace DyeRegistry.Application.Rendering;
 
 /// <summary>
 /// A claim chart as one self-contained HTML file (inline CSS and SVG, no scripts, nothing
-/// fetched): a verdict summary, the records with their registry versions, the readings and the
-/// formula provenance, then per patent the claims as a tree (dependent claims inside their
-/// parent), each limitation with verdict, reason and evidence, the dyes that meet claim 2 drawn
-/// with the formula core highlighted, and for claims not within what decides them.
+/// fetched), from the same view as text and Word: the citable header (patents, records with
+/// registry versions, readings, product version, time, author, what the chart is and is not),
+/// a verdict summary, the formula provenance, then per patent each claim as one block at full
+/// width (a dependent claim follows its parent, marked by its heading, never narrowed), with the
+/// sentence that decides it, the deciding limitations, and the others folded. Printed to PDF by
+/// <see cref="Documents.ChartPdf"/>: then the folds are open and a claim is kept on one page
+/// where it fits (CSS break-inside: avoid).
 /// </summary>
 public static class ClaimChartHtml
 {
     private const string Style = """
-        body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:72em;color:#1d2330;line-height:1.4}
-        h1{font-size:1.5em;margin-bottom:.2em} h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ccd} h3{font-size:1em}
-        .meta{color:#556;font-size:.9em} table{border-collapse:collapse;width:100%;margin:.4em 0 1em} td,th{border:1px solid #d5d9e2;padding:.3em .5em;vertical-align:top;font-size:.92em;text-align:left}
+        body{font-family:"DejaVu Sans",system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:72em;color:#1d2330;line-height:1.4;font-variant-ligatures:none}
+        h1{font-size:1.5em;margin-bottom:.2em} h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ccd} h3{font-size:1em;margin:.2em 0 .4em}
+        .meta{color:#556;font-size:.9em} table{border-collapse:collapse;width:100%;margin:.4em 0 .8em;table-layout:fixed} td,th{border:1px solid #d5d9e2;padding:.3em .5em;vertical-align:top;font-size:.92em;text-align:left;overflow-wrap:anywhere}
         th{background:#f1f3f8} .v{font-weight:600;white-space:nowrap;border-radius:3px;padding:.05em .45em}
         .within,.met{background:#dff3e4;color:#125a2b} .outside,.notmet{background:#fbe2e1;color:#8a1c17} .undetermined,.unknown{background:#fff1cc;color:#6b4e00}
-        details{margin:.4em 0 .4em 1.2em;border-left:3px solid #d5d9e2;padding-left:.8em} details>summary{cursor:pointer;font-weight:600;margin:.3em 0}
+        .claim{margin:.8em 0;border-left:4px solid #d5d9e2;padding:.2em 0 .2em .8em}
         .claim-within{border-left-color:#3f9c5a} .claim-outside{border-left-color:#c4463f} .claim-undetermined{border-left-color:#d6a616}
-        .ev{color:#334;font-size:.88em} .ev li{margin:.1em 0} .warn{color:#8a5a00} .decide{background:#f7f7fb;padding:.4em .8em;border:1px dashed #ccd;margin:.4em 0}
+        .cid{font-family:"DejaVu Sans Mono",monospace;color:#334} .dep{color:#556;font-weight:400}
+        .decide{background:#f7f7fb;padding:.35em .7em;border:1px dashed #ccd;margin:.3em 0} .adds{margin:.3em 0}
+        .claim-text{margin:.3em 0;padding:.3em .7em;border-left:3px solid #ccd;background:#fafafa;font-size:.92em}
+        details.other>summary{cursor:pointer;color:#445;margin:.2em 0} .end{color:#889;font-size:.8em;margin:.2em 0 0}
+        .ev{color:#334;font-size:.88em} .ev li{margin:.1em 0} .warn{color:#8a5a00} .statement{border:1px solid #ccd;padding:.5em .8em;background:#f7f7fb}
         .plain{background:#fff4f2;border:1px solid #e9b8b2;padding:.5em .8em} .depiction{display:inline-block;margin:.5em;border:1px solid #d5d9e2;padding:.3em;max-width:100%}
-        .depiction svg{max-width:100%;height:auto} code{font-size:.9em}
+        .depiction svg{max-width:100%;height:auto} code{font-size:.9em;word-break:break-all} th.lim{width:27%} th.ver{width:5.5em} table.header th{width:9em}
+        @media print{
+          body{margin:0;max-width:none;font-size:9pt}
+          .claim{margin:.5em 0} h2{margin-top:1em}
+          .claim{break-inside:avoid;page-break-inside:avoid}
+          tr{break-inside:avoid;page-break-inside:avoid} tr.tall{break-inside:auto;page-break-inside:auto}
+          h2,h3,.decide{break-after:avoid;page-break-after:avoid}
+          .depiction svg{max-width:8cm}
+          a{color:inherit;text-decoration:none}
+        }
         """;
 
-    public static string Render(ClaimChart chart, Func<ClaimResult, bool> shown, DateTimeOffset generated, string version)
+    /// <summary>The chart for a screen: other limitations folded (closed).</summary>
+    public static string Render(ClaimChart chart, Func<ClaimResult, bool> shown, DateTimeOffset generated, string version) =>
+        Render(ClaimChartView.Of(chart, shown, generated, ClaimCharts.UnknownAuthor), print: false);
+
+    /// <summary>The chart as HTML; <paramref name="print"/> opens every fold (a printed page cannot unfold).</summary>
+    public static string Render(ClaimChartView view, bool print)
     {
-        var s = chart.Subject;
-        var title = $"Claim chart: {(s.Ink is null ? string.Empty : $"ink {s.Ink.Id} on ")}medium {s.Medium.Id}";
+        var hd = view.Header;
         var h = new StringBuilder();
-        h.Append($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(title)}</title><style>{Style}</style></head><body>\n");
-        h.Append($"<h1>{E(title)}</h1><p class=\"meta\">Generated {generated:yyyy-MM-dd HH:mm} UTC by dyereg {E(version)}. Verdicts: a claim is <b>within</b> when every limitation (its parents' included) is met, <b>outside</b> when any is not met, otherwise <b>undetermined</b>.</p>\n");
-        var claims = chart.Claims.Where(shown).ToList();
-        Summary(h, chart, claims);
-        Provenance(h, chart);
-        foreach (var set in chart.Sets.Where(x => claims.Any(c => c.Claim.Patent == x.Patent)))
+        h.Append($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(hd.Title)}</title><style>{Style}</style></head><body>\n");
+        h.Append($"<h1>{E(hd.Title)}</h1>\n");
+        Header(h, hd);
+        Summary(h, view);
+        Formulas(h, view.Chart);
+        foreach (var p in view.Patents)
         {
-            h.Append($"<h2>{E(set.Patent)}: {E(set.Title)}</h2><p class=\"meta\">From the patent document {E(set.Document.Describe())}. Claim set version {set.Version}, {E(set.Source)}</p>\n");
-            var inSet = claims.Where(c => c.Claim.Patent == set.Patent).ToList();
-            foreach (var root in inSet.Where(c => c.Claim.Parent is null || inSet.All(p => p.Claim.Number != c.Claim.Parent)))
+            h.Append($"<h2>{E(p.Set.Patent)}: {E(p.Set.Title)}</h2><p class=\"meta\">From the patent document {E(p.Set.Document.Describe())}. Claim set version {p.Set.Version}, {E(p.Set.Source)}</p>\n");
+            foreach (var c in p.Claims)
             {
-                Claim(h, root, inSet);
+                Claim(h, c, print);
             }
         }
 
@@ -52,15 +71,27 @@ public static class ClaimChartHtml
         return h.ToString();
     }
 
-    private static void Summary(StringBuilder h, ClaimChart chart, IReadOnlyList<ClaimResult> claims)
+    /// <summary>What an attorney cites the chart by, and what it is not.</summary>
+    private static void Header(StringBuilder h, ChartHeader hd)
+    {
+        h.Append("<table class=\"header\">");
+        h.Append($"<tr><th>Patents</th><td>{string.Join("<br>", hd.Patents.Select(s => E(ChartHeader.Describe(s))))}</td></tr>");
+        h.Append($"<tr><th>Records</th><td>{string.Join("<br>", hd.Records.Select(r => E(ChartHeader.Describe(r))))}</td></tr>");
+        h.Append($"<tr><th>Readings in force</th><td>{string.Join("<br>", hd.Readings.Select(r => $"{E(r.Describe())} [{E(ProvenanceText.ToText(r.Option.Provenance))}]"))}</td></tr>");
+        h.Append($"<tr><th>Made</th><td>{E(hd.GeneratedText)} by {E(hd.Author)} with dyereg {E(hd.ProductVersion)}</td></tr>");
+        h.Append("</table>\n");
+        h.Append($"<p class=\"statement\"><b>What this chart is.</b> {E(ChartHeader.Statement)} Verdicts: a claim is <b>within</b> when every limitation (its parents' included) is met, <b>outside</b> when any is not met, otherwise <b>undetermined</b>.</p>\n");
+    }
+
+    private static void Summary(StringBuilder h, ClaimChartView view)
     {
         h.Append("<h2>Summary</h2><table><tr><th>Patent</th><th>Within</th><th>Undetermined</th><th>Outside</th></tr>\n");
-        foreach (var group in claims.GroupBy(c => c.Claim.Patent))
+        foreach (var p in view.Patents)
         {
-            h.Append($"<tr><td><b>{E(group.Key)}</b> {E(chart.Sets.First(x => x.Patent == group.Key).Title)}</td>");
+            h.Append($"<tr><td><b>{E(p.Set.Patent)}</b> {E(p.Set.Title)}</td>");
             foreach (var v in new[] { ClaimVerdict.Within, ClaimVerdict.Undetermined, ClaimVerdict.Outside })
             {
-                var ids = group.Where(c => c.Verdict == v).Select(c => $"<a href=\"#c{c.Claim.Patent}-{c.Claim.Number}\">{c.Claim.Number}</a>");
+                var ids = p.Claims.Where(c => c.Result.Verdict == v).OrderBy(c => c.Claim.Number).Select(c => $"<a href=\"#c{c.Claim.Patent}-{c.Claim.Number}\">{c.Claim.Number}</a>");
                 h.Append($"<td>{string.Join(", ", ids)}</td>");
             }
 
@@ -70,21 +101,9 @@ public static class ClaimChartHtml
         h.Append("</table>\n");
     }
 
-    private static void Provenance(StringBuilder h, ClaimChart chart)
+    private static void Formulas(StringBuilder h, ClaimChart chart)
     {
-        h.Append("<h2>Records</h2><table><tr><th>Id</th><th>Kind</th><th>Registry version</th><th>Origin</th></tr>\n");
-        foreach (var r in chart.Records)
-        {
-            h.Append($"<tr><td>{E(r.Id)}</td><td>{E(r.Kind.ToString().ToLowerInvariant())}</td><td>{(r.Version is { } v ? v.ToString() : "not registered")}</td><td>{E(r.Origin)}</td></tr>\n");
-        }
-
-        h.Append("</table><h2>Readings used</h2><table><tr><th>Term</th><th>Reading</th><th>Provenance</th></tr>\n");
-        foreach (var r in chart.Readings)
-        {
-            h.Append($"<tr><td>{E(r.Reading.Term)}</td><td>{E(r.Describe())}</td><td>{E(ProvenanceText.ToText(r.Option.Provenance))}</td></tr>\n");
-        }
-
-        h.Append("</table><h2>General formulas</h2><table><tr><th>Formula</th><th>Version</th><th>Provenance</th><th>Source</th><th>Patent document</th></tr>\n");
+        h.Append("<h2>General formulas</h2><table><tr><th>Formula</th><th>Version</th><th>Provenance</th><th>Source</th><th>Patent document</th></tr>\n");
         foreach (var f in chart.Formulas)
         {
             var p = f.Provenance switch
@@ -116,26 +135,57 @@ public static class ClaimChartHtml
         }
     }
 
-    private static void Claim(StringBuilder h, ClaimResult c, IReadOnlyList<ClaimResult> all)
+    private static void Claim(StringBuilder h, ClaimView c, bool print)
     {
-        var verdict = Verdicts.Text(c.Verdict);
-        var parent = c.Claim.Parent is { } p ? $" &middot; depends on claim {p} ({Verdicts.Text(c.ParentVerdict!.Value)})" : string.Empty;
-        var includes = c.Claim.Includes.Count > 0 ? $" &middot; repeats the limitations of claims {string.Join(", ", c.Claim.Includes)}" : string.Empty;
-        h.Append($"<details open=\"\" class=\"claim-{verdict}\" id=\"c{c.Claim.Patent}-{c.Claim.Number}\"><summary>Claim {c.Claim.Number} <span class=\"v {verdict}\">{verdict}</span>" +
-            $"<span class=\"meta\">{(c.Claim.Preamble is { } pre ? " &middot; " + E(pre) : string.Empty)}{parent}{includes}</span></summary>\n");
-        h.Append("<table><tr><th style=\"width:28%\">Limitation</th><th style=\"width:7em\">Verdict</th><th>Reason and evidence</th></tr>\n");
-        foreach (var l in c.Limitations)
+        var verdict = c.Verdict;
+        h.Append($"<section class=\"claim claim-{verdict}\" id=\"c{c.Claim.Patent}-{c.Claim.Number}\">");
+        h.Append($"<h3><span class=\"cid\">{E(c.Claim.Id)}</span> {E(c.Heading)} <span class=\"v {verdict}\">{verdict}</span>");
+        if (c.Claim.Preamble is { } pre)
+        {
+            h.Append($" <span class=\"dep\">&middot; {E(pre)}</span>");
+        }
+
+        h.Append("</h3>\n");
+        if (c.Claim.Text is { } text)
+        {
+            h.Append($"<div class=\"claim-text\"><b>Claim text.</b> {E(text)}</div>\n");
+        }
+
+        if (c.Adds is { } adds)
+        {
+            h.Append($"<p class=\"adds\">{E(Capital(adds))}</p>\n");
+        }
+
+        h.Append($"<p class=\"decide\">{E(c.Decides)}</p>\n");
+        if (c.Deciding.Count > 0)
+        {
+            Rows(h, c, c.Deciding, print);
+        }
+
+        if (c.Other.Count > 0)
+        {
+            h.Append($"<details class=\"other\"{(print ? " open=\"\"" : string.Empty)}><summary>Other limitations ({c.Other.Count}): they cannot change the verdict</summary>");
+            Rows(h, c, c.Other, print);
+            h.Append("</details>\n");
+        }
+
+        h.Append($"<p class=\"end\">end of claim {E(c.Claim.Id)} ({verdict})</p></section>\n");
+    }
+
+    private static void Rows(StringBuilder h, ClaimView c, IReadOnlyList<LimitationResult> rows, bool print)
+    {
+        h.Append("<table><tr><th class=\"lim\">Limitation</th><th class=\"ver\">Verdict</th><th>Reason and evidence</th></tr>\n");
+        foreach (var l in rows)
         {
             var lv = Verdicts.Text(l.Verdict);
             var from = l.Claim == c.Claim.Id ? string.Empty : $"<br><span class=\"meta\">(as claim {E(l.Claim)})</span>";
-            h.Append($"<tr><td>{E(l.Limitation.Text)}{from}</td><td><span class=\"v {lv.Replace(" ", string.Empty)}\">{lv}</span></td><td>{E(l.Reason)}");
+            h.Append($"<tr{(l.Dyes.Count > 0 ? " class=\"tall\"" : string.Empty)}><td class=\"lim\"><b>{E(l.Limitation.Id)}</b>: {E(l.Limitation.Text)}{from}</td><td class=\"ver\"><span class=\"v {lv.Replace(" ", string.Empty)}\">{lv}</span></td><td>{E(l.Reason)}");
             if (l.Evidence.Count > 0)
             {
                 h.Append("<ul class=\"ev\">");
                 foreach (var e in l.Evidence)
                 {
-                    var pm = e.PlusMinus is { } x ? $" &plusmn; {x}" : string.Empty;
-                    h.Append($"<li>{E(e.Label)}: <b>{E(e.Value)}</b>{pm}{(e.Unit is null ? string.Empty : " " + E(e.Unit))} &mdash; {E(e.Record)}{(e.RecordVersion is { } rv ? $" v{rv}" : string.Empty)} <code>{E(e.Field)}</code>, {E(e.Source)}{(e.Method is null ? string.Empty : ": " + E(e.Method))}</li>");
+                    h.Append($"<li>{E(ChartEvidence.Describe(e))}</li>");
                 }
 
                 h.Append("</ul>");
@@ -151,31 +201,14 @@ public static class ClaimChartHtml
                 h.Append($"<div class=\"ev\">needs: {E(n)}</div>");
             }
 
-            Dyes(h, l);
+            Dyes(h, l, print);
             h.Append("</td></tr>\n");
         }
 
         h.Append("</table>\n");
-        if (c.Deciding.Count > 0)
-        {
-            h.Append($"<div class=\"decide\"><b>{(c.Verdict == ClaimVerdict.Outside ? "Outside because" : "Undetermined until")}</b><ul>");
-            foreach (var d in c.Deciding)
-            {
-                h.Append($"<li>claim {E(d.Claim)}, {E(d.Limitation)} ({E(Verdicts.Text(d.Verdict))}): {E(string.Join("; ", d.What))}</li>");
-            }
-
-            h.Append("</ul></div>\n");
-        }
-
-        foreach (var child in all.Where(x => x.Claim.Parent == c.Claim.Number))
-        {
-            Claim(h, child, all);
-        }
-
-        h.Append("</details>\n");
     }
 
-    private static void Dyes(StringBuilder h, LimitationResult l)
+    private static void Dyes(StringBuilder h, LimitationResult l, bool print)
     {
         foreach (var group in l.Dyes.GroupBy(d => d.Dye))
         {
@@ -191,12 +224,18 @@ public static class ClaimChartHtml
             h.Append("</ul>");
             foreach (var d in within.Where(d => d.Svg is not null))
             {
-                h.Append($"<div class=\"depiction\" title=\"dye {E(d.Dye)} in ({E(d.FormulaId)})\">{InlineSvg(d.Svg!)}<div class=\"meta\">{E(d.Dye)} in ({E(d.FormulaId)}): core highlighted, each slot in its own colour</div></div>");
+                h.Append($"<div class=\"depiction\" title=\"dye {E(d.Dye)} in ({E(d.FormulaId)})\">{(print ? SvgImage(d.Svg!) : InlineSvg(d.Svg!))}<div class=\"meta\">{E(d.Dye)} in ({E(d.FormulaId)}): core highlighted, each slot in its own colour</div></div>");
             }
 
             h.Append("</div>");
         }
     }
+
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    /// <summary>The SVG as an image (print): Chromium left inline RDKit SVG blank when printing.</summary>
+    private static string SvgImage(string svg) =>
+        $"<img alt=\"depiction\" style=\"width:8cm;height:auto\" src=\"data:image/svg+xml;base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(svg))}\">";
 
     /// <summary>RDKit's SVG without its XML declaration, so it can sit inside HTML.</summary>
     private static string InlineSvg(string svg)

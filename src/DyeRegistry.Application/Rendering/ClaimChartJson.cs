@@ -2,6 +2,7 @@ using DyeRegistry.Markush.Loading;
 using System.Text.Json.Nodes;
 using DyeRegistry.Claims.Evaluation;
 using DyeRegistry.Claims.Model;
+using DyeRegistry.Application.Charts;
 
 namespace DyeRegistry.Application.Rendering;
 
@@ -14,6 +15,49 @@ namespace DyeRegistry.Application.Rendering;
 public static class ClaimChartJson
 {
     public const string Schema = "dyeregistry/claim-chart/1";
+
+    /// <summary>The chart with its citable header (issue 21: who made it, when, with which version,
+    /// the patents, and what the chart is and is not) and, per claim, the sentence that decides
+    /// it and which limitations decide it.</summary>
+    public static JsonObject Chart(ClaimChartView view)
+    {
+        var json = Chart(view.Chart, c => view.Patents.Any(p => p.Claims.Any(x => x.Result == c)));
+        var h = view.Header;
+        json["header"] = new JsonObject
+        {
+            ["title"] = h.Title,
+            ["patents"] = Array(h.Patents.Select(s => new JsonObject
+            {
+                ["patent"] = s.Patent,
+                ["title"] = s.Document.Title,
+                ["claims"] = s.Document.Claims,
+                ["publication"] = s.Document.Publication,
+                ["applicant"] = s.Document.Applicant,
+                ["claim_set_version"] = s.Version,
+            })),
+            ["records"] = Array(h.Records.Select(r => new JsonObject { ["id"] = r.Id, ["kind"] = r.Kind.ToString().ToLowerInvariant(), ["version"] = r.Version })),
+            ["readings"] = Strings(h.Readings.Select(r => r.Describe())),
+            ["product_version"] = h.ProductVersion,
+            ["generated"] = h.Generated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["author"] = h.Author,
+            ["statement"] = ChartHeader.Statement,
+        };
+        var views = view.Patents.SelectMany(p => p.Claims).ToDictionary(c => c.Claim.Id);
+        foreach (var c in json["claims"]!.AsArray().OfType<JsonObject>())
+        {
+            var v = views[c["id"]!.GetValue<string>()];
+            c["decides"] = v.Decides;
+            c["adds"] = v.Adds;
+            c["claim_text"] = v.Claim.Text;
+            foreach (var l in c["limitations"]!.AsArray().OfType<JsonObject>())
+            {
+                var row = v.Result.Limitations.First(x => x.Limitation.Id == l["id"]!.GetValue<string>() && x.Claim == l["stated_in"]!.GetValue<string>());
+                l["deciding"] = v.Deciding.Contains(row);
+            }
+        }
+
+        return json;
+    }
 
     public static JsonObject Chart(ClaimChart chart, Func<ClaimResult, bool> shown) => new()
     {
@@ -103,8 +147,10 @@ public static class ClaimChartJson
         ["id"] = l.Limitation.Id,
         ["stated_in"] = l.Claim,
         ["text"] = l.Limitation.Text,
+        ["words"] = Strings(l.Limitation.Words),
         ["verdict"] = Verdicts.Text(l.Verdict),
         ["reason"] = l.Reason,
+        ["detail"] = l.Detail,
         ["evidence"] = Array(l.Evidence.Select(e => new JsonObject
         {
             ["label"] = e.Label,

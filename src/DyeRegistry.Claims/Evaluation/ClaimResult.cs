@@ -17,4 +17,8 @@ public sealed record ClaimResult(
 
 /// <summary>A limitation that makes a claim outside (not met) or undetermined (unknown), with
 /// what would have to change or which data would decide it.</summary>
-public sealed record DecidingLimitation(string Claim, string Limitation, string Text, LimitationVerdict Verdict, IReadOnlyList<string> What);
+public sealed record DecidingLimitation(string Claim, string Limitation, string Text, LimitationVerdict Verdict, IReadOnlyList<string> What)
+{
+    /// <summary>The claim words the limitation tests (<see cref="Model.Limitation.Quote"/>).</summary>
+    public string Quote { get; init; } = Text;
+}

@@ -26,7 +26,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
         var missing = facts.Where(f => !f.Fact.Recorded).ToList();
         if (missing.Count > 0)
         {
-            return Outcome.Unknown($"{c.Label} cannot be evaluated: {string.Join(" and ", missing.Select(m => m.Fact.Field))} not recorded",
+            return Outcome.Unknown($"{c.Label} cannot be evaluated: {string.Join(" and ", missing.Select(m => ConditionEvaluator.W(m.Fact)))} not recorded",
                 evidence, [.. missing.Select(m => ConditionEvaluator.Need(m.Fact, m.Path))]);
         }
 
@@ -34,7 +34,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
         if (values.Any(v => v is null))
         {
             var bad = facts[values.FindIndex(v => v is null)];
-            return Outcome.Unknown($"{bad.Fact.Field} is not a number", evidence, ConditionEvaluator.Need(bad.Fact, bad.Path));
+            return Outcome.Unknown($"{ConditionEvaluator.W(bad.Fact)} is not a number", evidence, ConditionEvaluator.Need(bad.Fact, bad.Path));
         }
 
         // A value beyond what decimal holds (stored before import checked ranges) is never compared
@@ -43,7 +43,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
         if (outOfRange.Count > 0)
         {
             var bad = outOfRange[0];
-            return Outcome.Unknown($"{bad.Fact.Field} = {bad.Fact.Node?.ToJsonString()} is outside the range dyereg computes in (import refuses it now: see the field's range in the record format); correct the record",
+            return Outcome.Unknown($"{ConditionEvaluator.W(bad.Fact)} = {bad.Fact.Node?.ToJsonString()} is outside the range dyereg computes in (import refuses it now: see the field's range in the record format); correct the record",
                 evidence, ConditionEvaluator.Need(bad.Fact, bad.Path) + " (a value in the field's range)");
         }
 
@@ -56,7 +56,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
         };
         if (raw is null)
         {
-            return Outcome.Unknown($"{c.Label} cannot be evaluated: {facts[1].Fact.Field} is zero or its uncertainty reaches zero", evidence,
+            return Outcome.Unknown($"{c.Label} cannot be evaluated: {ConditionEvaluator.W(facts[1].Fact)} is zero or its uncertainty reaches zero", evidence,
                 ConditionEvaluator.Need(facts[1].Fact, facts[1].Path) + " (above zero)");
         }
 
@@ -74,7 +74,7 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
         var rule = c.Comparison == Comparison.Between
             ? $"{Numbers.Text(threshold)} to {Numbers.WithUnit(c.Upper!.Value, c.Unit)} (bounds included)"
             : $"{ComparisonText.Symbol(c.Comparison)} {Numbers.WithUnit(threshold, c.Unit)}";
-        var reason = $"{c.Label} = {Numbers.Describe(value, c.Unit)}{operands}; the claim needs {rule}{reading}: {Verdicts.Text(verdict)}";
+        var reason = $"{c.Label} = {Numbers.Describe(value, c.Unit)}{operands}; the claim needs {rule}{reading}";
         var distance = Saturating.Subtract(value.Central, bound);
         var changes = new List<string>();
         var warnings = new List<string>();

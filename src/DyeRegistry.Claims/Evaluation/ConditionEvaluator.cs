@@ -54,11 +54,15 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         High = fact.Node is JsonObject p && p["high"] is not null ? Numbers.ReadInterval(fact.Node)?.High : null,
     };
 
+    /// <summary>What would decide: the field in words first, its path second (issue 21).</summary>
     internal static string Need(Fact fact, FieldPath path)
     {
         var unit = SchemaPaths.Resolve(path).Field?.Unit;
-        return $"{fact.RecordId}: {fact.Field}{(unit is null ? string.Empty : $" ({unit})")}";
+        return $"{W(fact)}{(unit is null || FieldWords.Of(fact.Field).EndsWith($"({unit})", StringComparison.Ordinal) ? string.Empty : $" ({unit})")} [field {fact.Field}]";
     }
+
+    /// <summary>A field in words with its record ("MED-1, ink receiving layer, polymer particles").</summary>
+    internal static string W(Fact fact) => FieldWords.At(fact.RecordId, fact.Field);
 
     private static string ValueText(JsonNode? node) => node switch
     {
@@ -87,23 +91,23 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         var evidence = fact.Recorded ? new[] { ToEvidence(Label(p.Path), fact, null) } : [];
         if (fact.Node is JsonValue v && v.TryGetValue<bool>(out var b) && !b)
         {
-            return new Outcome(LimitationVerdict.NotMet, $"{fact.Field} is recorded as none (false)", evidence, Changes: [$"{fact.RecordId}: {fact.Field} would have to be present"]);
+            return new Outcome(LimitationVerdict.NotMet, $"recorded as none (false): {W(fact)}", evidence, Changes: [$"{W(fact)} would have to be present"]);
         }
 
         if (fact.Recorded)
         {
-            return new Outcome(LimitationVerdict.Met, $"{fact.Field} is recorded{(fact.Node is JsonValue ? $" ({ValueText(fact.Node)})" : string.Empty)}", evidence);
+            return new Outcome(LimitationVerdict.Met, $"recorded: {W(fact)}{(fact.Node is JsonValue ? $" ({ValueText(fact.Node)})" : string.Empty)}", evidence);
         }
 
         if (p.DecidedByAbsenceWhen is { } other && FactResolver.Resolve(other, bindings) is { Recorded: true } instead)
         {
             return new Outcome(LimitationVerdict.NotMet,
-                $"{fact.RecordId} records {instead.Field} (the other kind of medium) and no {fact.Field}",
+                $"{fact.RecordId} is the other kind of medium: it records {FieldWords.Of(instead.Field)} and no {FieldWords.Of(fact.Field)}",
                 [ToEvidence(Label(other), instead, null) with { Value = "recorded" }],
-                Changes: [$"{fact.RecordId}: a medium of this claim's kind, with {fact.Field}"]);
+                Changes: [$"{fact.RecordId}: a medium of this claim's kind, with {FieldWords.Of(fact.Field)}"]);
         }
 
-        return Outcome.Unknown($"{fact.Field} is not recorded", [], Need(fact, p.Path));
+        return Outcome.Unknown($"not recorded: {W(fact)}", [], Need(fact, p.Path));
     }
 
     private Outcome Is(IsCondition i, IReadOnlyDictionary<string, Binding> bindings)
@@ -111,18 +115,18 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         var fact = FactResolver.Resolve(i.Path, bindings);
         if (!fact.Recorded)
         {
-            return Outcome.Unknown($"{fact.Field} is not recorded", [], Need(fact, i.Path) + $" (true or false; {Word(i.Value)} meets the claim)");
+            return Outcome.Unknown($"not recorded: {W(fact)}", [], Need(fact, i.Path) + $" (true or false; {Word(i.Value)} meets the claim)");
         }
 
         var evidence = new[] { ToEvidence(Label(i.Path), fact, null) };
         if (fact.Node is not JsonValue v || !v.TryGetValue<bool>(out var value))
         {
-            return Outcome.Unknown($"{fact.Field} is '{ValueText(fact.Node)}', not true or false", evidence, Need(fact, i.Path));
+            return Outcome.Unknown($"{W(fact)} is '{ValueText(fact.Node)}', not true or false", evidence, Need(fact, i.Path));
         }
 
         return value == i.Value
-            ? new Outcome(LimitationVerdict.Met, $"{fact.Field} = {Word(value)}{(fact.Source == "derived" ? " (derived: " + fact.Method + ")" : string.Empty)}", evidence)
-            : new Outcome(LimitationVerdict.NotMet, $"{fact.Field} = {Word(value)}, the claim needs {Word(i.Value)}", evidence, Changes: [$"{fact.RecordId}: {fact.Field} would have to be {Word(i.Value)}"]);
+            ? new Outcome(LimitationVerdict.Met, $"recorded: {W(fact)} = {Word(value)}{(fact.Source == "derived" ? " (derived: " + fact.Method + ")" : string.Empty)}", evidence)
+            : new Outcome(LimitationVerdict.NotMet, $"recorded: {W(fact)} = {Word(value)}, the claim needs {Word(i.Value)}", evidence, Changes: [$"{W(fact)} would have to be {Word(i.Value)}"]);
     }
 
     private static string Word(bool b) => b ? "true" : "false";
@@ -132,15 +136,15 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         var fact = FactResolver.Resolve(o.Path, bindings);
         if (!fact.Recorded)
         {
-            return Outcome.Unknown($"{fact.Field} is not recorded", [], Need(fact, o.Path) + $" (one of {string.Join(", ", o.Values)} meets the claim)");
+            return Outcome.Unknown($"not recorded: {W(fact)}", [], Need(fact, o.Path) + $" (one of {string.Join(", ", o.Values)} meets the claim)");
         }
 
         var evidence = new[] { ToEvidence(Label(o.Path), fact, null) };
         var value = ValueText(fact.Node);
         return o.Values.Contains(value)
-            ? new Outcome(LimitationVerdict.Met, $"{fact.Field} = {value}", evidence)
-            : new Outcome(LimitationVerdict.NotMet, $"{fact.Field} = {value}, not {string.Join(" or ", o.Values)}", evidence,
-                Changes: [$"{fact.RecordId}: {fact.Field} would have to be {string.Join(" or ", o.Values)}"]);
+            ? new Outcome(LimitationVerdict.Met, $"recorded: {W(fact)} = {value}", evidence)
+            : new Outcome(LimitationVerdict.NotMet, $"recorded: {W(fact)} = {value}, not {string.Join(" or ", o.Values)}", evidence,
+                Changes: [$"{W(fact)} would have to be {string.Join(" or ", o.Values)}"]);
     }
 
     private Outcome Term(TermCondition t, IReadOnlyDictionary<string, Binding> bindings)
@@ -151,8 +155,8 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         if (!fact.Recorded)
         {
             return t.IfRecorded
-                ? new Outcome(LimitationVerdict.Met, $"{fact.Field} is not recorded; only a recorded value is checked against reading {applied.Reading.Id}", [])
-                : Outcome.Unknown($"{fact.Field} is not recorded", [], Need(fact, t.Path) + $" (under reading {applied.Reading.Id} = {applied.Option.Id}: {string.Join(", ", accepted)})");
+                ? new Outcome(LimitationVerdict.Met, $"not recorded: {W(fact)}; only a recorded value is checked against reading {applied.Reading.Id}", [])
+                : Outcome.Unknown($"not recorded: {W(fact)}", [], Need(fact, t.Path) + $" (under reading {applied.Reading.Id} = {applied.Option.Id}: {string.Join(", ", accepted)})");
         }
 
         var evidence = new[] { ToEvidence(Label(t.Path), fact, null) };
@@ -160,17 +164,17 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         var hit = accepted.FirstOrDefault(term => ContainsPhrase(text, term));
         if (hit is not null)
         {
-            return new Outcome(LimitationVerdict.Met, $"{fact.Field} = '{ValueText(fact.Node)}' is ionizing radiation under reading {applied.Reading.Id} = {applied.Option.Id}", evidence,
+            return new Outcome(LimitationVerdict.Met, $"recorded: {W(fact)} = '{ValueText(fact.Node)}' is ionizing radiation under reading {applied.Reading.Id} = {applied.Option.Id}", evidence,
                 Warnings: applied.Reading.Options.Any(o => o.Terms.Count > 0 && !o.Terms.Any(x => ContainsPhrase(text, x)))
-                    ? [$"{fact.Field} = '{ValueText(fact.Node)}' meets the limitation only under reading {applied.Reading.Id} = {applied.Option.Id}"]
+                    ? [$"{W(fact)} = '{ValueText(fact.Node)}' meets the limitation only under reading {applied.Reading.Id} = {applied.Option.Id}"]
                     : []);
         }
 
         var other = applied.Reading.Options.FirstOrDefault(o => o.Terms.Any(x => ContainsPhrase(text, x)));
         return new Outcome(LimitationVerdict.NotMet,
-            $"{fact.Field} = '{ValueText(fact.Node)}' is not among the terms reading {applied.Reading.Id} = {applied.Option.Id} accepts ({string.Join(", ", accepted)})" +
+            $"recorded: {W(fact)} = '{ValueText(fact.Node)}' is not among the terms reading {applied.Reading.Id} = {applied.Option.Id} accepts ({string.Join(", ", accepted)})" +
             (other is null ? string.Empty : $"; reading {applied.Reading.Id} = {other.Id} would accept it"),
-            evidence, Changes: [$"{fact.RecordId}: {fact.Field} would have to be one of {string.Join(", ", accepted)}"]);
+            evidence, Changes: [$"{W(fact)} would have to be one of {string.Join(", ", accepted)}"]);
     }
 
     /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="text"/> as whole words ("uv" in "uv lamp", not in "uvula").</summary>
@@ -209,12 +213,12 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         {
             if (binding is null)
             {
-                parts.Add(missing!.Prefixed($"{q.Element} {name}: "));
+                parts.Add(missing!.Prefixed(ElementWords(q, name)));
                 continue;
             }
 
             var inner = new Dictionary<string, Binding>(bindings) { [q.Element] = binding };
-            parts.Add(Evaluate(q.Inner, inner).Prefixed($"{q.Element} {name}: "));
+            parts.Add(Evaluate(q.Inner, inner).Prefixed(ElementWords(q, name)));
         }
 
         if (parts.Count == 0)
@@ -227,6 +231,9 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         return Outcome.Combine(q.Every ? Verdicts.And(parts.Select(p => p.Verdict)) : Verdicts.Or(parts.Select(p => p.Verdict)), parts);
     }
 
+    // "first layer: ", "dye M-101: ": the element a quantifier is at, in words.
+    private static string ElementWords(QuantifiedCondition q, string name) => q.Element == "layer" ? $"{name} layer: " : $"{q.Element} {name}: ";
+
     private IEnumerable<(string Name, Binding? Binding, Outcome? Missing)> Elements(QuantifiedCondition q, IReadOnlyDictionary<string, Binding> bindings)
     {
         if (q.Collection.Root == "medium")
@@ -234,7 +241,7 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
             foreach (var (position, layer) in FactResolver.Layers(q.Collection, bindings["medium"]))
             {
                 yield return layer.Node is null
-                    ? (position, null, Outcome.Unknown($"no {position} layer is recorded", [], $"{subject.Medium.Id}: layers[{position}]"))
+                    ? (position, null, Outcome.Unknown($"no {position} layer is recorded", [], $"{subject.Medium.Id}, {position} layer [field layers[{position}]]"))
                     : (position, layer, null);
             }
 

@@ -15,4 +15,8 @@ public sealed record DyeFinding(
     string Verdict,
     string Explanation,
     string? Tautomer,
-    string? Svg);
+    string? Svg)
+{
+    /// <summary>The same depiction as PNG (for Word), when depictions were asked for; else null.</summary>
+    public byte[]? Png { get; init; }
+}

@@ -85,7 +85,7 @@ internal static class FactResolver
         if (last == "porous" && parent?["void_volume_ml_per_m2"] is { } voidNode && Storage.Records.RecordRules.QuantityValue(voidNode) is { } v && v > 0)
         {
             return new Fact(binding.Record, field, JsonValue.Create(true), "derived",
-                string.Create(CultureInfo.InvariantCulture, $"a layer with a void volume above zero is porous (docs/records.md); void_volume_ml_per_m2 = {v}"));
+                string.Create(CultureInfo.InvariantCulture, $"a layer with a void volume above zero is porous (docs/records.md); void volume (ml/m2) = {v}"));
         }
 
         if (last == "hydrophilic" && parent?["type"] is JsonValue t && t.TryGetValue<string>(out var type) && HydrophilicBinders.Contains(type))

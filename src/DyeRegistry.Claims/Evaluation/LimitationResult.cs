@@ -10,7 +10,8 @@ namespace DyeRegistry.Claims.Evaluation;
 /// <param name="Claim">The claim that states the limitation ("002:1" for limitations claim 7 repeats).</param>
 /// <param name="Limitation">The limitation.</param>
 /// <param name="Verdict">Met, not met or unknown.</param>
-/// <param name="Reason">The verdict in words, with values and thresholds in the claim's units.</param>
+/// <param name="Reason">The verdict in the claim's language: the quoted claim words first, then
+/// what was recorded (fields in words, values and thresholds in the claim's units).</param>
 /// <param name="Evidence">The values used.</param>
 /// <param name="Needs">For unknown: the record fields (with units) that would decide it.</param>
 /// <param name="Changes">For not met or uncertain values: what would have to change, with the distance to the threshold.</param>
@@ -25,4 +26,8 @@ public sealed record LimitationResult(
     IReadOnlyList<string> Needs,
     IReadOnlyList<string> Changes,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<DyeFinding> Dyes);
+    IReadOnlyList<DyeFinding> Dyes)
+{
+    /// <summary>The reason without the quoted claim words: what was recorded and computed.</summary>
+    public string Detail { get; init; } = string.Empty;
+}

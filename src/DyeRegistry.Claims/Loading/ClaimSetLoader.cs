@@ -6,7 +6,8 @@ namespace DyeRegistry.Claims.Loading;
 
 /// <summary>
 /// Reads one claim set file (NNN.yaml): patent, title, the patent document, source, provenance,
-/// version and the claims. Checks that parents and included claims exist and come earlier, that limitation ids
+/// version and the claims (each limitation with the claim words it tests; optionally each claim's
+/// full text). Checks that parents and included claims exist and come earlier, that limitation ids
 /// are unique within a claim, that every independent claim says what it pairs, and every path
 /// against the record schema.
 /// </summary>
@@ -25,6 +26,7 @@ internal static class ClaimSetLoader
             var parent = c.OptionalInt("parent");
             var pairingText = c.OptionalString("pairing");
             var preamble = c.OptionalString("preamble");
+            var claimText = c.OptionalString("text");
             var includes = c.StringList("include", required: false)
                 .Select(s => int.TryParse(s.Value, out var n) ? n : Error(c, s.Line, "include", $"expected a claim number, not '{s.Value}'"))
                 .ToList();
@@ -34,6 +36,7 @@ internal static class ClaimSetLoader
                 var ly = new YamlFields(l, file, "a limitation", errors);
                 var id = ly.RequiredString("id");
                 var text = ly.RequiredString("text");
+                var words = ClaimWords.Read(ly, l);
                 var test = ly.Node("test");
                 Condition condition = test is null ? new AllCondition(ly.Line, []) : conditions.Read(test, new HashSet<string>());
                 if (test is null)
@@ -47,7 +50,7 @@ internal static class ClaimSetLoader
                 }
 
                 ly.RejectUnknown();
-                limitations.Add(new Limitation(id, text, condition, ly.Line));
+                limitations.Add(new Limitation(id, text, condition, ly.Line) { Words = words });
             }
 
             Pairing? pairing = pairingText switch
@@ -84,8 +87,13 @@ internal static class ClaimSetLoader
                 c.Error(node, "claim", $"duplicate claim number {number}");
             }
 
+            if (claimText is not null)
+            {
+                ClaimWords.CheckAgainstText(c, node, number, claimText, limitations);
+            }
+
             c.RejectUnknown();
-            claims.Add(new Claim(patent, number, parent, pairing ?? parentClaim?.Pairing ?? Pairing.Medium, preamble, includes, limitations, c.Line));
+            claims.Add(new Claim(patent, number, parent, pairing ?? parentClaim?.Pairing ?? Pairing.Medium, preamble, includes, limitations, c.Line) { Text = claimText });
         }
 
         var document = PatentDocumentReader.Read(y, file, errors, formula: false);

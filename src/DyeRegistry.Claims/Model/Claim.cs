@@ -16,6 +16,11 @@ public sealed record Claim(
     IReadOnlyList<Limitation> Limitations,
     int Line)
 {
+    /// <summary>The claim's full text when the claim set carries it (a user supplies it; the
+    /// shipped sets give the limitations only); null otherwise. Charts show it above the
+    /// limitation table.</summary>
+    public string? Text { get; init; }
+
     /// <summary>"001:2": set and number, as claims.md names claims.</summary>
     public string Id => $"{Patent}:{Number}";
 }

@@ -6,6 +6,7 @@ using DyeRegistry.Claims.Evaluation;
 using DyeRegistry.Claims.Loading;
 using DyeRegistry.Application.Estimating;
 using DyeRegistry.Application.Charts;
+using DyeRegistry.Application.Documents;
 using DyeRegistry.Application.Scope;
 using DyeRegistry.Cli.Output;
 using DyeRegistry.Markush;
@@ -31,8 +32,11 @@ internal static class ScopeCommand
         var inkFile = new Option<string?>("--ink-file") { Description = "JSON file with the ink and the dye, polymer and solvent records it references (docs/records.md), when they are not registered." };
         var mediumFile = new Option<string?>("--medium-file") { Description = "JSON file with the medium record, when it is not registered." };
         var matrix = new Option<bool>("--matrix") { Description = "Every registered ink x every registered medium, as a matrix of claim verdicts." };
-        var format = new Option<string>("--format") { Description = "text, json or html.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(ClaimCharts.Formats);
+        var format = new Option<string>("--format") { Description = "text, json or html; pdf or docx (one chart, written to -o FILE); xlsx (the --matrix, to -o FILE).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong([.. ClaimCharts.Formats, .. ClaimCharts.DocumentFormats]);
+        var author = new Option<string?>("--author") { Description = "Who the chart names as its author (default: the operating-system user)." };
+        var paper = new Option<string>("--paper") { Description = "Paper for pdf and docx: a4 or letter.", DefaultValueFactory = _ => "a4" };
+        paper.AcceptOnlyFromAmong("a4", "letter", "A4", "Letter");
         var output = new Option<string?>("--out", "-o") { Description = "Write the chart to this file (default: standard output)." };
         var reading = new Option<string[]>("--reading") { Description = "Switch a reading, ID=OPTION (ionizing-radiation=strict, formula-I-X=literal) or ID=NUMBER for a threshold reading (hydrophobic-dye=0.5). Listed by 'dyereg scope --readings'." };
         var claim = new Option<string[]>("--claim") { Description = "Show only these claims (001:2) or patents (001); all applicable claims are still evaluated." };
@@ -44,6 +48,8 @@ internal static class ScopeCommand
         {
             ink, medium, inkFile, mediumFile, matrix, format, output, reading, claim, listReadings, registry, formulas, claimsFolder,
         };
+        command.Options.Add(author);
+        command.Options.Add(paper);
         command.SetAction(parse =>
         {
             var stderr = parse.InvocationConfiguration.Error;
@@ -60,7 +66,27 @@ internal static class ScopeCommand
                 var choices = ReadingChoices.Create(library.Readings, parse.GetValue(reading));
                 var shown = ClaimCharts.Filter(parse.GetValue(claim) ?? [], library);
                 using var formulaLibrary = FormulaLibrary.Load(parse.GetValue(formulas)!);
-                var charts = new ClaimCharts(library, choices, formulaLibrary, depict: fmt == "html");
+                var charts = new ClaimCharts(library, choices, formulaLibrary, depict: fmt is "html" or "pdf" or "docx");
+                var document = ClaimCharts.DocumentFormats.Contains(fmt);
+                FormatExtension.Check(parse.GetValue(output), fmt);
+                if (document && parse.GetValue(output) is null)
+                {
+                    throw new ArgumentException($"--format {fmt} writes a file: give -o FILE.{fmt}");
+                }
+
+                if (fmt == "xlsx" && !parse.GetValue(matrix))
+                {
+                    throw new ArgumentException("--format xlsx is for the matrix: add --matrix (one chart: pdf or docx)");
+                }
+
+                if (fmt is "pdf" or "docx" && parse.GetValue(matrix))
+                {
+                    throw new ArgumentException($"--format {fmt} is for one chart; the matrix is text, json, html or xlsx");
+                }
+
+                var madeBy = parse.GetValue(author) is { Length: > 0 } named ? named : Environment.UserName;
+                var sheet = ChartPapers.Parse(parse.GetValue(paper)) ?? ChartPaper.A4;
+                byte[]? bytes = null;
                 var files = new[] { parse.GetValue(inkFile), parse.GetValue(mediumFile) }.OfType<string>().ToList();
                 OutputTargets.Check([("--out", parse.GetValue(output))],
                     [("registry", parse.GetValue(registry)), ("--ink-file", parse.GetValue(inkFile)), ("--medium-file", parse.GetValue(mediumFile))]);
@@ -76,7 +102,17 @@ internal static class ScopeCommand
                         throw new ArgumentException("--matrix takes every registered ink and medium; it does not combine with --ink, --medium or record files");
                     }
 
-                    (text, var failures) = charts.Matrix(sources, fmt, shown, DateTimeOffset.UtcNow);
+                    List<string> failures;
+                    if (fmt == "xlsx")
+                    {
+                        (bytes, failures) = charts.MatrixWorkbook(sources, shown, DateTimeOffset.UtcNow, madeBy);
+                        text = string.Empty;
+                    }
+                    else
+                    {
+                        (text, failures) = charts.Matrix(sources, fmt, shown, DateTimeOffset.UtcNow);
+                    }
+
                     foreach (var failure in failures)
                     {
                         stderr.WriteLine($"dyereg scope: {failure}");
@@ -89,10 +125,17 @@ internal static class ScopeCommand
                     var m = parse.GetValue(medium) is { } mid ? sources.Get(mid, RecordKind.Medium)
                         : sources.OnlyIn(parse.GetValue(mediumFile), RecordKind.Medium, "--medium-file") ?? throw new ArgumentException("name the medium: --medium ID or --medium-file FILE (or --matrix)");
                     var i = parse.GetValue(ink) is { } iid ? sources.Get(iid, RecordKind.Ink) : sources.OnlyIn(parse.GetValue(inkFile), RecordKind.Ink, "--ink-file");
-                    text = ClaimCharts.Render(charts.Evaluate(sources, m, i), fmt, shown, DateTimeOffset.UtcNow);
+                    var evaluated = charts.Evaluate(sources, m, i);
+                    text = document ? string.Empty : ClaimCharts.Render(evaluated, fmt, shown, DateTimeOffset.UtcNow, madeBy);
+                    bytes = document ? ClaimCharts.Document(evaluated, fmt, shown, DateTimeOffset.UtcNow, madeBy, sheet) : null;
                 }
 
-                if (parse.GetValue(output) is { } path)
+                if (bytes is not null && parse.GetValue(output) is { } file)
+                {
+                    AtomicFile.Write(file, s => s.Write(bytes));
+                    stderr.WriteLine($"wrote {file}");
+                }
+                else if (parse.GetValue(output) is { } path)
                 {
                     AtomicFile.WriteAllText(path, text);
                     stderr.WriteLine($"wrote {path}");

@@ -24,7 +24,7 @@ internal static class ChartEndpoints
         api.MapGet("/charts/matrix", Matrix).RequireAuthorization(RolePolicies.For(Role.Viewer));
     }
 
-    private static IResult Chart(ServerResources resources, string? medium, string? ink, string? format, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? claim, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? reading) =>
+    private static IResult Chart(ServerResources resources, System.Security.Claims.ClaimsPrincipal user, string? medium, string? ink, string? format, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? claim, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? reading) =>
         Run(resources, format, claim, reading, (charts, sources, fmt, shown) =>
         {
             if (medium is null)
@@ -34,7 +34,8 @@ internal static class ChartEndpoints
 
             var m = sources.Get(medium, RecordKind.Medium);
             var i = ink is null ? null : sources.Get(ink, RecordKind.Ink);
-            return (ClaimCharts.Render(charts.Evaluate(sources, m, i), fmt, shown, DateTimeOffset.UtcNow), []);
+            // The chart names the signed-in account as its author (issue 21).
+            return (ClaimCharts.Render(charts.Evaluate(sources, m, i), fmt, shown, DateTimeOffset.UtcNow, user.Identity?.Name ?? ClaimCharts.UnknownAuthor), []);
         });
 
     private static IResult Matrix(ServerResources resources, string? format, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? claim, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? reading) =>
