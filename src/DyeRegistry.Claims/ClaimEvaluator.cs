@@ -87,13 +87,13 @@ public sealed class ClaimEvaluator
         return new ClaimChart(subject, ordered, readings.All, claims.Sets, Formulas(), Records(subject));
     }
 
-    private static IEnumerable<(string Claim, Limitation Limitation)> Limitations(ClaimSet set, Claim claim) =>
+    internal static IEnumerable<(string Claim, Limitation Limitation)> Limitations(ClaimSet set, Claim claim) =>
         claim.Includes.SelectMany(i => Limitations(set, set.Find(i)!)).Concat(claim.Limitations.Select(l => (claim.Id, l)));
 
-    private static LimitationResult Evaluate(string claim, Limitation limitation, ConditionEvaluator conditions, IReadOnlyDictionary<string, Binding> root)
+    internal static LimitationResult Evaluate(string claim, Limitation limitation, ConditionEvaluator conditions, IReadOnlyDictionary<string, Binding> root)
     {
         var o = conditions.Evaluate(limitation.Condition, root);
-        return new LimitationResult(claim, limitation, o.Verdict, o.Reason, o.Evidence, o.Needs ?? [], o.Changes ?? [], o.Warnings ?? [], o.Dyes ?? []);
+        return new LimitationResult(claim, limitation, o.Verdict, o.Reason, o.Evidence, o.Needs ?? [], o.Changes ?? [], o.Warnings ?? [], o.Dyes ?? []) { Margins = o.Margins ?? [] };
     }
 
     private List<FormulaCitation> Formulas() =>
@@ -117,7 +117,7 @@ public sealed class ClaimEvaluator
         return list;
     }
 
-    private static IEnumerable<Condition> Flatten(Condition c) => c switch
+    internal static IEnumerable<Condition> Flatten(Condition c) => c switch
     {
         AllCondition a => a.Parts.SelectMany(Flatten).Prepend(c),
         AnyCondition a => a.Parts.SelectMany(Flatten).Prepend(c),

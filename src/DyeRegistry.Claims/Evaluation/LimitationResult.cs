@@ -25,4 +25,8 @@ public sealed record LimitationResult(
     IReadOnlyList<string> Needs,
     IReadOnlyList<string> Changes,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<DyeFinding> Dyes);
+    IReadOnlyList<DyeFinding> Dyes)
+{
+    /// <summary>For a met limitation, how far it is from ceasing to be met (design-around margins; empty otherwise).</summary>
+    public IReadOnlyList<LimitationMargin> Margins { get; init; } = [];
+}

@@ -5,6 +5,7 @@ using DyeRegistry.Claims;
 using DyeRegistry.Claims.Evaluation;
 using DyeRegistry.Claims.Loading;
 using DyeRegistry.Application.Charts;
+using DyeRegistry.Application.Rendering;
 using DyeRegistry.Application.Scope;
 using DyeRegistry.Cli.Output;
 using DyeRegistry.Markush;
@@ -31,7 +32,7 @@ internal static class ScopeCommand
         var mediumFile = new Option<string?>("--medium-file") { Description = "JSON file with the medium record, when it is not registered." };
         var matrix = new Option<bool>("--matrix") { Description = "Every registered ink x every registered medium, as a matrix of claim verdicts." };
         var format = new Option<string>("--format") { Description = "text, json or html.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong(ClaimCharts.Formats);
+        format.AcceptOnlyFromAmong([.. ClaimCharts.Formats, .. ClaimMatrixStream.Formats.Except(ClaimCharts.Formats)]);
         var output = new Option<string?>("--out", "-o") { Description = "Write the chart to this file (default: standard output)." };
         var reading = new Option<string[]>("--reading") { Description = "Switch a reading, ID=OPTION (ionizing-radiation=strict, formula-I-X=literal) or ID=NUMBER for a threshold reading (hydrophobic-dye=0.5). Listed by 'dyereg scope --readings'." };
         var claim = new Option<string[]>("--claim") { Description = "Show only these claims (001:2) or patents (001); all applicable claims are still evaluated." };
@@ -39,10 +40,12 @@ internal static class ScopeCommand
         var registry = RegistryOptions.Path();
         var formulas = FormulaOptions.Folder();
         var claimsFolder = new Option<string>("--claims") { Description = "Folder of claim set and readings files (default: $DYEREG_CLAIMS, else claims/ beside the program or in /usr/share/dyeregistry, else the claims/ folder of a checkout).", DefaultValueFactory = _ => ClaimLibrary.DefaultFolder() };
+        var matrixOptions = MatrixOptions.Create();
         var command = new Command("scope", "Claim charts: evaluate every claim of the three patents on a medium, or an ink on a medium, limitation by limitation.")
         {
             ink, medium, inkFile, mediumFile, matrix, format, output, reading, claim, listReadings, registry, formulas, claimsFolder,
         };
+        matrixOptions.AddTo(command);
         command.SetAction(parse =>
         {
             var stderr = parse.InvocationConfiguration.Error;
@@ -64,6 +67,7 @@ internal static class ScopeCommand
                 OutputTargets.Check([("--out", parse.GetValue(output))],
                     [("registry", parse.GetValue(registry)), ("--ink-file", parse.GetValue(inkFile)), ("--medium-file", parse.GetValue(mediumFile))]);
                 using var sources = new ScopeSources(parse.GetValue(registry)!, RegistryOptions.OpenForReading, files);
+                matrixOptions.Check(parse, parse.GetValue(matrix), fmt);
                 string text;
                 var exit = ExitCodes.Success;
                 if (parse.GetValue(matrix))
@@ -71,6 +75,11 @@ internal static class ScopeCommand
                     if (parse.GetValue(ink) is not null || parse.GetValue(medium) is not null || files.Count > 0)
                     {
                         throw new ArgumentException("--matrix takes every registered ink and medium; it does not combine with --ink, --medium or record files");
+                    }
+
+                    if (!matrixOptions.PerPair(parse))
+                    {
+                        return matrixOptions.Run(parse, library, choices, formulaLibrary, sources, fmt, shown, parse.GetValue(output));
                     }
 
                     (text, var failures) = charts.Matrix(sources, fmt, shown, DateTimeOffset.UtcNow);
@@ -86,7 +95,7 @@ internal static class ScopeCommand
                     var m = parse.GetValue(medium) is { } mid ? sources.Get(mid, RecordKind.Medium)
                         : sources.OnlyIn(parse.GetValue(mediumFile), RecordKind.Medium, "--medium-file") ?? throw new ArgumentException("name the medium: --medium ID or --medium-file FILE (or --matrix)");
                     var i = parse.GetValue(ink) is { } iid ? sources.Get(iid, RecordKind.Ink) : sources.OnlyIn(parse.GetValue(inkFile), RecordKind.Ink, "--ink-file");
-                    text = ClaimCharts.Render(charts.Evaluate(sources, m, i), fmt, shown, DateTimeOffset.UtcNow);
+                    text = ClaimCharts.Render(matrixOptions.ChartAdditions(parse, library, choices, formulaLibrary, charts.Evaluate(sources, m, i)), fmt, shown, DateTimeOffset.UtcNow);
                 }
 
                 if (parse.GetValue(output) is { } path)
