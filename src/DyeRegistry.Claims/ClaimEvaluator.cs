@@ -77,7 +77,10 @@ public sealed class ClaimEvaluator
                     .Select(r => new DecidingLimitation(r.Claim, r.Limitation.Id, r.Limitation.Text, r.Verdict,
                         r.Verdict == LimitationVerdict.NotMet ? (r.Changes.Count > 0 ? r.Changes : [r.Reason]) : [.. r.Needs, .. r.Changes]))
                     .ToList();
-                var result = new ClaimResult(claim, set.Title, Verdicts.ToClaim(verdict), parent?.Verdict, own, deciding);
+                var result = new ClaimResult(claim, set.Title, Verdicts.ToClaim(verdict), parent?.Verdict, own, deciding)
+                {
+                    Margins = verdict == LimitationVerdict.Met ? LimitationMargin.Order(chain.SelectMany(r => r.Margins)) : [],
+                };
                 results[claim.Id] = result;
                 chains[claim.Id] = chain;
                 ordered.Add(result);

@@ -121,7 +121,7 @@ public static class ClaimChartHtml
         var verdict = Verdicts.Text(c.Verdict);
         var parent = c.Claim.Parent is { } p ? $" &middot; depends on claim {p} ({Verdicts.Text(c.ParentVerdict!.Value)})" : string.Empty;
         var includes = c.Claim.Includes.Count > 0 ? $" &middot; repeats the limitations of claims {string.Join(", ", c.Claim.Includes)}" : string.Empty;
-        h.Append($"<details open=\"\" class=\"claim-{verdict}\" id=\"c{c.Claim.Patent}-{c.Claim.Number}\"><summary>Claim {c.Claim.Number} <span class=\"v {verdict}\">{verdict}</span>" +
+        h.Append($"<details open=\"\" class=\"claim-{verdict}\" id=\"c{c.Claim.Patent}-{c.Claim.Number}\"><summary>Claim {c.Claim.Number} <span class=\"v {verdict}\">{verdict}</span>{ClaimChartAdditions.HtmlNote(c)}" +
             $"<span class=\"meta\">{(c.Claim.Preamble is { } pre ? " &middot; " + E(pre) : string.Empty)}{parent}{includes}</span></summary>\n");
         h.Append("<table><tr><th style=\"width:28%\">Limitation</th><th style=\"width:7em\">Verdict</th><th>Reason and evidence</th></tr>\n");
         foreach (var l in c.Limitations)
@@ -156,6 +156,7 @@ public static class ClaimChartHtml
         }
 
         h.Append("</table>\n");
+        ClaimChartAdditions.HtmlMargins(h, c);
         if (c.Deciding.Count > 0)
         {
             h.Append($"<div class=\"decide\"><b>{(c.Verdict == ClaimVerdict.Outside ? "Outside because" : "Undetermined until")}</b><ul>");

@@ -44,7 +44,7 @@ public static class ClaimChartText
 
             var parent = c.Claim.Parent is { } p ? $" (claim {p}: {Verdicts.Text(c.ParentVerdict!.Value)})" : string.Empty;
             var includes = c.Claim.Includes.Count > 0 ? $" (repeats claims {string.Join(", ", c.Claim.Includes)})" : string.Empty;
-            w.WriteLine($"{c.Claim.Id,-7} {Verdicts.Text(c.Verdict).ToUpperInvariant(),-12}{parent}{includes}");
+            w.WriteLine($"{c.Claim.Id,-7} {Verdicts.Text(c.Verdict).ToUpperInvariant(),-12}{parent}{includes}{ClaimChartAdditions.TextNote(c)}");
             foreach (var l in c.Limitations)
             {
                 var from = l.Claim == c.Claim.Id ? string.Empty : $" [{l.Claim}]";
@@ -64,7 +64,11 @@ public static class ClaimChartText
             {
                 w.WriteLine($"    -> {Verdicts.Text(d.Verdict)}: {d.Claim} {d.Limitation}: {string.Join("; ", d.What)}");
             }
+
+            ClaimChartAdditions.TextMargins(w, c);
         }
+
+        ClaimChartAdditions.TextSensitivity(w, chart, shown);
     }
 
     private static string Mark(LimitationVerdict v) => v switch

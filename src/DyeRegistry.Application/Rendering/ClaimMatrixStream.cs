@@ -143,7 +143,18 @@ public sealed class ClaimMatrixStream(MatrixView view, TextWriter w)
         {
             if (m.Failure is null)
             {
-                w.Write(ClaimMatrixRendering.MediumObject(m.Record, m.Claims.Select(c => c.Claim).Where(view.Shown)).ToJsonString(Compact));
+                var o = ClaimMatrixRendering.MediumObject(m.Record, m.Claims.Select(c => c.Claim).Where(view.Shown));
+                if (view.Margins)
+                {
+                    o["margins"] = new JsonObject(m.Claims.Where(c => c.Margin is not null && view.Shown(c.Claim)).Select(c => KeyValuePair.Create(c.Claim.Claim.Id, (JsonNode?)JsonValue.Create(c.Margin!.Text))));
+                }
+
+                if (view.Sensitivity is { } s && s.MediumFlips(m).ToList() is { Count: > 0 } flips)
+                {
+                    o["flips"] = new JsonArray(flips.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
+                }
+
+                w.Write(o.ToJsonString(Compact));
                 w.Write('\n');
             }
         }

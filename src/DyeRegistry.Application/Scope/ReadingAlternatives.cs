@@ -28,6 +28,13 @@ public static class ReadingAlternatives
         return list;
     }
 
+    /// <summary>The chart with each claim's verdict changes under every alternative reading (<see cref="ClaimResult.Flips"/>).</summary>
+    public static ClaimChart WithFlips(ClaimLibrary library, ReadingChoices choices, FormulaLibrary formulas, ClaimChart chart)
+    {
+        var flips = ForChart(library, choices, formulas, chart).ToLookup(f => f.Claim);
+        return chart with { Claims = chart.Claims.Select(c => c with { Flips = flips[c.Claim.Id].ToList() }).ToList(), Flips = flips.SelectMany(g => g).ToList(), SensitivityEvaluated = true };
+    }
+
     /// <summary>The verdict changes of a chart's claims under every alternative reading.</summary>
     public static List<ReadingFlip> ForChart(ClaimLibrary library, ReadingChoices choices, FormulaLibrary formulas, ClaimChart chart)
     {

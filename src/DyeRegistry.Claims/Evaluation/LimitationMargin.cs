@@ -21,5 +21,12 @@ public sealed record LimitationMargin(string Where, string Label, string Value, 
 
     public bool IsNumeric => Hinge is null && Fraction is not null;
 
+    /// <summary>Numeric margins nearest first (smallest fraction), then the hinges; duplicates once.</summary>
+    public static IReadOnlyList<LimitationMargin> Order(IEnumerable<LimitationMargin> margins)
+    {
+        var all = margins.Distinct().ToList();
+        return [.. all.Where(m => m.IsNumeric).OrderBy(m => m.Fraction), .. all.Where(m => m.Hinge is not null)];
+    }
+
     public LimitationMargin Prefixed(string prefix) => this with { Where = prefix + Where };
 }

@@ -41,7 +41,7 @@ internal sealed class MatrixOptions
 
     /// <summary>A single chart with the additions asked for: its reading sensitivity.</summary>
     public ClaimChart ChartAdditions(ParseResult parse, ClaimLibrary library, ReadingChoices choices, FormulaLibrary formulas, ClaimChart chart) =>
-        parse.GetValue(sensitivity) ? chart with { Flips = ReadingAlternatives.ForChart(library, choices, formulas, chart), SensitivityEvaluated = true } : chart;
+        parse.GetValue(sensitivity) ? ReadingAlternatives.WithFlips(library, choices, formulas, chart) : chart;
 
     /// <summary>Refuses the matrix-only formats and options on a single chart, and the streamed-only ones with --per-pair.</summary>
     public void Check(ParseResult parse, bool matrix, string format)
