@@ -18,7 +18,7 @@ namespace DyeRegistry.Cli.Commands;
 /// </summary>
 internal sealed class MatrixOptions
 {
-    private readonly Option<string?> views = new("--views") { Description = "With --matrix: write the views a person reads to this folder: heatmap.html, grid-PATENT-N.csv per claim (inks x media), summary-claims.csv, summary-inks.csv." };
+    private readonly Option<string?> views = new("--views") { Description = "With --matrix: write the views a person reads to this folder: heatmap.html, grid-PATENT-N.csv per claim (inks x media), summary-claims.csv, summary-inks.csv. (--matrix also takes --format jsonl or csv, streamed; its html is the heat map.)" };
     private readonly Option<bool> sensitivity = new("--sensitivity") { Description = "Evaluate every option of every reading and report each verdict that changes, naming the reading and both verdicts (chart and --matrix)." };
     private readonly Option<bool> margins = new("--margins") { Description = "With --matrix --format jsonl: each pair's design-around margin per within claim (summary-inks.csv has them per ink)." };
     private readonly Option<string> chartLink = new("--chart-link") { Description = "The heat map's link from a cell to its chart, {ink} and {medium} replaced (default charts/{ink}/{medium}.html, relative to the heat map).", DefaultValueFactory = _ => ChartLinks.Default };
