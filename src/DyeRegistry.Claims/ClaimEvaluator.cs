@@ -77,7 +77,10 @@ public sealed class ClaimEvaluator
                     .Select(r => new DecidingLimitation(r.Claim, r.Limitation.Id, r.Limitation.Text, r.Verdict,
                         r.Verdict == LimitationVerdict.NotMet ? (r.Changes.Count > 0 ? r.Changes : [r.Detail]) : [.. r.Needs, .. r.Changes]) { Quote = r.Limitation.Quote })
                     .ToList();
-                var result = new ClaimResult(claim, set.Title, Verdicts.ToClaim(verdict), parent?.Verdict, own, deciding);
+                var result = new ClaimResult(claim, set.Title, Verdicts.ToClaim(verdict), parent?.Verdict, own, deciding)
+                {
+                    Margins = verdict == LimitationVerdict.Met ? LimitationMargin.Order(chain.SelectMany(r => r.Margins)) : [],
+                };
                 results[claim.Id] = result;
                 chains[claim.Id] = chain;
                 ordered.Add(result);
@@ -87,15 +90,16 @@ public sealed class ClaimEvaluator
         return new ClaimChart(subject, ordered, readings.All, claims.Sets, Formulas(), Records(subject));
     }
 
-    private static IEnumerable<(string Claim, Limitation Limitation)> Limitations(ClaimSet set, Claim claim) =>
+    internal static IEnumerable<(string Claim, Limitation Limitation)> Limitations(ClaimSet set, Claim claim) =>
         claim.Includes.SelectMany(i => Limitations(set, set.Find(i)!)).Concat(claim.Limitations.Select(l => (claim.Id, l)));
 
-    private static LimitationResult Evaluate(string claim, Limitation limitation, ConditionEvaluator conditions, IReadOnlyDictionary<string, Binding> root)
+    internal static LimitationResult Evaluate(string claim, Limitation limitation, ConditionEvaluator conditions, IReadOnlyDictionary<string, Binding> root)
     {
         var o = conditions.Evaluate(limitation.Condition, root);
         return new LimitationResult(claim, limitation, o.Verdict, Reason(limitation, o.Verdict, o.Reason), o.Evidence, o.Needs ?? [], o.Changes ?? [], o.Warnings ?? [], o.Dyes ?? [])
         {
             Detail = o.Reason,
+            Margins = o.Margins ?? [],
         };
     }
 
@@ -125,7 +129,7 @@ public sealed class ClaimEvaluator
         return list;
     }
 
-    private static IEnumerable<Condition> Flatten(Condition c) => c switch
+    internal static IEnumerable<Condition> Flatten(Condition c) => c switch
     {
         AllCondition a => a.Parts.SelectMany(Flatten).Prepend(c),
         AnyCondition a => a.Parts.SelectMany(Flatten).Prepend(c),

@@ -9,7 +9,7 @@ public sealed class CompletionCommandTests
 {
     [Theory]
     [InlineData("dyereg sc", "schema scope screen")]
-    [InlineData("dyereg scope --format ", "docx html json pdf text xlsx")]
+    [InlineData("dyereg scope --format ", "csv docx html json jsonl pdf text xlsx")]
     [InlineData("dyereg scope --format json --med", "--medium --medium-file")]
     [InlineData("dyereg template medium", "medium medium-layers")]
     [InlineData("dyereg formulas ", "check")]

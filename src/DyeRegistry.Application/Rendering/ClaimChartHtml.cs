@@ -139,7 +139,7 @@ public static class ClaimChartHtml
     {
         var verdict = c.Verdict;
         h.Append($"<section class=\"claim claim-{verdict}\" id=\"c{c.Claim.Patent}-{c.Claim.Number}\">");
-        h.Append($"<h3><span class=\"cid\">{E(c.Claim.Id)}</span> {E(c.Heading)} <span class=\"v {verdict}\">{verdict}</span>");
+        h.Append($"<h3><span class=\"cid\">{E(c.Claim.Id)}</span> {E(c.Heading)} <span class=\"v {verdict}\">{verdict}</span>{ClaimChartAdditions.HtmlNote(c.Result)}");
         if (c.Claim.Preamble is { } pre)
         {
             h.Append($" <span class=\"dep\">&middot; {E(pre)}</span>");
@@ -157,6 +157,7 @@ public static class ClaimChartHtml
         }
 
         h.Append($"<p class=\"decide\">{E(c.Decides)}</p>\n");
+        ClaimChartAdditions.HtmlMargins(h, c.Result);
         if (c.Deciding.Count > 0)
         {
             Rows(h, c, c.Deciding, print);

@@ -113,7 +113,7 @@ public static class ClaimChartJson
         ["source_text"] = d.SourceText,
     };
 
-    public static JsonObject Claim(ClaimResult c) => new()
+    public static JsonObject Claim(ClaimResult c) => ClaimChartAdditions.Json(new()
     {
         ["patent"] = c.Claim.Patent,
         ["claim"] = c.Claim.Number,
@@ -133,7 +133,7 @@ public static class ClaimChartJson
             ["verdict"] = Verdicts.Text(d.Verdict),
             ["what"] = Strings(d.What),
         })),
-    };
+    }, c);
 
     public static string Pairing(Pairing p) => p switch
     {

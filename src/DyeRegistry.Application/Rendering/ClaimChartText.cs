@@ -55,13 +55,16 @@ public static class ClaimChartText
                 Claim(w, c);
             }
         }
+
+        var shown = view.Patents.SelectMany(p => p.Claims).Select(c => c.Result).ToHashSet();
+        ClaimChartAdditions.TextSensitivity(w, chart, shown.Contains);
     }
 
     private static void Claim(TextWriter w, ClaimView c)
     {
         var pad = new string(' ', 2 * c.Depth);
         w.WriteLine();
-        w.WriteLine($"{pad}{c.Claim.Id,-7} {c.Verdict.ToUpperInvariant(),-12} {c.Heading}");
+        w.WriteLine($"{pad}{c.Claim.Id,-7} {c.Verdict.ToUpperInvariant(),-12} {c.Heading}{ClaimChartAdditions.TextNote(c.Result)}");
         if (c.Claim.Text is { } text)
         {
             w.WriteLine($"{pad}    claim text: {text}");
@@ -77,6 +80,8 @@ public static class ClaimChartText
         {
             Row(w, pad + "    ", l, c);
         }
+
+        ClaimChartAdditions.TextMargins(w, c.Result);
 
         if (c.Other.Count > 0)
         {

@@ -32,21 +32,27 @@ public static class ClaimMatrixRendering
     {
         ["schema"] = "dyeregistry/claim-matrix/1",
         ["readings"] = new JsonArray(media.FirstOrDefault()?.Readings.Select(r => (JsonNode?)JsonValue.Create(r.Describe())).ToArray() ?? []),
-        ["media"] = new JsonArray(media.Select(c => (JsonNode?)new JsonObject
-        {
-            ["medium"] = c.Subject.Medium.Id,
-            ["medium_version"] = c.Subject.Medium.Version,
-            ["claims"] = Verdicts(c.Claims.Where(shown)),
-        }).ToArray()),
-        ["pairs"] = new JsonArray(pairs.Select(c => (JsonNode?)new JsonObject
-        {
-            ["ink"] = c.Subject.Ink!.Id,
-            ["ink_version"] = c.Subject.Ink.Version,
-            ["medium"] = c.Subject.Medium.Id,
-            ["medium_version"] = c.Subject.Medium.Version,
-            ["claims"] = Verdicts(MethodClaims(c).Where(shown)),
-        }).ToArray()),
+        ["media"] = new JsonArray(media.Select(c => (JsonNode?)MediumObject(c.Subject.Medium, c.Claims.Where(shown))).ToArray()),
+        ["pairs"] = new JsonArray(pairs.Select(c => (JsonNode?)PairObject(c.Subject.Ink!, c.Subject.Medium, MethodClaims(c).Where(shown))).ToArray()),
         ["failures"] = new JsonArray((failures ?? []).Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
+    };
+
+    /// <summary>One medium's entry: id, version and its medium claims' verdicts.</summary>
+    public static JsonObject MediumObject(ScopeRecord medium, IEnumerable<ClaimResult> claims) => new()
+    {
+        ["medium"] = medium.Id,
+        ["medium_version"] = medium.Version,
+        ["claims"] = Verdicts(claims),
+    };
+
+    /// <summary>One pair's entry: ink, medium, their versions and the recording-method claims' verdicts.</summary>
+    public static JsonObject PairObject(ScopeRecord ink, ScopeRecord medium, IEnumerable<ClaimResult> claims) => new()
+    {
+        ["ink"] = ink.Id,
+        ["ink_version"] = ink.Version,
+        ["medium"] = medium.Id,
+        ["medium_version"] = medium.Version,
+        ["claims"] = Verdicts(claims),
     };
 
     public static string Html(IReadOnlyList<ClaimChart> media, IReadOnlyList<ClaimChart> pairs, Func<ClaimResult, bool> shown, DateTimeOffset generated, string version)

@@ -14,7 +14,14 @@ public sealed record ClaimChart(
     IReadOnlyList<AppliedReading> Readings,
     IReadOnlyList<ClaimSet> Sets,
     IReadOnlyList<FormulaCitation> Formulas,
-    IReadOnlyList<ScopeRecord> Records);
+    IReadOnlyList<ScopeRecord> Records)
+{
+    /// <summary>With reading sensitivity asked for: each claim verdict that changes under another option of a reading (empty otherwise).</summary>
+    public IReadOnlyList<ReadingFlip> Flips { get; init; } = [];
+
+    /// <summary>True when the reading sensitivity was evaluated (so empty <see cref="Flips"/> means robust).</summary>
+    public bool SensitivityEvaluated { get; init; }
+}
 
 /// <summary>A general formula as the chart used it, with the patent document (and claim) it comes from.</summary>
 public sealed record FormulaCitation(string Id, string Name, int Version, Provenance Provenance, string Source, PatentDocument Document);

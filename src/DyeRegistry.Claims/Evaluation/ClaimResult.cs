@@ -13,7 +13,14 @@ public sealed record ClaimResult(
     ClaimVerdict Verdict,
     ClaimVerdict? ParentVerdict,
     IReadOnlyList<LimitationResult> Limitations,
-    IReadOnlyList<DecidingLimitation> Deciding);
+    IReadOnlyList<DecidingLimitation> Deciding)
+{
+    /// <summary>For a within claim, its design-around margins over its whole chain: numeric ones nearest first, then the single-element hinges (empty otherwise).</summary>
+    public IReadOnlyList<LimitationMargin> Margins { get; init; } = [];
+
+    /// <summary>With reading sensitivity: how this claim's verdict changes under other options of the readings (empty when robust or not asked).</summary>
+    public IReadOnlyList<ReadingFlip> Flips { get; init; } = [];
+}
 
 /// <summary>A limitation that makes a claim outside (not met) or undetermined (unknown), with
 /// what would have to change or which data would decide it.</summary>

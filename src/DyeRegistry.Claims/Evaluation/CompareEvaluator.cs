@@ -98,7 +98,27 @@ internal sealed class CompareEvaluator(ReadingChoices readings)
                 [.. facts.Where((_, i) => !intervals[i].IsExact).Select(f => ConditionEvaluator.Need(f.Fact, f.Path) + (f.Fact.Source == "estimated" ? " measured (the estimate's interval is too wide to decide)" : " with a smaller uncertainty"))], changes, warnings);
         }
 
-        return new Outcome(verdict, reason, evidence, [], changes, warnings);
+        return new Outcome(verdict, reason, evidence, [], changes, warnings)
+        {
+            Margins = verdict == LimitationVerdict.Met ? [Margin(c, value.Central, threshold, bound, distance)] : null,
+        };
+    }
+
+    // The design-around margin of a met comparison: the central value's distance to the bound
+    // it was decided against, as a fraction of that bound.
+    private static LimitationMargin Margin(CompareCondition c, decimal central, decimal threshold, decimal bound, decimal distance)
+    {
+        var rule = c.Comparison switch
+        {
+            Comparison.AtLeast => $"at least {Numbers.WithUnit(threshold, c.Unit)}",
+            Comparison.MoreThan => $"more than {Numbers.WithUnit(threshold, c.Unit)}",
+            Comparison.AtMost => $"at most {Numbers.WithUnit(threshold, c.Unit)}",
+            Comparison.LessThan => $"less than {Numbers.WithUnit(threshold, c.Unit)}",
+            _ => $"{Numbers.Text(threshold)} to {Numbers.WithUnit(c.Upper!.Value, c.Unit)}",
+        };
+        decimal? fraction = bound == 0 ? null : Saturating.Divide(Math.Abs(distance), Math.Abs(bound));
+        var direction = (distance >= 0 ? "above" : "below") + (c.Comparison == Comparison.Between ? (bound == threshold ? " the lower bound" : " the upper bound") : string.Empty);
+        return new LimitationMargin(string.Empty, c.Label, Numbers.WithUnit(central, c.Unit), rule, fraction, direction, null);
     }
 
     private static string Percent(decimal distance, decimal bound) =>

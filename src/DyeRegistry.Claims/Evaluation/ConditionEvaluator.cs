@@ -197,20 +197,22 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
     private Outcome All(AllCondition a, IReadOnlyDictionary<string, Binding> bindings)
     {
         var parts = a.Parts.Select(p => Evaluate(p, bindings)).ToList();
-        return Outcome.Combine(Verdicts.And(parts.Select(p => p.Verdict)), parts);
+        return Outcome.Combine(Verdicts.And(parts.Select(p => p.Verdict)), parts).WithMargins(parts, every: true);
     }
 
     private Outcome Any(AnyCondition a, IReadOnlyDictionary<string, Binding> bindings)
     {
         var parts = a.Parts.Select(p => Evaluate(p, bindings)).ToList();
-        return Outcome.Combine(Verdicts.Or(parts.Select(p => p.Verdict)), parts, " | or | ");
+        return Outcome.Combine(Verdicts.Or(parts.Select(p => p.Verdict)), parts, " | or | ").WithMargins(parts, every: false);
     }
 
     private Outcome Quantified(QuantifiedCondition q, IReadOnlyDictionary<string, Binding> bindings)
     {
         var parts = new List<Outcome>();
+        var names = new List<string>();
         foreach (var (name, binding, missing) in Elements(q, bindings))
         {
+            names.Add(name);
             if (binding is null)
             {
                 parts.Add(missing!.Prefixed(ElementWords(q, name)));
@@ -228,7 +230,8 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
                 Changes: [$"{ink}: a {q.Element} component that meets the limitation"]);
         }
 
-        return Outcome.Combine(q.Every ? Verdicts.And(parts.Select(p => p.Verdict)) : Verdicts.Or(parts.Select(p => p.Verdict)), parts);
+        return Outcome.Combine(q.Every ? Verdicts.And(parts.Select(p => p.Verdict)) : Verdicts.Or(parts.Select(p => p.Verdict)), parts)
+            .WithMargins(parts, q.Every, i => $"hangs on {q.Element} {names[i]} alone ({parts.Count} {q.Element}{(parts.Count == 1 ? string.Empty : "s")} listed)");
     }
 
     // "first layer: ", "dye M-101: ": the element a quantifier is at, in words.

@@ -30,4 +30,7 @@ public sealed record LimitationResult(
 {
     /// <summary>The reason without the quoted claim words: what was recorded and computed.</summary>
     public string Detail { get; init; } = string.Empty;
+
+    /// <summary>For a met limitation, how far it is from ceasing to be met (design-around margins; empty otherwise).</summary>
+    public IReadOnlyList<LimitationMargin> Margins { get; init; } = [];
 }

@@ -7,6 +7,7 @@ using DyeRegistry.Claims.Loading;
 using DyeRegistry.Application.Estimating;
 using DyeRegistry.Application.Charts;
 using DyeRegistry.Application.Documents;
+using DyeRegistry.Application.Rendering;
 using DyeRegistry.Application.Scope;
 using DyeRegistry.Cli.Output;
 using DyeRegistry.Markush;
@@ -32,8 +33,8 @@ internal static class ScopeCommand
         var inkFile = new Option<string?>("--ink-file") { Description = "JSON file with the ink and the dye, polymer and solvent records it references (docs/records.md), when they are not registered." };
         var mediumFile = new Option<string?>("--medium-file") { Description = "JSON file with the medium record, when it is not registered." };
         var matrix = new Option<bool>("--matrix") { Description = "Every registered ink x every registered medium, as a matrix of claim verdicts." };
-        var format = new Option<string>("--format") { Description = "text, json or html; pdf or docx (one chart, written to -o FILE); xlsx (the --matrix, to -o FILE).", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong([.. ClaimCharts.Formats, .. ClaimCharts.DocumentFormats]);
+        var format = new Option<string>("--format") { Description = "text, json or html; pdf or docx (one chart, written to -o FILE); with --matrix also jsonl, csv and xlsx (to -o FILE).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong([.. ClaimCharts.Formats, .. ClaimCharts.DocumentFormats, .. ClaimMatrixStream.Formats.Except(ClaimCharts.Formats).Except(ClaimCharts.DocumentFormats)]);
         var author = new Option<string?>("--author") { Description = "Who the chart names as its author (default: the operating-system user)." };
         var paper = new Option<string>("--paper") { Description = "Paper for pdf and docx: a4 or letter.", DefaultValueFactory = _ => "a4" };
         paper.AcceptOnlyFromAmong("a4", "letter", "A4", "Letter");
@@ -44,12 +45,14 @@ internal static class ScopeCommand
         var registry = RegistryOptions.Path();
         var formulas = FormulaOptions.Folder();
         var claimsFolder = new Option<string>("--claims") { Description = "Folder of claim set and readings files (default: $DYEREG_CLAIMS, else claims/ beside the program or in /usr/share/dyeregistry, else the claims/ folder of a checkout).", DefaultValueFactory = _ => ClaimLibrary.DefaultFolder() };
+        var matrixOptions = MatrixOptions.Create();
         var command = new Command("scope", "Claim charts: evaluate every claim of the three patents on a medium, or an ink on a medium, limitation by limitation.")
         {
             ink, medium, inkFile, mediumFile, matrix, format, output, reading, claim, listReadings, registry, formulas, claimsFolder,
         };
         command.Options.Add(author);
         command.Options.Add(paper);
+        matrixOptions.AddTo(command);
         command.SetAction(parse =>
         {
             var stderr = parse.InvocationConfiguration.Error;
@@ -81,7 +84,7 @@ internal static class ScopeCommand
 
                 if (fmt is "pdf" or "docx" && parse.GetValue(matrix))
                 {
-                    throw new ArgumentException($"--format {fmt} is for one chart; the matrix is text, json, html or xlsx");
+                    throw new ArgumentException($"--format {fmt} is for one chart; the matrix is text, json, jsonl, csv, html or xlsx");
                 }
 
                 var madeBy = parse.GetValue(author) is { Length: > 0 } named ? named : Environment.UserName;
@@ -93,6 +96,7 @@ internal static class ScopeCommand
                 // Dyes and solvents read from files get estimates as import would give them.
                 using var estimates = files.Count > 0 && EstimateCommand.LoadModel(null, parse.InvocationConfiguration.Error) is { } model ? new RecordEstimates(model) : null;
                 using var sources = new ScopeSources(parse.GetValue(registry)!, RegistryOptions.OpenForReading, files, estimates);
+                matrixOptions.Check(parse, parse.GetValue(matrix), fmt);
                 string text;
                 var exit = ExitCodes.Success;
                 if (parse.GetValue(matrix))
@@ -100,6 +104,11 @@ internal static class ScopeCommand
                     if (parse.GetValue(ink) is not null || parse.GetValue(medium) is not null || files.Count > 0)
                     {
                         throw new ArgumentException("--matrix takes every registered ink and medium; it does not combine with --ink, --medium or record files");
+                    }
+
+                    if (fmt != "xlsx" && !matrixOptions.PerPair(parse))
+                    {
+                        return matrixOptions.Run(parse, library, choices, formulaLibrary, sources, fmt, shown, parse.GetValue(output));
                     }
 
                     List<string> failures;
@@ -125,7 +134,7 @@ internal static class ScopeCommand
                     var m = parse.GetValue(medium) is { } mid ? sources.Get(mid, RecordKind.Medium)
                         : sources.OnlyIn(parse.GetValue(mediumFile), RecordKind.Medium, "--medium-file") ?? throw new ArgumentException("name the medium: --medium ID or --medium-file FILE (or --matrix)");
                     var i = parse.GetValue(ink) is { } iid ? sources.Get(iid, RecordKind.Ink) : sources.OnlyIn(parse.GetValue(inkFile), RecordKind.Ink, "--ink-file");
-                    var evaluated = charts.Evaluate(sources, m, i);
+                    var evaluated = matrixOptions.ChartAdditions(parse, library, choices, formulaLibrary, charts.Evaluate(sources, m, i));
                     text = document ? string.Empty : ClaimCharts.Render(evaluated, fmt, shown, DateTimeOffset.UtcNow, madeBy);
                     bytes = document ? ClaimCharts.Document(evaluated, fmt, shown, DateTimeOffset.UtcNow, madeBy, sheet) : null;
                 }
