@@ -23,10 +23,12 @@ internal static class Pages
     /// server's own scripts (JSME's compiled code needs eval) and no framing by other sites.</summary>
     public static IApplicationBuilder UseResponseHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        context.Response.Headers["Content-Security-Policy"] =
-            "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+        context.Response.Headers["Content-Security-Policy"] = Policy;
         context.Response.Headers["X-Content-Type-Options"] = "nosniff";
         context.Response.Headers["Referrer-Policy"] = "same-origin";
         await next(context);
     });
+
+    public const string Policy =
+            "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 }

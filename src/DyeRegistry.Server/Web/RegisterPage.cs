@@ -169,7 +169,7 @@ internal static class RegisterPage
             {Assets.EditorBox("Draw the dye")}
             <input type="hidden" name="drawn" value="">
             <div class="row">
-            <div class="field"><label for="f-molfile">Or paste a SMILES or molfile</label><textarea id="f-molfile" name="structure" rows="4">{E(entry.Structure)}</textarea></div>
+            <div class="field"><label for="f-molfile">Or paste a SMILES or molfile</label><textarea id="f-molfile" name="structure" rows="4">{"\n"}{E(entry.Structure)}</textarea></div>
             <div class="field"><label for="f-upload">Or upload a molfile (.mol)</label><input id="f-upload" name="upload" type="file" accept=".mol,.sdf,.txt"></div>
             </div>
             <div class="actions">{buttons}</div>

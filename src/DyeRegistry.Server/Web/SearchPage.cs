@@ -221,7 +221,7 @@ internal static class SearchPage
             {Assets.EditorBox("Draw a structure")}
             <input type="hidden" name="drawn" value="">
             <div class="row">
-            <div class="field"><label for="f-structure">Pasted SMILES or molfile</label><textarea id="f-structure" name="structure" rows="2">{E(structure)}</textarea></div>
+            <div class="field"><label for="f-structure">Pasted SMILES or molfile</label><textarea id="f-structure" name="structure" rows="2">{"\n"}{E(structure)}</textarea></div>
             {Select("mode", "Structure search", [("substructure", "substructure"), ("exact", "exact (same standardized parent)"), ("similarity", "similarity (Tanimoto)")], mode)}
             {Field("min", "Least similarity (Tanimoto, 0 to 1)", min is { } m ? N(m) : "0.7", "number", attributes: "step=\"0.05\" min=\"0\" max=\"1\"")}
             </div>

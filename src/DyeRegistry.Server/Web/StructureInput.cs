@@ -7,7 +7,7 @@ namespace DyeRegistry.Server.Web;
 internal static class StructureInput
 {
     /// <summary>True when the text is a molfile rather than a SMILES.</summary>
-    public static bool IsMolfile(string text) => text.Contains("M  END", StringComparison.Ordinal) || text.Contains('\n');
+    public static bool IsMolfile(string text) => text.Contains("M  END", StringComparison.Ordinal) || text.Trim().Contains('\n');
 
     /// <summary>The molecule, or the reason it cannot be read (naming what was given).</summary>
     public static (Molecule? Molecule, string? Error) Read(string text, StructureLimits limits, string field)
@@ -32,7 +32,8 @@ internal static class StructureInput
     /// <summary>The first of the drawn, pasted and uploaded structures that was given.</summary>
     public static async Task<string?> FromFormAsync(IFormCollection form)
     {
-        if (Forms.Text(form, "drawn") is { } drawn)
+        // Not trimmed: a molfile's first line (its name) may be blank, and the lines count.
+        if (form["drawn"].ToString() is { Length: > 0 } drawn && !string.IsNullOrWhiteSpace(drawn))
         {
             return drawn;
         }
