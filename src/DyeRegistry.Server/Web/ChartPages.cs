@@ -85,7 +85,7 @@ internal static class ChartPages
         string Options(IEnumerable<StoredRecord> records) => string.Concat(records.Select(r => $"<option value=\"{E(r.Id)}\">{E(r.Document["name"]?.ToString())}</option>"));
         var chosen = reading.Select(r => r.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
         var readings = string.Concat(resources.Claims.Readings.Readings.Select(r => Select("reading", $"Reading: {r.Term}",
-            r.Options.Select(o => ($"{r.Id}={o.Id}", o.Id == r.Default ? $"{o.Id} (default)" : o.Id)), $"{r.Id}={(chosen.TryGetValue(r.Id, out var v) ? v : r.Default)}")));
+            r.Options.Select(o => ($"{r.Id}={o.Id}", o.Id == r.Default ? $"{o.Id} (default)" : o.Id)), $"{r.Id}={(chosen.TryGetValue(r.Id, out var v) ? v : r.Default)}", "reading-" + r.Id)));
         return $"""
             <form method="get" action="/charts" class="panel no-print" id="chart-form">
             <div class="row">

@@ -94,7 +94,7 @@ internal static class DyePage
                 var f = resources.Formulas.Find(formulaId);
                 html.Append($"<div class=\"card\"><img src=\"/depict/{U(id)}.svg?formula={U(formulaId)}\" alt=\"{E(id)} with the core of {E(formulaId)} highlighted\" width=\"320\" height=\"240\">" +
                     $"<div><b>{E(formulaId)}</b> {E(f?.Formula.Name)}</div><div>{(undetermined ? "<span class=\"verdict-undetermined\">undetermined</span>: a search limit was reached deciding it" : "<span class=\"verdict-within\">within</span>: the core (highlighted) embeds and every slot holds an allowed substituent")}</div>" +
-                    $"<div class=\"muted\">{(f is null ? string.Empty : $"{E(f.Formula.Document.Publication)}, {E(f.Formula.Provenance.ToString().ToLowerInvariant())}")}</div></div>");
+                    $"<div class=\"muted\">{(f is null ? string.Empty : $"formula {E(f.Formula.Provenance.ToString().ToLowerInvariant())}; publication {E(f.Formula.Document.Publication)}")} · <a href=\"/formulas#formula-{E(formulaId)}\">the formula</a></div></div>");
             }
 
             html.Append("</div>");

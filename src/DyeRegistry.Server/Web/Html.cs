@@ -22,8 +22,9 @@ internal static class Html
         (help is null ? string.Empty : $"<small>{E(help)}</small>") +
         (error is null ? string.Empty : $"<p class=\"error\" id=\"e-{E(name)}\">{E(error)}</p>") + "</div>";
 
-    public static string Select(string name, string label, IEnumerable<(string Value, string Text)> options, string? selected) =>
-        $"<div class=\"field\"><label for=\"f-{E(name)}\">{E(label)}</label><select id=\"f-{E(name)}\" name=\"{E(name)}\">" +
+    /// <summary>A labelled choice; <paramref name="id"/> tells apart several fields of one name.</summary>
+    public static string Select(string name, string label, IEnumerable<(string Value, string Text)> options, string? selected, string? id = null) =>
+        $"<div class=\"field\"><label for=\"f-{E(id ?? name)}\">{E(label)}</label><select id=\"f-{E(id ?? name)}\" name=\"{E(name)}\">" +
         string.Concat(options.Select(o => $"<option value=\"{E(o.Value)}\"{(o.Value == selected ? " selected" : string.Empty)}>{E(o.Text)}</option>")) +
         "</select></div>";
 

@@ -3,6 +3,7 @@ using DyeRegistry.Application.Accounts;
 using DyeRegistry.Application.Charts;
 using DyeRegistry.Application.Scope;
 using DyeRegistry.Claims.Evaluation;
+using DyeRegistry.Claims.Model;
 using DyeRegistry.Storage.Records;
 using DyeRegistry.Storage.Stores;
 using static DyeRegistry.Server.Web.Html;
@@ -22,35 +23,56 @@ internal static class PortfolioPage
         using var sources = new ScopeSources(resources.Options.Registry, p => RegistryStores.Open(p, create: false), []);
         var media = sources.AllInRegistry(RecordKind.Medium);
         var inks = sources.AllInRegistry(RecordKind.Ink);
-        var html = new StringBuilder("<p>Each cell: the claims within / undetermined / outside for that ink on that medium (the first row: the medium alone). Select a cell for its chart.</p>");
-        html.Append("<div style=\"overflow-x:auto\"><table class=\"heat\" id=\"heat\"><tr><th scope=\"col\">Ink \\ medium</th>");
-        html.Append(string.Concat(media.Select(m => $"<th scope=\"col\"><a href=\"/media/{U(m.Id)}\">{E(m.Id)}</a></th>")));
-        html.Append("</tr>");
+        var rows = new List<(ScopeRecord? Ink, ScopeRecord Medium, ClaimChart? Chart, string? Error)>();
         foreach (var ink in new ScopeRecord?[] { null }.Concat(inks))
         {
-            html.Append($"<tr><th scope=\"row\">{(ink is null ? "(medium alone)" : $"<a href=\"/inks/{U(ink.Id)}\">{E(ink.Id)}</a>")}</th>");
             foreach (var m in media)
             {
-                var link = $"/charts?medium={U(m.Id)}" + (ink is null ? string.Empty : $"&ink={U(ink.Id)}");
                 try
                 {
-                    var chart = charts.Evaluate(sources, m, ink);
-                    var within = chart.Claims.Count(c => c.Verdict == ClaimVerdict.Within);
-                    var undetermined = chart.Claims.Count(c => c.Verdict == ClaimVerdict.Undetermined);
-                    var outside = chart.Claims.Count(c => c.Verdict == ClaimVerdict.Outside);
-                    var css = within > 0 ? "within" : undetermined > 0 ? "undetermined" : chart.Claims.Count > 0 ? "outside" : "none";
-                    html.Append($"<td class=\"cell {css}\"><a href=\"{E(link)}\" title=\"{within} within, {undetermined} undetermined, {outside} outside\">{within} / {undetermined} / {outside}</a></td>");
+                    rows.Add((ink, m, charts.Evaluate(sources, m, ink), null));
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    html.Append($"<td class=\"cell none\" title=\"{E(e.Message)}\">not evaluated</td>");
+                    rows.Add((ink, m, null, e.Message));
                 }
+            }
+        }
+
+        // One column per claim that some subject was charted on, in claim-set and number order.
+        var claims = rows.Where(r => r.Chart is not null).SelectMany(r => r.Chart!.Claims.Select(c => c.Claim))
+            .DistinctBy(c => c.Id).OrderBy(c => c.Patent, StringComparer.Ordinal).ThenBy(c => c.Number).ToList();
+        var html = new StringBuilder("<p>Each row is an ink on a medium (or a medium alone); each column a claim. A cell gives the claim's verdict: <span class=\"heat\"><span class=\"within\">&nbsp;W within&nbsp;</span> <span class=\"undetermined\">&nbsp;U undetermined&nbsp;</span> <span class=\"outside\">&nbsp;O outside&nbsp;</span></span>; select it for the chart, at that claim.</p>");
+        html.Append("<div style=\"overflow-x:auto\"><table class=\"heat\" id=\"heat\"><thead><tr><th scope=\"col\">Ink on medium</th>");
+        html.Append(string.Concat(claims.Select(c => $"<th scope=\"col\" class=\"claim\">{E(c.Patent)}<br>{c.Number}</th>")));
+        html.Append("</tr></thead><tbody>");
+        foreach (var (ink, m, chart, error) in rows)
+        {
+            var link = $"/charts?medium={U(m.Id)}" + (ink is null ? string.Empty : $"&ink={U(ink.Id)}");
+            html.Append($"<tr><th scope=\"row\"><a href=\"{E(link)}\">{(ink is null ? $"{E(m.Id)} alone" : $"{E(ink.Id)} on {E(m.Id)}")}</a></th>");
+            if (chart is null)
+            {
+                html.Append($"<td class=\"cell none\" colspan=\"{Math.Max(1, claims.Count)}\">not evaluated: {E(error)}</td></tr>");
+                continue;
+            }
+
+            var verdicts = chart.Claims.ToDictionary(c => c.Claim.Id, c => c.Verdict);
+            foreach (var c in claims)
+            {
+                if (!verdicts.TryGetValue(c.Id, out var v))
+                {
+                    html.Append("<td class=\"cell none\"></td>");
+                    continue;
+                }
+
+                var (css, letter) = v switch { ClaimVerdict.Within => ("within", "W"), ClaimVerdict.Outside => ("outside", "O"), _ => ("undetermined", "U") };
+                html.Append($"<td class=\"cell {css}\"><a href=\"{E(link)}#c{E(c.Patent)}-{c.Number}\" title=\"claim {E(c.Id)}: {css}\" aria-label=\"claim {E(c.Id)}: {css}\">{letter}</a></td>");
             }
 
             html.Append("</tr>");
         }
 
-        html.Append("</table></div><p class=\"muted\">Legend: <span class=\"heat\"><span class=\"within\">&nbsp;some claim within&nbsp;</span> <span class=\"undetermined\">&nbsp;none within, some undetermined&nbsp;</span> <span class=\"outside\">&nbsp;all outside&nbsp;</span></span></p>");
+        html.Append("</tbody></table></div>");
         return Layout.Page(context, "Portfolio", html.ToString());
     }
 }

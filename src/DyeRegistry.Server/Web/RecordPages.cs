@@ -188,7 +188,7 @@ internal static class RecordPages
             fields.Append("<fieldset><legend>Ink-receiving layer</legend><div class=\"row\">");
             foreach (var f in MediumFields)
             {
-                fields.Append(Field(f.Path, f.Label, At(doc, f.Path)?.ToString(), "number", error: Err(f.Path), attributes: "step=\"any\" min=\"0\""));
+                fields.Append(Field(f.Path, f.Label, At(doc, f.Path) is JsonValue jv && jv.TryGetValue<double>(out var number) ? N(number) : At(doc, f.Path)?.ToString(), "number", error: Err(f.Path), attributes: "step=\"any\" min=\"0\""));
             }
 
             fields.Append("</div></fieldset>");

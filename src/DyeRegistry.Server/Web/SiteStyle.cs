@@ -47,7 +47,10 @@ internal static class SiteStyle
         .note { padding: 8px 12px; border-radius: 4px; background: #e8f0fb; border: 1px solid #b9cdea; }
         .note.error { background: #fbeaea; border-color: #e3b3b5; } .note.warn { background: #fff6e0; border-color: #ecd28f; } .note.ok { background: #e6f4ea; border-color: #a8d5b5; }
         .verdict-within { color: var(--within); font-weight: 600; } .verdict-outside { color: var(--outside); font-weight: 600; } .verdict-undetermined { color: var(--undetermined); font-weight: 600; }
-        .heat td.cell { text-align: center; font-weight: 600; white-space: nowrap; }
+        .heat td.cell { text-align: center; font-weight: 600; white-space: nowrap; padding: 3px 4px; min-width: 2em; }
+        .heat th.claim { text-align: center; font-size: 12px; padding: 3px 4px; }
+        .heat th[scope=row] { white-space: nowrap; }
+        .side .card img { max-width: 360px; display: block; }
         .heat td.cell a { display: block; text-decoration: none; color: inherit; }
         .heat .within { background: #cfe9d6; } .heat .outside { background: #f3d0d2; } .heat .undetermined { background: #f8e7b4; } .heat .none { background: #f0f0f0; }
         .muted { color: var(--muted); } code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 13px; overflow-wrap: anywhere; }
