@@ -29,14 +29,17 @@ internal static class Html
         "</select></div>";
 
     /// <summary>The part of a whole HTML document between its body tags (a renderer's document shown inside a page), with its style elements.</summary>
-    public static string BodyOf(string document)
+    /// <param name="document">A whole HTML document, as a renderer made it.</param>
+    /// <param name="scope">The selector of the element the body goes in: the document's style rules
+    /// are limited to it (its <c>body</c> rules apply to that element), so they leave the page's frame alone.</param>
+    public static string BodyOf(string document, string scope = "#chart")
     {
         var styles = string.Empty;
         var s = document.IndexOf("<style>", StringComparison.Ordinal);
         var se = document.IndexOf("</style>", StringComparison.Ordinal);
         if (s >= 0 && se > s)
         {
-            styles = document[s..(se + "</style>".Length)];
+            styles = "<style>" + Scoped(document[(s + "<style>".Length)..se], scope) + "</style>";
         }
 
         var b = document.IndexOf("<body", StringComparison.Ordinal);
@@ -48,5 +51,45 @@ internal static class Html
 
         b = document.IndexOf('>', b) + 1;
         return styles + document[b..be];
+    }
+
+    /// <summary>Style rules limited to the elements inside <paramref name="scope"/> (at-rules such as
+    /// @media keep their own rules, each limited the same way).</summary>
+    public static string Scoped(string css, string scope)
+    {
+        var result = new System.Text.StringBuilder();
+        var i = 0;
+        while (i < css.Length)
+        {
+            var open = css.IndexOf('{', i);
+            if (open < 0)
+            {
+                break;
+            }
+
+            var selectors = css[i..open].Trim();
+            var depth = 1;
+            var j = open + 1;
+            while (j < css.Length && depth > 0)
+            {
+                depth += css[j] == '{' ? 1 : css[j] == '}' ? -1 : 0;
+                j++;
+            }
+
+            var body = css[(open + 1)..(j - 1)];
+            if (selectors.StartsWith('@'))
+            {
+                result.Append(selectors).Append('{').Append(selectors.StartsWith("@media", StringComparison.Ordinal) ? Scoped(body, scope) : body).Append('}');
+            }
+            else
+            {
+                var scoped = selectors.Split(',').Select(sel => sel.Trim()).Select(sel => sel is "body" or "html" ? scope : sel.StartsWith("body ", StringComparison.Ordinal) ? scope + sel[4..] : scope + " " + sel);
+                result.Append(string.Join(",", scoped)).Append('{').Append(body).Append('}');
+            }
+
+            i = j;
+        }
+
+        return result.ToString();
     }
 }
