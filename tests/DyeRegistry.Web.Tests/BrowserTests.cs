@@ -220,7 +220,7 @@ public sealed class BrowserTests(WebServer server)
         await page.GetByLabel("Id", new() { Exact = true }).FillAsync("INK-XSS");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await page.GetByLabel("Component 1: record id").FillAsync("M-101");
-        await page.GetByLabel("Component 1: amount (mass %)").FillAsync("2.5");
+        await page.GetByLabel("Component 1: mass %").FillAsync("2.5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         await page.WaitForURLAsync("**/inks/INK-XSS");
         await page.GotoAsync("/inks");

@@ -174,10 +174,10 @@ internal static class RecordPages
             for (var i = 0; i < Math.Max(InkComponentRows, components.Count + 1); i++)
             {
                 var c = i < components.Count ? components[i] : null;
-                fields.Append("<div class=\"row\">");
+                fields.Append("<div class=\"row component\">");
                 fields.Append(Field($"c{i}.ref", $"Component {i + 1}: record id", c?["ref"]?.ToString(), error: Err($"components[{i}].ref"), attributes: "list=\"component-ids\" autocomplete=\"off\""));
                 fields.Append(Select($"c{i}.role", $"Component {i + 1}: role", ComponentRoles.Select(r => (r, r)), c?["role"]?.ToString() ?? "dye"));
-                fields.Append(Field($"c{i}.mass_percent", $"Component {i + 1}: amount (mass %)", c?["mass_percent"]?.ToString(), "number", error: Err($"components[{i}].mass_percent"), attributes: "step=\"any\" min=\"0\" max=\"100\""));
+                fields.Append(Field($"c{i}.mass_percent", $"Component {i + 1}: mass %", c?["mass_percent"]?.ToString(), "number", error: Err($"components[{i}].mass_percent"), attributes: "step=\"any\" min=\"0\" max=\"100\""));
                 fields.Append("</div>");
             }
 

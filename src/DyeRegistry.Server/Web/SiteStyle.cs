@@ -31,6 +31,7 @@ internal static class SiteStyle
         button.secondary, .button.secondary { background: #fff; color: var(--accent); }
         button.danger { background: var(--outside); border-color: #7d1c21; }
         .row { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 0 16px; align-items: end; }
+        .row.component { grid-template-columns: minmax(0, 2fr) minmax(0, 1.2fr) minmax(0, 1fr); }
         .actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0 14px; }
         .panel { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; margin: 0 0 16px; }
         fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 12px; padding: 8px 12px; background: #fff; }
