@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/bootstrap.sh
+scripts/build-web.sh
 echo "setup: building (native bridge via CMake, then .NET, Release)"
 dotnet build DyeRegistry.sln -c Release -nologo -v quiet
 dyereg="src/DyeRegistry.Cli/bin/Release/net10.0/dyereg"

@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 scripts/bootstrap.sh || exit 1
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
+scripts/build-web.sh || { echo "0 passed, 1 failed"; echo "test: the pages' front-end build (scripts/build-web.sh) failed" >&2; exit 1; }
 dotnet build DyeRegistry.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; echo "test: build failed" >&2; exit 1; }
 trap 'scripts/test-postgres.sh stop' EXIT
 DYEREG_TEST_POSTGRES="$(scripts/test-postgres.sh start)" || { echo "0 passed, 1 failed"; echo "test: the PostgreSQL test cluster did not start (reason above): the PostgreSQL store's tests cannot run" >&2; exit 1; }

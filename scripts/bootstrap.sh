@@ -5,8 +5,8 @@
 #     libjemalloc2 (the allocator dyereg runs RDKit on: see src/DyeRegistry.Cli/Hosting/NativeAllocator.cs),
 #     postgresql-15 and postgresql-15-rdkit (the PostgreSQL store's tests run a throw-away cluster
 #     with the RDKit cartridge: scripts/test-postgres.sh)
-#   - chart documents (issue 21): chromium (PDF is printed by Debian's browser through Playwright;
-#     never a browser download), poppler-utils (pdftoppm/pdftotext, to look at a chart's pages)
+#   - chromium: the browser tests (issue 17) and chart PDFs (issue 21) drive Debian's chromium
+#     through Playwright (never a browser download), poppler-utils (pdftoppm/pdftotext, to look at a chart's pages)
 #   - the .NET SDK must already be on PATH (it is on the build machines; see README.md)
 # Sourced or run by setup.sh and test.sh. Prints what it does; fails with a clear message.
 set -euo pipefail

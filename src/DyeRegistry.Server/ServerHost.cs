@@ -46,8 +46,7 @@ public static class ServerHost
         builder.Services.AddScoped<IAccountStore>(_ => RegistryStores.OpenAccounts(options.Registry));
         builder.Services.AddScoped<AccountService>(s => new AccountService(s.GetRequiredService<IAccountStore>()));
         builder.Services.AddProblemDetails();
-        builder.Services.AddAuthentication(BearerAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
+        Web.WebAuthentication.Add(builder.Services); // bearer for /api, the login cookie and antiforgery for the pages
         builder.Services.AddAuthorization(RolePolicies.Add);
         builder.Services.AddRateLimiter(r =>
         {
@@ -71,6 +70,8 @@ public static class ServerHost
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        Web.Pages.UseResponseHeaders(app);
+        Web.LoginPages.UseFirstAdminSetup(app);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -83,16 +84,21 @@ public static class ServerHost
         ChartEndpoints.Map(api);
         AuditEndpoints.Map(api);
         AccountEndpoints.Map(api);
+        Web.Pages.Map(app, api);
         app.Services.GetRequiredService<ServerResources>(); // the formula and claim files are read (and checked) at start
         return app;
     }
 
     /// <summary>Serves until the process is told to stop (Ctrl+C, SIGTERM), then lets requests
     /// in flight finish within <see cref="ServeOptions.ShutdownTimeout"/>.</summary>
-    public static async Task RunAsync(ServeOptions options, TextWriter status, CancellationToken cancel = default)
+    public static async Task RunAsync(ServeOptions options, TextWriter status, CancellationToken cancel = default, string? greeting = null)
     {
         await using var app = Build(options);
-        app.Lifetime.ApplicationStarted.Register(() => status.WriteLine($"dyereg serve: registry {options.Registry}, listening on {string.Join(", ", app.Urls)} (Ctrl+C stops)"));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            status.WriteLine($"dyereg serve: registry {options.Registry}, listening on {string.Join(", ", app.Urls)} (Ctrl+C stops)");
+            status.WriteLine($"dyereg serve: the pages are at {app.Urls.FirstOrDefault()}/" + (greeting is null ? string.Empty : Environment.NewLine + greeting));
+        });
         app.Lifetime.ApplicationStopping.Register(() => status.WriteLine("dyereg serve: stopping; requests in flight may finish"));
         await app.RunAsync(cancel);
     }

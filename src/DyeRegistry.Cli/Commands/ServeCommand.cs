@@ -14,28 +14,54 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen (default: loopback only, http://127.0.0.1:5080); ';' between several.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var formulas = FormulaOptions.Folder();
         var claims = new Option<string>("--claims") { Description = "Folder of claim set and readings files (default as for dyereg scope).", DefaultValueFactory = _ => ClaimLibrary.DefaultFolder() };
-        var command = new Command("serve", "Serve the registry over HTTP: REST API under /api/v1 with accounts (dyereg users), /healthz, /openapi/v1.json.")
+        var demo = new Option<bool>("--demo") { Description = "Serve a throw-away registry holding the sample records, with a demo administrator whose password is made for this run and printed once." };
+        var command = new Command("serve", "Serve the registry over HTTP: the browser pages at /, REST API under /api/v1 with accounts (dyereg users), /healthz, /openapi/v1.json.")
         {
-            registry, urls, formulas, claims,
+            registry, urls, formulas, claims, demo,
         };
         command.SetAction(parse =>
         {
+            string? demoFolder = null;
+            string? greeting = null;
+            var registryPath = parse.GetValue(registry)!;
+            if (parse.GetValue(demo))
+            {
+                var samples = DemoRegistry.FindSamples();
+                if (samples is null)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine("dyereg serve --demo: samples/records.json not found beside the program or above the working directory");
+                    return ExitCodes.UsageOrInputError;
+                }
+
+                demoFolder = Directory.CreateTempSubdirectory("dyereg-demo-").FullName;
+                registryPath = Path.Combine(demoFolder, "demo.db");
+                var password = DemoRegistry.Create(registryPath, samples, parse.GetValue(formulas)!);
+                greeting = $"dyereg serve --demo: the sample records in a throw-away registry; log in as '{DemoRegistry.AccountName}' with the password {password} (made for this run)";
+            }
+
             var options = new ServeOptions
             {
-                Registry = parse.GetValue(registry)!,
+                Registry = registryPath,
                 Urls = parse.GetValue(urls)!,
                 FormulasFolder = parse.GetValue(formulas)!,
                 ClaimsFolder = parse.GetValue(claims)!,
             };
             try
             {
-                ServerHost.RunAsync(options, parse.InvocationConfiguration.Error).GetAwaiter().GetResult();
+                ServerHost.RunAsync(options, parse.InvocationConfiguration.Error, greeting: greeting).GetAwaiter().GetResult();
                 return ExitCodes.Success;
             }
             catch (Exception e) when (e is Storage.RegistryException or IOException or ArgumentException or Markush.Loading.FormulaFileException or Claims.Loading.ClaimFileException)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"dyereg serve: {e.Message}");
                 return ExitCodes.UsageOrInputError;
+            }
+            finally
+            {
+                if (demoFolder is not null)
+                {
+                    Directory.Delete(demoFolder, recursive: true);
+                }
             }
         });
         return command;
