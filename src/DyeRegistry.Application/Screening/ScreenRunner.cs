@@ -8,11 +8,13 @@ using DyeRegistry.Storage;
 
 namespace DyeRegistry.Application.Screening;
 
-/// <summary>What a screening run is asked to do.</summary>
-public sealed record ScreenRequest(string[] Files, string? Output, string? ErrorsFile, bool All, int Threads, bool Resume, StructureLimits? Limits = null);
+/// <summary>What a screening run is asked to do; Validation says which records are proven valid:
+/// all (the default) or only those that could hold a core.</summary>
+public sealed record ScreenRequest(string[] Files, string? Output, string? ErrorsFile, bool All, int Threads, bool Resume, StructureLimits? Limits = null, ScreenValidation Validation = ScreenValidation.All);
 
-/// <summary>Counts as a run goes: for the progress display and the final summary.</summary>
-public sealed record ScreenProgress(long Records, long Errors, long Hits, IReadOnlyDictionary<string, long> HitsPerFormula, long BytesRead, long TotalBytes, TimeSpan Elapsed);
+/// <summary>Counts as a run goes: for the progress display and the final summary. NotValidated:
+/// records ruled out without being proven valid (<see cref="ScreenValidation.Hits"/>).</summary>
+public sealed record ScreenProgress(long Records, long Errors, long Hits, IReadOnlyDictionary<string, long> HitsPerFormula, long BytesRead, long TotalBytes, TimeSpan Elapsed, long NotValidated = 0);
 
 /// <summary>How a run ended: its counts, and for a stopped run where it stopped.</summary>
 public sealed record ScreenSummary(ScreenProgress Progress, bool Stopped, string? StoppedAt);
@@ -94,9 +96,10 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
         var writer = new ScreenWriter(output, format, writeHeader: checkpoint is null);
         writer.Start();
 
-        long records = 0, errorCount = 0, hits = 0, bytesBefore = 0, bytesNow = 0;
+        long records = 0, errorCount = 0, hits = 0, bytesBefore = 0, bytesNow = 0, notValidated = 0;
         var perFormula = new Dictionary<string, long>(StringComparer.Ordinal);
-        ScreenProgress Progress() => new(records, errorCount, hits, perFormula, bytesBefore + bytesNow, totalBytes, clock.Elapsed);
+        var validate = request.Validation == ScreenValidation.All;
+        ScreenProgress Progress() => new(records, errorCount, hits, perFormula, bytesBefore + bytesNow, totalBytes, clock.Elapsed, notValidated);
 
         for (var fileIndex = checkpoint?.FileIndex ?? 0; fileIndex < request.Files.Length; fileIndex++)
         {
@@ -104,10 +107,14 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
             var skip = fileIndex == checkpoint?.FileIndex ? checkpoint.RecordsDoneInFile : 0;
             long done = skip;
             var source = StructureFileReader.Read(file, request.Limits ?? StructureLimits.Default, n => bytesNow = n).Skip((int)Math.Min(skip, int.MaxValue));
-            foreach (var result in OrderedParallel.Map(source, r => Screen(file, r, request.All, writesMolBlocks), Math.Max(1, request.Threads)))
+            foreach (var result in OrderedParallel.Map(source, r => Screen(file, r, request.All, writesMolBlocks, validate), Math.Max(1, request.Threads)))
             {
                 records++;
                 done++;
+                if (result.NotValidated)
+                {
+                    notValidated++;
+                }
                 if (result.Error is not null)
                 {
                     errorCount++;
@@ -152,13 +159,13 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
         return new ScreenSummary(Progress(), false, null);
     }
 
-    private ScreenResult Screen(string file, StructureRecord record, bool all, bool writesMolBlocks)
+    private ScreenResult Screen(string file, StructureRecord record, bool all, bool writesMolBlocks, bool validate)
     {
         var id = record.Id ?? record.Location;
         var text = record.Format == StructureFormat.Smiles ? record.Text : string.Empty;
         // Hits only: a record that can contain no formula core is valid and not a hit, and
         // nothing of it is written, so it is not parsed in full. Every record is with --all.
-        var parsed = all || coreQueries is null ? ScreenedParse.FromParse(record.Parse()) : record.ParseIfMightContain(coreQueries);
+        var parsed = all || coreQueries is null ? ScreenedParse.FromParse(record.Parse()) : record.ParseIfMightContain(coreQueries, validate);
         if (parsed.Error is { } error)
         {
             return new ScreenResult(file, record, id, text, null, null, record.ReadError is null && string.IsNullOrWhiteSpace(record.Text) ? "empty record" : error.Reason, null);
@@ -166,7 +173,7 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
 
         if (parsed.RuledOut)
         {
-            return new ScreenResult(file, record, id, text, null, null, null, null);
+            return new ScreenResult(file, record, id, text, null, null, null, null) { NotValidated = parsed.NotValidated };
         }
 
         using var molecule = parsed.Molecule!;

@@ -28,10 +28,12 @@ internal static class ScreenCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from its checkpoint (needs the same --out and files)." };
         var folder = FormulaOptions.Folder();
+        var validate = ScreenScaleOptions.Validate();
         var command = new Command("screen", "Screen supplier catalogues against the formulas: streaming, parallel, with progress, resumable.")
         {
             files, formula, output, errors, all, threads, registry, markKnown, quiet, resume, folder,
         };
+        command.Options.Add(validate);
         var limits = new LimitOptions().AddTo(command);
         command.SetAction(parse =>
         {
@@ -54,7 +56,10 @@ internal static class ScreenCommand
                     ? RegistryOptions.OpenForReading(parse.GetValue(registry) ?? RegistryOptions.DefaultPath())
                     : null;
                 var runner = new ScreenRunner(new MarkushMatcher(library), options, store);
-                var request = new ScreenRequest(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(all), parse.GetValue(threads), parse.GetValue(resume), limits.Read(parse));
+                var request = new ScreenRequest(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(all), parse.GetValue(threads), parse.GetValue(resume), limits.Read(parse))
+                {
+                    Validation = ScreenScaleOptions.ReadValidation(parse, validate, parse.GetValue(all)),
+                };
                 using var cancel = new CancellationTokenSource();
                 ConsoleCancelEventHandler onCancel = (_, e) =>
                 {
@@ -116,6 +121,7 @@ internal static class ScreenCommand
 
         stderr.WriteLine($"{p.Records} records: {p.Hits} hits, {p.Errors} errors ({p.Elapsed.TotalSeconds:F1} s, {rate:F0} records/s); hits per formula: " +
             (p.HitsPerFormula.Count == 0 ? "none" : string.Join(", ", p.HitsPerFormula.Select(kv => $"{kv.Key} {kv.Value}"))));
+        ScreenScaleOptions.SummarizeValidation(p, stderr);
         if (p.Errors > 0 && request.ErrorsFile is null)
         {
             stderr.WriteLine($"the {p.Errors} records that could not be read are not listed: run with --errors FILE to keep them with their line and reason");
