@@ -118,7 +118,7 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
                 if (result.Error is not null)
                 {
                     errorCount++;
-                    errors?.WriteLine($"{file}: {result.Record.Location} ({result.Id}): {result.Error}");
+                    errors?.WriteLine(ErrorLine(file, result));
                 }
 
                 if (result.IsHit)
@@ -197,6 +197,45 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
         {
             return new ScreenResult(file, record, id, text, null, null, "RDKit failed while matching: " + e.Reason, null);
         }
+    }
+
+    private static string ErrorLine(string file, ScreenResult result) => $"{file}: {result.Record.Location} ({result.Id}): {result.Error}";
+
+    /// <summary>Counts of one slice of a catalogue (a shard).</summary>
+    public sealed record SliceCounts(long Records, long Hits, long Errors, long NotValidated);
+
+    /// <summary>
+    /// Screens a slice of <paramref name="file"/>'s records (a shard) exactly as <see cref="Run"/>
+    /// screens them, writing hits with the same writer and errors in the same words, so that the
+    /// slices of a file, written one after another, are byte for byte a whole run's output; the
+    /// header (CSV) only where <paramref name="writeHeader"/>. No checkpoint: a slice is redone whole.
+    /// </summary>
+    public SliceCounts ScreenSlice(string file, IEnumerable<StructureRecord> records, TextWriter output, TextWriter errors, string format, bool writeHeader, ScreenValidation validation, int threads, CancellationToken cancel)
+    {
+        var writer = new ScreenWriter(output, format, writeHeader);
+        writer.Start();
+        long count = 0, hits = 0, errorCount = 0, notValidated = 0;
+        foreach (var result in OrderedParallel.Map(records, r => Screen(file, r, false, format == "sdf", validation == ScreenValidation.All), Math.Max(1, threads)))
+        {
+            cancel.ThrowIfCancellationRequested();
+            count++;
+            notValidated += result.NotValidated ? 1 : 0;
+            if (result.Error is not null)
+            {
+                errorCount++;
+                errors.WriteLine(ErrorLine(file, result));
+            }
+
+            if (result.IsHit)
+            {
+                hits++;
+                writer.Write(result with { Known = Known(result) });
+            }
+        }
+
+        output.Flush();
+        errors.Flush();
+        return new SliceCounts(count, hits, errorCount, notValidated);
     }
 
     // The duplicate key the registry uses; the lookup itself runs on the writer thread.

@@ -34,6 +34,11 @@ internal static class ScreenCommand
             files, formula, output, errors, all, threads, registry, markKnown, quiet, resume, folder,
         };
         command.Options.Add(validate);
+        foreach (var sub in ScreenShardCommands.Create())
+        {
+            command.Subcommands.Add(sub);
+        }
+
         var limits = new LimitOptions().AddTo(command);
         command.SetAction(parse =>
         {
