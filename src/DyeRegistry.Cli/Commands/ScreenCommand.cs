@@ -34,6 +34,10 @@ internal static class ScreenCommand
             files, formula, output, errors, all, threads, registry, markKnown, quiet, resume, folder,
         };
         command.Options.Add(validate);
+        var cluster = ScreenClusterOption.Cluster();
+        var shardRecords = ScreenClusterOption.ShardRecords();
+        command.Options.Add(cluster);
+        command.Options.Add(shardRecords);
         foreach (var sub in ScreenShardCommands.Create())
         {
             command.Subcommands.Add(sub);
@@ -45,6 +49,12 @@ internal static class ScreenCommand
             var stderr = parse.InvocationConfiguration.Error;
             try
             {
+                if (parse.GetValue(cluster) is { } clusterUri)
+                {
+                    return ScreenClusterOption.Run(parse, clusterUri, parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(folder)!, parse.GetValue(formula) ?? [],
+                        ScreenScaleOptions.ReadValidation(parse, validate, parse.GetValue(all)), parse.GetValue(shardRecords), parse.GetValue(resume), parse.GetValue(quiet));
+                }
+
                 using var library = FormulaLibrary.Load(parse.GetValue(folder)!);
                 var options = new MatchOptions { Formulas = parse.GetValue(formula) ?? [] };
                 StructureMatching.RequireKnown(library, options.Formulas);
