@@ -5,12 +5,13 @@
 #     libjemalloc2 (the allocator dyereg runs RDKit on: see src/DyeRegistry.Cli/Hosting/NativeAllocator.cs),
 #     postgresql-15 and postgresql-15-rdkit (the PostgreSQL store's tests run a throw-away cluster
 #     with the RDKit cartridge: scripts/test-postgres.sh)
+#     redis-server (the cluster tests' membership and job ledger: scripts/test-redis.sh)
 #   - the .NET SDK must already be on PATH (it is on the build machines; see README.md)
 # Sourced or run by setup.sh and test.sh. Prints what it does; fails with a clear message.
 set -euo pipefail
 
 need_packages=()
-for pkg in librdkit-dev libboost-dev cmake g++ python3-rdkit libjemalloc2 postgresql-15 postgresql-15-rdkit; do
+for pkg in librdkit-dev libboost-dev cmake g++ python3-rdkit libjemalloc2 postgresql-15 postgresql-15-rdkit redis-server; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     need_packages+=("$pkg")
   fi
@@ -27,7 +28,7 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
 else
-  echo "bootstrap: Debian packages present (librdkit-dev libboost-dev cmake g++ python3-rdkit libjemalloc2 postgresql-15 postgresql-15-rdkit)"
+  echo "bootstrap: Debian packages present (librdkit-dev libboost-dev cmake g++ python3-rdkit libjemalloc2 postgresql-15 postgresql-15-rdkit redis-server)"
 fi
 
 if ! command -v dotnet >/dev/null; then

@@ -35,7 +35,8 @@ internal static class ClusterCommand
                 var address = MembershipAddress.Parse(parse.GetValue(membership)!);
                 using var host = ClusterHosting.Node(address, new NodeOptions(parse.GetValue(slots), parse.GetValue(threads)), parse.GetValue(port), parse.GetValue(gateway));
                 host.Start();
-                parse.InvocationConfiguration.Error.WriteLine($"dyereg cluster node: ready (process {Environment.ProcessId}), member of {address}");
+                var silo = ((Orleans.Runtime.ILocalSiloDetails)host.Services.GetService(typeof(Orleans.Runtime.ILocalSiloDetails))!).SiloAddress;
+                parse.InvocationConfiguration.Error.WriteLine($"dyereg cluster node: ready as {silo.ToParsableString()} (process {Environment.ProcessId}), member of {address}");
                 parse.InvocationConfiguration.Error.Flush();
                 host.WaitForShutdown();
                 return ExitCodes.Success;
