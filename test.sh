@@ -11,9 +11,12 @@ results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
 scripts/build-web.sh || { echo "0 passed, 1 failed"; echo "test: the pages' front-end build (scripts/build-web.sh) failed" >&2; exit 1; }
 dotnet build DyeRegistry.sln -c Release -nologo -v quiet || { echo "0 passed, 1 failed"; echo "test: build failed" >&2; exit 1; }
-trap 'scripts/test-postgres.sh stop' EXIT
+trap 'scripts/test-postgres.sh stop; scripts/test-redis.sh stop' EXIT
 DYEREG_TEST_POSTGRES="$(scripts/test-postgres.sh start)" || { echo "0 passed, 1 failed"; echo "test: the PostgreSQL test cluster did not start (reason above): the PostgreSQL store's tests cannot run" >&2; exit 1; }
 export DYEREG_TEST_POSTGRES
+# The cluster tests' Redis (membership and job ledger): started the same way, a failure fails the run.
+DYEREG_TEST_REDIS="$(scripts/test-redis.sh start)" || { echo "0 passed, 1 failed"; echo "test: the Redis server for the cluster tests did not start (reason above): the cluster tests cannot run" >&2; exit 1; }
+export DYEREG_TEST_REDIS
 dotnet test DyeRegistry.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" "$@"
 status=$?
 

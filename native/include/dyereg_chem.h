@@ -92,6 +92,12 @@ DR_EXPORT int32_t dr_mol_from_smiles(const char* smiles, const char* options, dr
  * without the full parse is checked by the sanitization steps that reject structures. */
 DR_EXPORT int32_t dr_mol_from_smiles_screened(const char* smiles, dr_mol* const* queries, int32_t count,
                                               dr_mol** out, char** error);
+/* As dr_mol_from_smiles_screened, without proving validity: *out is NULL (status DR_OK) as soon
+ * as the SMILES reads unsanitized and its connectivity contains none of the queries, even where
+ * the full parse would reject it (a valence error, say); any SMILES that could hold a query gets
+ * exactly dr_mol_from_smiles's molecule or error. For screens that want hits only. */
+DR_EXPORT int32_t dr_mol_from_smiles_screened_unvalidated(const char* smiles, dr_mol* const* queries, int32_t count,
+                                                          dr_mol** out, char** error);
 DR_EXPORT int32_t dr_mol_from_molblock(const char* molblock, const char* options, dr_mol** out, char** error);
 /* Counts a structure read without sanitizing, before anything costly is done to it (size limits):
  * atoms as written, bonds, and rings as bonds - atoms + fragments. is_molblock: 0 SMILES, 1

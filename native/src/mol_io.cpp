@@ -94,7 +94,10 @@ RDKit::RWMol* parse_structure(const char* what, F&& parse) {
 // marks stereo (chiral atoms, bond directions or stereo; without marks it has nothing to clean or
 // assign and only ranks atoms), after the whole sanitization it needs. Every other case is left
 // to the full parse, so errors and molecules are exactly its own.
-bool could_contain_none(const std::string& text, dr_mol* const* queries, int32_t count) {
+// validate false: the connectivity screen's verdict alone ("--validate hits"): true as soon as
+// the unsanitized graph rules every query out, whether or not the full parse would accept it; a
+// SMILES that cannot be read even unsanitized is never ruled out, so the full parse reports it.
+bool could_contain_none(const std::string& text, dr_mol* const* queries, int32_t count, bool validate = true) {
   RDKit::SmilesParserParams raw_params;
   raw_params.sanitize = false;
   raw_params.removeHs = false;
@@ -111,6 +114,7 @@ bool could_contain_none(const std::string& text, dr_mol* const* queries, int32_t
     for (int32_t i = 0; i < count; ++i)
       if (connectivity_allows(facts, *queries[i])) return false;
   }
+  if (!validate) return true;
   bool has_hydrogen_atoms = false;
   bool marks_stereo = false;
   for (const auto* a : raw->atoms()) {
@@ -203,6 +207,23 @@ int32_t dr_mol_from_smiles_screened(const char* smiles, dr_mol* const* queries, 
     if (text.empty()) fail(DR_INPUT_ERROR, "empty SMILES");
     if (could_contain_none(text, queries, count)) return;
     clear_captured_log();  // a first look's log is not this parse's reason
+    RDKit::SmilesParserParams params;  // exactly dr_mol_from_smiles with default options
+    params.parseName = false;
+    *out = wrap(parse_structure("SMILES", [&] { return RDKit::SmilesToMol(text, params); }));
+  });
+}
+
+int32_t dr_mol_from_smiles_screened_unvalidated(const char* smiles, dr_mol* const* queries, int32_t count,
+                                                dr_mol** out, char** error) {
+  return guarded(error, [&] {
+    require(smiles != nullptr && out != nullptr, "smiles and out must not be null");
+    require(count >= 0 && (count == 0 || queries != nullptr), "queries must hold count entries");
+    for (int32_t i = 0; i < count; ++i) require(queries[i] != nullptr && queries[i]->is_query, "queries must be SMARTS queries");
+    *out = nullptr;
+    std::string text(smiles);
+    if (text.empty()) fail(DR_INPUT_ERROR, "empty SMILES");
+    if (could_contain_none(text, queries, count, false)) return;
+    clear_captured_log();
     RDKit::SmilesParserParams params;  // exactly dr_mol_from_smiles with default options
     params.parseName = false;
     *out = wrap(parse_structure("SMILES", [&] { return RDKit::SmilesToMol(text, params); }));

@@ -47,7 +47,12 @@ public sealed partial class Molecule : IDisposable
     /// Errors are those of <see cref="ParseSmiles"/>: validity is checked by the sanitization
     /// steps that can reject a structure, and anything doubtful gets the full parse.
     /// </summary>
-    public static ScreenedParse ParseSmilesIfMightContain(string smiles, IReadOnlyList<QueryMolecule> queries, StructureLimits? limits = null)
+    /// <remarks>
+    /// With <paramref name="validate"/> false a SMILES whose connectivity rules every query out is
+    /// not sanitized to prove it valid (<see cref="ScreenedParse.NotValidated"/>): it may be one
+    /// the full parse rejects. Every SMILES that could hold a query is parsed in full as before.
+    /// </remarks>
+    public static ScreenedParse ParseSmilesIfMightContain(string smiles, IReadOnlyList<QueryMolecule> queries, StructureLimits? limits = null, bool validate = true)
     {
         ArgumentNullException.ThrowIfNull(smiles);
         ArgumentNullException.ThrowIfNull(queries);
@@ -56,7 +61,7 @@ public sealed partial class Molecule : IDisposable
             return ScreenedParse.Failed(over);
         }
 
-        var result = Proxy.MolFromSmilesScreened(smiles, queries);
+        var result = validate ? Proxy.MolFromSmilesScreened(smiles, queries) : Proxy.MolFromSmilesScreenedUnvalidated(smiles, queries);
         if (!result.Success)
         {
             return ScreenedParse.Failed(result.Error);
@@ -65,7 +70,7 @@ public sealed partial class Molecule : IDisposable
         if (result.Value.IsInvalid)
         {
             result.Value.Dispose();
-            return ScreenedParse.NoneOfTheQueries();
+            return validate ? ScreenedParse.NoneOfTheQueries() : ScreenedParse.NoneOfTheQueriesUnvalidated();
         }
 
         return ScreenedParse.Parsed(new Molecule(result.Value));

@@ -7,10 +7,11 @@ namespace DyeRegistry.Chemistry;
 /// </summary>
 public readonly struct ScreenedParse
 {
-    private ScreenedParse(Molecule? molecule, ChemistryException? error)
+    private ScreenedParse(Molecule? molecule, ChemistryException? error, bool notValidated = false)
     {
         Molecule = molecule;
         Error = error;
+        NotValidated = notValidated;
     }
 
     /// <summary>The molecule, exactly as <see cref="Molecule.ParseSmiles"/> makes it; null when ruled out or failed.</summary>
@@ -22,6 +23,9 @@ public readonly struct ScreenedParse
     /// <summary>Valid, and none of the queries can match it (or any tautomer or fragment of it).</summary>
     public bool RuledOut => Molecule is null && Error is null;
 
+    /// <summary>Ruled out by connectivity alone, without proving the SMILES valid (hits-only screens).</summary>
+    public bool NotValidated { get; }
+
     /// <summary>A full parse's result as a screened one (nothing ruled out).</summary>
     public static ScreenedParse FromParse(ParseResult<Molecule> result) =>
         result.Success ? Parsed(result.Value) : Failed(result.Error);
@@ -31,4 +35,6 @@ public readonly struct ScreenedParse
     internal static ScreenedParse Failed(ChemistryException error) => new(null, error);
 
     internal static ScreenedParse NoneOfTheQueries() => new(null, null);
+
+    internal static ScreenedParse NoneOfTheQueriesUnvalidated() => new(null, null, notValidated: true);
 }

@@ -61,6 +61,7 @@ public static class Program
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(EstimateCommand.Create());
+        root.Subcommands.Add(ClusterCommand.Create());
         foreach (var command in RegistryCommands.Create())
         {
             root.Subcommands.Add(command);

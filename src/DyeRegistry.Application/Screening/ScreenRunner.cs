@@ -8,11 +8,13 @@ using DyeRegistry.Storage;
 
 namespace DyeRegistry.Application.Screening;
 
-/// <summary>What a screening run is asked to do.</summary>
-public sealed record ScreenRequest(string[] Files, string? Output, string? ErrorsFile, bool All, int Threads, bool Resume, StructureLimits? Limits = null);
+/// <summary>What a screening run is asked to do; Validation says which records are proven valid:
+/// all (the default) or only those that could hold a core.</summary>
+public sealed record ScreenRequest(string[] Files, string? Output, string? ErrorsFile, bool All, int Threads, bool Resume, StructureLimits? Limits = null, ScreenValidation Validation = ScreenValidation.All);
 
-/// <summary>Counts as a run goes: for the progress display and the final summary.</summary>
-public sealed record ScreenProgress(long Records, long Errors, long Hits, IReadOnlyDictionary<string, long> HitsPerFormula, long BytesRead, long TotalBytes, TimeSpan Elapsed);
+/// <summary>Counts as a run goes: for the progress display and the final summary. NotValidated:
+/// records ruled out without being proven valid (<see cref="ScreenValidation.Hits"/>).</summary>
+public sealed record ScreenProgress(long Records, long Errors, long Hits, IReadOnlyDictionary<string, long> HitsPerFormula, long BytesRead, long TotalBytes, TimeSpan Elapsed, long NotValidated = 0);
 
 /// <summary>How a run ended: its counts, and for a stopped run where it stopped.</summary>
 public sealed record ScreenSummary(ScreenProgress Progress, bool Stopped, string? StoppedAt);
@@ -101,8 +103,9 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
         };
         writer.Start();
 
-        // A resumed run counts on from the checkpoint: its summary covers the whole output.
-        long records = checkpoint?.Records ?? 0, errorCount = checkpoint?.Errors ?? 0, hits = checkpoint?.Hits ?? 0, bytesBefore = 0, bytesNow = 0;
+        // A resumed run counts on from the checkpoint: its summary covers the whole output (the
+        // count of records not validated covers this run's part only).
+        long records = checkpoint?.Records ?? 0, errorCount = checkpoint?.Errors ?? 0, hits = checkpoint?.Hits ?? 0, bytesBefore = 0, bytesNow = 0, notValidated = 0;
         var perFormula = new Dictionary<string, long>(checkpoint?.HitsPerFormula ?? [], StringComparer.Ordinal);
         var earlier = TimeSpan.FromSeconds(checkpoint?.Seconds ?? 0);
         for (var i = 0; i < (checkpoint?.FileIndex ?? 0); i++)
@@ -110,7 +113,8 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
             bytesBefore += request.Files[i] == StructureFileReader.StandardInput ? 0 : new FileInfo(request.Files[i]).Length;
         }
 
-        ScreenProgress Progress() => new(records, errorCount, hits, perFormula, bytesBefore + bytesNow, totalBytes, earlier + clock.Elapsed);
+        var validate = request.Validation == ScreenValidation.All;
+        ScreenProgress Progress() => new(records, errorCount, hits, perFormula, bytesBefore + bytesNow, totalBytes, earlier + clock.Elapsed, notValidated);
 
         for (var fileIndex = checkpoint?.FileIndex ?? 0; fileIndex < request.Files.Length; fileIndex++)
         {
@@ -118,14 +122,18 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
             var skip = fileIndex == checkpoint?.FileIndex ? checkpoint.RecordsDoneInFile : 0;
             long done = skip;
             var source = StructureFileReader.Read(file, request.Limits ?? StructureLimits.Default, n => bytesNow = n).Skip((int)Math.Min(skip, int.MaxValue));
-            foreach (var result in OrderedParallel.Map(source, r => Screen(file, r, request.All, writesMolBlocks), Math.Max(1, request.Threads)))
+            foreach (var result in OrderedParallel.Map(source, r => Screen(file, r, request.All, writesMolBlocks, validate), Math.Max(1, request.Threads)))
             {
                 records++;
                 done++;
+                if (result.NotValidated)
+                {
+                    notValidated++;
+                }
                 if (result.Error is not null)
                 {
                     errorCount++;
-                    errors?.WriteLine($"{file}: {result.Record.Location} ({result.Id}): {result.Error}");
+                    errors?.WriteLine(ErrorLine(file, result));
                 }
 
                 if (result.IsHit)
@@ -166,13 +174,13 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
         return new ScreenSummary(Progress(), false, null);
     }
 
-    private ScreenResult Screen(string file, StructureRecord record, bool all, bool writesMolBlocks)
+    private ScreenResult Screen(string file, StructureRecord record, bool all, bool writesMolBlocks, bool validate)
     {
         var id = record.Id ?? record.Location;
         var text = record.Format == StructureFormat.Smiles ? record.Text : string.Empty;
         // Hits only: a record that can contain no formula core is valid and not a hit, and
         // nothing of it is written, so it is not parsed in full. Every record is with --all.
-        var parsed = all || coreQueries is null ? ScreenedParse.FromParse(record.Parse()) : record.ParseIfMightContain(coreQueries);
+        var parsed = all || coreQueries is null ? ScreenedParse.FromParse(record.Parse()) : record.ParseIfMightContain(coreQueries, validate);
         if (parsed.Error is { } error)
         {
             return new ScreenResult(file, record, id, text, null, null, record.ReadError is null && string.IsNullOrWhiteSpace(record.Text) ? "empty record" : error.Reason, null);
@@ -180,7 +188,7 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
 
         if (parsed.RuledOut)
         {
-            return new ScreenResult(file, record, id, text, null, null, null, null);
+            return new ScreenResult(file, record, id, text, null, null, null, null) { NotValidated = parsed.NotValidated };
         }
 
         using var molecule = parsed.Molecule!;
@@ -204,6 +212,45 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
         {
             return new ScreenResult(file, record, id, text, null, null, "RDKit failed while matching: " + e.Reason, null);
         }
+    }
+
+    private static string ErrorLine(string file, ScreenResult result) => $"{file}: {result.Record.Location} ({result.Id}): {result.Error}";
+
+    /// <summary>Counts of one slice of a catalogue (a shard).</summary>
+    public sealed record SliceCounts(long Records, long Hits, long Errors, long NotValidated);
+
+    /// <summary>
+    /// Screens a slice of <paramref name="file"/>'s records (a shard) exactly as <see cref="Run"/>
+    /// screens them, writing hits with the same writer and errors in the same words, so that the
+    /// slices of a file, written one after another, are byte for byte a whole run's output; the
+    /// header (CSV) only where <paramref name="writeHeader"/>. No checkpoint: a slice is redone whole.
+    /// </summary>
+    public SliceCounts ScreenSlice(string file, IEnumerable<StructureRecord> records, TextWriter output, TextWriter errors, string format, bool writeHeader, ScreenValidation validation, int threads, CancellationToken cancel)
+    {
+        var writer = new ScreenWriter(output, format, writeHeader);
+        writer.Start();
+        long count = 0, hits = 0, errorCount = 0, notValidated = 0;
+        foreach (var result in OrderedParallel.Map(records, r => Screen(file, r, false, format == "sdf", validation == ScreenValidation.All), Math.Max(1, threads)))
+        {
+            cancel.ThrowIfCancellationRequested();
+            count++;
+            notValidated += result.NotValidated ? 1 : 0;
+            if (result.Error is not null)
+            {
+                errorCount++;
+                errors.WriteLine(ErrorLine(file, result));
+            }
+
+            if (result.IsHit)
+            {
+                hits++;
+                writer.Write(result with { Known = Known(result) });
+            }
+        }
+
+        output.Flush();
+        errors.Flush();
+        return new SliceCounts(count, hits, errorCount, notValidated);
     }
 
     // The duplicate key the registry uses; the lookup itself runs on the writer thread.

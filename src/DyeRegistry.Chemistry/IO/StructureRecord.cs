@@ -49,11 +49,12 @@ public sealed record StructureRecord(
     /// Parses the structure only where one of the queries could match (see
     /// <see cref="Molecule.ParseSmilesIfMightContain"/>); molfile records are always parsed.
     /// </summary>
-    public ScreenedParse ParseIfMightContain(IReadOnlyList<QueryMolecule> queries)
+    /// <remarks>With <paramref name="validate"/> false a SMILES ruled out by connectivity is not proven valid.</remarks>
+    public ScreenedParse ParseIfMightContain(IReadOnlyList<QueryMolecule> queries, bool validate = true)
     {
         if (Format == StructureFormat.Smiles && ReadError is null)
         {
-            return Molecule.ParseSmilesIfMightContain(Text, queries, Limits);
+            return Molecule.ParseSmilesIfMightContain(Text, queries, Limits, validate);
         }
 
         return ScreenedParse.FromParse(Parse());

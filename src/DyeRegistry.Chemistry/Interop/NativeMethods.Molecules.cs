@@ -11,6 +11,9 @@ internal static unsafe partial class NativeMethods
     internal static partial int dr_mol_from_smiles_screened(string smiles, nint* queries, int count, out MolHandle mol, out byte* error);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int dr_mol_from_smiles_screened_unvalidated(string smiles, nint* queries, int count, out MolHandle mol, out byte* error);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int dr_mol_from_molblock(string molblock, string? options, out MolHandle mol, out byte* error);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]

@@ -69,6 +69,13 @@ internal static unsafe partial class Proxy
             return Wrap(status, handle, error, smiles);
         });
 
+    internal static ParseResult<MolHandle> MolFromSmilesScreenedUnvalidated(string smiles, IReadOnlyList<QueryMolecule> queries) =>
+        WithQueryPointers(queries, q =>
+        {
+            var status = NativeMethods.dr_mol_from_smiles_screened_unvalidated(smiles, q, queries.Count, out var handle, out var error);
+            return Wrap(status, handle, error, smiles);
+        });
+
     private delegate T QueryPointersCall<T>(nint* queries);
 
     // The native queries stay alive for the call: each handle is referenced while it runs.

@@ -28,10 +28,21 @@ internal static class ScreenCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run from its checkpoint (needs the same --out and files)." };
         var folder = FormulaOptions.Folder();
+        var validate = ScreenScaleOptions.Validate();
         var command = new Command("screen", "Screen supplier catalogues against the formulas: streaming, parallel, with progress, resumable.")
         {
             files, formula, output, errors, all, threads, markKnown, quiet, resume, folder,
         };
+        command.Options.Add(validate);
+        var cluster = ScreenClusterOption.Cluster();
+        var shardRecords = ScreenClusterOption.ShardRecords();
+        command.Options.Add(cluster);
+        command.Options.Add(shardRecords);
+        foreach (var sub in ScreenShardCommands.Create())
+        {
+            command.Subcommands.Add(sub);
+        }
+
         Examples.Add(command, "dyereg screen catalogue.smi -o hits.csv", "dyereg screen supplier.sdf.gz -o hits.sdf --errors unreadable.txt", "dyereg screen catalogue.smi -o hits.jsonl --mark-known --registry dyes.db", "dyereg screen catalogue.smi -o hits.csv --resume   (after Ctrl-C)");
         var limits = new LimitOptions().AddTo(command);
         command.SetAction(parse =>
@@ -39,6 +50,12 @@ internal static class ScreenCommand
             var stderr = parse.InvocationConfiguration.Error;
             try
             {
+                if (parse.GetValue(cluster) is { } clusterUri)
+                {
+                    return ScreenClusterOption.Run(parse, clusterUri, parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(folder)!, parse.GetValue(formula) ?? [],
+                        ScreenScaleOptions.ReadValidation(parse, validate, parse.GetValue(all)), parse.GetValue(shardRecords), parse.GetValue(resume), parse.GetValue(quiet));
+                }
+
                 using var library = FormulaLibrary.Load(parse.GetValue(folder)!);
                 var options = new MatchOptions { Formulas = parse.GetValue(formula) ?? [] };
                 StructureMatching.RequireKnown(library, options.Formulas);
@@ -56,7 +73,10 @@ internal static class ScreenCommand
                     ? RegistryOptions.OpenForReading(parse.GetValue(registry)!)
                     : null;
                 var runner = new ScreenRunner(new MarkushMatcher(library), options, store);
-                var request = new ScreenRequest(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(all), parse.GetValue(threads), parse.GetValue(resume), limits.Read(parse));
+                var request = new ScreenRequest(parse.GetValue(files)!, parse.GetValue(output), parse.GetValue(errors), parse.GetValue(all), parse.GetValue(threads), parse.GetValue(resume), limits.Read(parse))
+                {
+                    Validation = ScreenScaleOptions.ReadValidation(parse, validate, parse.GetValue(all)),
+                };
                 using var cancel = new CancellationTokenSource();
                 ConsoleCancelEventHandler onCancel = (_, e) =>
                 {
@@ -122,6 +142,7 @@ internal static class ScreenCommand
 
         stderr.WriteLine($"{Output.Counted.Of(p.Records, "record")}: {Output.Counted.Of(p.Hits, "hit")}, {Output.Counted.Of(p.Errors, "error")} ({p.Elapsed.TotalSeconds:F1} s, {rate:F0} records/s){(request.Resume ? ", the whole run with its earlier parts" : string.Empty)}; hits per formula: " +
             (p.HitsPerFormula.Count == 0 ? "none" : string.Join(", ", p.HitsPerFormula.Select(kv => $"{kv.Key} {kv.Value}"))));
+        ScreenScaleOptions.SummarizeValidation(p, stderr);
         if (p.Errors > 0 && request.ErrorsFile is null)
         {
             stderr.WriteLine($"the {Output.Counted.Of(p.Errors, "record")} that could not be read {(p.Errors == 1 ? "is" : "are")} not listed: run with --errors FILE to keep them with their line and reason");

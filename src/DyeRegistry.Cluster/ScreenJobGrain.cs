@@ -1,0 +1,129 @@
+using Orleans;
+using Orleans.Runtime;
+
+namespace DyeRegistry.Cluster;
+
+/// <summary>A lease on one shard: only the job's directory and the shard's index travel, never structures.</summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record ShardLease([property: Id(0)] string JobDir, [property: Id(1)] int Shard);
+
+/// <summary>Where a job stands, for the progress display and <c>dyereg cluster status</c>.</summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record JobProgress(
+    [property: Id(0)] int Shards,
+    [property: Id(1)] int Done,
+    [property: Id(2)] int Running,
+    [property: Id(3)] long Records,
+    [property: Id(4)] long Hits,
+    [property: Id(5)] long Errors)
+{
+    public int Left => Shards - Done - Running;
+}
+
+/// <summary>One screening job on the cluster: hands out shard leases, takes renewals and completions.</summary>
+public interface IScreenJobGrain : IGrainWithStringKey
+{
+    Task<ShardLease?> Lease(string node);
+
+    Task<bool> Renew(int shard, string node);
+
+    Task<bool> Complete(int shard, string node, ShardDone done);
+
+    Task<JobProgress> Progress();
+}
+
+/// <summary>
+/// The job's lease table. Completed shards are read from the ledger when the grain activates
+/// (so a job survives the loss of the node that hosted its grain); leases live here only: a
+/// lease expires when its node stops renewing (<see cref="LeaseTime"/>) or leaves the
+/// membership, and its shard is offered again. The grain does no CPU work: workers run shards
+/// on their own threads and only call in to lease, renew and complete.
+/// </summary>
+public sealed class ScreenJobGrain(JobLedger ledger, IClusterMembershipService membership) : Grain, IScreenJobGrain
+{
+    public static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(10);
+
+    private readonly Dictionary<int, (string Node, DateTime Until)> leases = [];
+    private Dictionary<int, ShardDone> done = [];
+    private string dir = string.Empty;
+    private int shards;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var id = this.GetPrimaryKeyString();
+        (dir, shards) = ledger.Find(id) ?? (string.Empty, 0);
+        done = ledger.Completed(id);
+        return Task.CompletedTask;
+    }
+
+    public Task<ShardLease?> Lease(string node)
+    {
+        ExpireLeases();
+        if (shards == 0 || ledger.IsFinished(this.GetPrimaryKeyString()))
+        {
+            return Task.FromResult<ShardLease?>(null);
+        }
+
+        for (var k = 0; k < shards; k++)
+        {
+            if (!done.ContainsKey(k) && !leases.ContainsKey(k))
+            {
+                leases[k] = (node, DateTime.UtcNow + LeaseTime);
+                ledger.Event(this.GetPrimaryKeyString(), $"lease {k} {node}");
+                return Task.FromResult<ShardLease?>(new ShardLease(dir, k));
+            }
+        }
+
+        return Task.FromResult<ShardLease?>(null);
+    }
+
+    public Task<bool> Renew(int shard, string node)
+    {
+        if (done.ContainsKey(shard))
+        {
+            return Task.FromResult(false);
+        }
+
+        // A grain activated anew (its node was lost) knows no leases: a renewing node keeps its shard.
+        if (!leases.TryGetValue(shard, out var lease) || lease.Node == node)
+        {
+            leases[shard] = (node, DateTime.UtcNow + LeaseTime);
+            return Task.FromResult(true);
+        }
+
+        return Task.FromResult(false); // given to another node meanwhile: this run's result may still complete first
+    }
+
+    public Task<bool> Complete(int shard, string node, ShardDone entry)
+    {
+        var id = this.GetPrimaryKeyString();
+        var recorded = ledger.Complete(id, shard, entry);
+        done = recorded ? done.Append(new(shard, entry)).ToDictionary() : ledger.Completed(id);
+        leases.Remove(shard);
+        ledger.Event(id, recorded ? $"complete {shard} {node}" : $"duplicate {shard} {node}");
+        return Task.FromResult(recorded);
+    }
+
+    public Task<JobProgress> Progress()
+    {
+        ExpireLeases();
+        return Task.FromResult(new JobProgress(shards, done.Count, leases.Count, done.Values.Sum(d => d.Records), done.Values.Sum(d => d.Hits), done.Values.Sum(d => d.Errors)));
+    }
+
+    private void ExpireLeases()
+    {
+        var now = DateTime.UtcNow;
+        var snapshot = membership.CurrentSnapshot;
+        foreach (var (shard, lease) in leases.ToList())
+        {
+            var gone = snapshot.GetSiloStatus(SiloAddress.FromParsableString(lease.Node)) is SiloStatus.Dead or SiloStatus.ShuttingDown or SiloStatus.Stopping;
+            if (lease.Until < now || gone)
+            {
+                leases.Remove(shard);
+                ledger.Event(this.GetPrimaryKeyString(), $"expire {shard} {lease.Node} {(gone ? "left-membership" : "not-renewed")}");
+            }
+        }
+    }
+}
