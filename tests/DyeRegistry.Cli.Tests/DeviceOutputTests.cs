@@ -12,7 +12,7 @@ public sealed class DeviceOutputTests : IDisposable
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
     [Fact]
-    public void ExportToANamedPipe_WritesThroughIt_AndLeavesItAPipe()
+    public async Task ExportToANamedPipe_WritesThroughIt_AndLeavesItAPipe()
     {
         var db = Path.Combine(dir, "r.db");
         Assert.Equal(0, CliRunner.Run("import", "--no-estimates", TestSupport.RepositoryFiles.Path("samples/records.json"), "--registry", db).Exit);
@@ -26,8 +26,8 @@ public sealed class DeviceOutputTests : IDisposable
         var reader = Task.Run(() => File.ReadAllText(fifo));
         var (exit, _, err) = CliRunner.Run("export", "-o", fifo, "--registry", db);
         Assert.True(exit == 0, err);
-        Assert.True(reader.Wait(TimeSpan.FromSeconds(60)), "the reader of the pipe got no end of file");
-        Assert.Contains("\"MED-1\"", reader.Result);
+        var text = await reader.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Contains("\"MED-1\"", text);
         Assert.Equal("fifo", Kind(fifo));
         Assert.Empty(Directory.GetFiles(dir, ".*.tmp"));
     }
