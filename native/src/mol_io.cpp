@@ -97,6 +97,17 @@ RDKit::RWMol* parse_structure(const char* what, F&& parse) {
 // validate false: the connectivity screen's verdict alone ("--validate hits"): true as soon as
 // the unsanitized graph rules every query out, whether or not the full parse would accept it; a
 // SMILES that cannot be read even unsanitized is never ruled out, so the full parse reports it.
+// The arguments of the screened parses, checked; the SMILES as text. *out starts null.
+std::string screened_input(const char* smiles, dr_mol* const* queries, int32_t count, dr_mol** out) {
+  require(smiles != nullptr && out != nullptr, "smiles and out must not be null");
+  require(count >= 0 && (count == 0 || queries != nullptr), "queries must hold count entries");
+  for (int32_t i = 0; i < count; ++i) require(queries[i] != nullptr && queries[i]->is_query, "queries must be SMARTS queries");
+  *out = nullptr;
+  std::string text(smiles);
+  if (text.empty()) fail(DR_INPUT_ERROR, "empty SMILES");
+  return text;
+}
+
 bool could_contain_none(const std::string& text, dr_mol* const* queries, int32_t count, bool validate = true) {
   RDKit::SmilesParserParams raw_params;
   raw_params.sanitize = false;
@@ -199,12 +210,7 @@ int32_t dr_mol_from_smiles(const char* smiles, const char* options, dr_mol** out
 int32_t dr_mol_from_smiles_screened(const char* smiles, dr_mol* const* queries, int32_t count, dr_mol** out,
                                     char** error) {
   return guarded(error, [&] {
-    require(smiles != nullptr && out != nullptr, "smiles and out must not be null");
-    require(count >= 0 && (count == 0 || queries != nullptr), "queries must hold count entries");
-    for (int32_t i = 0; i < count; ++i) require(queries[i] != nullptr && queries[i]->is_query, "queries must be SMARTS queries");
-    *out = nullptr;
-    std::string text(smiles);
-    if (text.empty()) fail(DR_INPUT_ERROR, "empty SMILES");
+    std::string text = screened_input(smiles, queries, count, out);
     if (could_contain_none(text, queries, count)) return;
     clear_captured_log();  // a first look's log is not this parse's reason
     RDKit::SmilesParserParams params;  // exactly dr_mol_from_smiles with default options
@@ -216,12 +222,7 @@ int32_t dr_mol_from_smiles_screened(const char* smiles, dr_mol* const* queries, 
 int32_t dr_mol_from_smiles_screened_unvalidated(const char* smiles, dr_mol* const* queries, int32_t count,
                                                 dr_mol** out, char** error) {
   return guarded(error, [&] {
-    require(smiles != nullptr && out != nullptr, "smiles and out must not be null");
-    require(count >= 0 && (count == 0 || queries != nullptr), "queries must hold count entries");
-    for (int32_t i = 0; i < count; ++i) require(queries[i] != nullptr && queries[i]->is_query, "queries must be SMARTS queries");
-    *out = nullptr;
-    std::string text(smiles);
-    if (text.empty()) fail(DR_INPUT_ERROR, "empty SMILES");
+    std::string text = screened_input(smiles, queries, count, out);
     if (could_contain_none(text, queries, count, false)) return;
     clear_captured_log();
     RDKit::SmilesParserParams params;  // exactly dr_mol_from_smiles with default options

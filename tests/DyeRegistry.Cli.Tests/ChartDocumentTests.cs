@@ -251,9 +251,10 @@ public sealed class ChartDocumentTests(ChartDocumentFixture charts) : IClassFixt
     }
 
     [Theory]
-    [InlineData("chart.docx", new string[0], "the extension .docx is for docx, but --format is text")]
-    [InlineData("chart.pdf", new[] { "--format", "html" }, "the extension .pdf is for pdf, but --format is html")]
-    [InlineData("chart.txt", new[] { "--format", "pdf" }, "the extension .txt is for text, but --format is pdf")]
+    [InlineData("chart.docx", new[] { "--format", "text" }, "the extension '.docx' says docx but --format is text")]
+    [InlineData("chart.pdf", new[] { "--format", "html" }, "the extension '.pdf' says pdf but --format is html")]
+    [InlineData("chart.txt", new[] { "--format", "pdf" }, "the extension '.txt' says text but --format is pdf")]
+    [InlineData("chart.xls", new string[0], "'.xls' is not a format this command writes")]
     public void OutputExtension_ThatDoesNotMatchTheFormat_IsAnError(string name, string[] format, string message)
     {
         using var temp = new TempFolder();

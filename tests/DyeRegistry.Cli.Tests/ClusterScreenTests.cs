@@ -194,21 +194,7 @@ public sealed class ClusterScreenTests(ITestOutputHelper log) : IDisposable
     }
 
     private static T WaitForValue<T>(Func<T?> probe, string what)
-        where T : struct
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            if (probe() is { } value)
-            {
-                return value;
-            }
-
-            Thread.Sleep(100);
-        }
-
-        throw new TimeoutException($"waited 3 minutes for {what}");
-    }
+        where T : struct => (T)WaitFor<object>(() => probe(), what);
 
     // test.sh's Redis (a database of its own per test), or a server of this test's own.
     private string Redis()

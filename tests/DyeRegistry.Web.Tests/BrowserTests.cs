@@ -139,7 +139,8 @@ public sealed class BrowserTests(WebServer server)
         var claim = page.Locator("#c001-2");
         await Assertions.Expect(claim).ToBeVisibleAsync();
         var section = Regex.Replace(await claim.InnerTextAsync(), @"\s+", " ");
-        Assert.StartsWith("Claim 2 within", section, StringComparison.Ordinal);
+        Assert.StartsWith("001:2 Claim 2", section, StringComparison.Ordinal);
+        Assert.Equal("within", (await claim.Locator("h3 .v").First.InnerTextAsync()).Trim());
         Assert.True(section.Contains("within", StringComparison.Ordinal), section);
         Assert.True(section.Contains("dye M-101", StringComparison.Ordinal), section);
         Assert.True(section.Contains("R1 = cyano", StringComparison.Ordinal), section);

@@ -26,6 +26,12 @@ namespace DyeRegistry.Cli.Commands;
 /// </summary>
 internal static class ScopeCommand
 {
+    private static readonly FileFormat[] Formats =
+    [
+        new("text", ".txt", ".text"), new("json", ".json"), new("html", ".html", ".htm"), new("pdf", ".pdf"), new("docx", ".docx"),
+        new("jsonl", ".jsonl"), new("csv", ".csv"), new("xlsx", ".xlsx"),
+    ];
+
     public static Command Create()
     {
         var ink = new Option<string?>("--ink") { Description = "Id of the ink (registered, or in --ink-file)." };
@@ -33,7 +39,7 @@ internal static class ScopeCommand
         var inkFile = new Option<string?>("--ink-file") { Description = "JSON file with the ink and the dye, polymer and solvent records it references (docs/records.md), when they are not registered." };
         var mediumFile = new Option<string?>("--medium-file") { Description = "JSON file with the medium record, when it is not registered." };
         var matrix = new Option<bool>("--matrix") { Description = "Every registered ink x every registered medium, as a matrix of claim verdicts." };
-        var format = new Option<string>("--format") { Description = "text, json or html; pdf or docx (one chart, written to -o FILE); with --matrix also jsonl, csv and xlsx (to -o FILE).", DefaultValueFactory = _ => "text" };
+        var format = new Option<string?>("--format") { Description = "text, json or html; pdf or docx (one chart, written to -o FILE); with --matrix also jsonl, csv and xlsx (to -o FILE). Default: by -o's extension, else text." };
         format.AcceptOnlyFromAmong([.. ClaimCharts.Formats, .. ClaimCharts.DocumentFormats, .. ClaimMatrixStream.Formats.Except(ClaimCharts.Formats).Except(ClaimCharts.DocumentFormats)]);
         var author = new Option<string?>("--author") { Description = "Who the chart names as its author (default: the operating-system user)." };
         var paper = new Option<string>("--paper") { Description = "Paper for pdf and docx: a4 or letter.", DefaultValueFactory = _ => "a4" };
@@ -65,13 +71,13 @@ internal static class ScopeCommand
                     return ExitCodes.Success;
                 }
 
-                var fmt = parse.GetValue(format)!;
+                // One rule for every command that writes files: the extension and --format agree.
+                var fmt = OutputFormats.Choose("--out", parse.GetValue(output), parse.GetValue(format), Formats, "text").Name;
                 var choices = ReadingChoices.Create(library.Readings, parse.GetValue(reading));
                 var shown = ClaimCharts.Filter(parse.GetValue(claim) ?? [], library);
                 using var formulaLibrary = FormulaLibrary.Load(parse.GetValue(formulas)!);
                 var charts = new ClaimCharts(library, choices, formulaLibrary, depict: fmt is "html" or "pdf" or "docx");
                 var document = ClaimCharts.DocumentFormats.Contains(fmt);
-                FormatExtension.Check(parse.GetValue(output), fmt);
                 if (document && parse.GetValue(output) is null)
                 {
                     throw new ArgumentException($"--format {fmt} writes a file: give -o FILE.{fmt}");

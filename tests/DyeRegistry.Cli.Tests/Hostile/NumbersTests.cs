@@ -44,7 +44,7 @@ public sealed class NumbersTests
         var claim1 = JsonNode.Parse(output)!["claims"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == "000:1")!;
         // Never a verdict from a rounded stand-in: the limitations reading those values are unknown.
         Assert.Equal("undetermined", claim1["verdict"]!.GetValue<string>());
-        var ratio = claim1["limitations"]!.AsArray().Select(l => l!).First(l => l["reason"]!.GetValue<string>().Contains("pore_volume", StringComparison.Ordinal));
+        var ratio = claim1["limitations"]!.AsArray().Select(l => l!).First(l => l["evidence"]!.AsArray().Any(e => e!["field"]!.GetValue<string>().Contains("pore_volume", StringComparison.Ordinal)));
         Assert.Equal("unknown", ratio["verdict"]!.GetValue<string>());
         Assert.Contains("outside the range dyereg computes in", ratio["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("1E+300", output, StringComparison.OrdinalIgnoreCase); // evidence shows the value as recorded
