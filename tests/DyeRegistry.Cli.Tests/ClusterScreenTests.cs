@@ -75,7 +75,8 @@ public sealed class ClusterScreenTests(ITestOutputHelper log) : IDisposable
 
         var resumed = Dyereg(["screen", catalogue, "--cluster", uri, "-o", output, "--errors", output + ".errors", "--shard-records", "400", "--resume"], out var err);
         Assert.True(resumed.WaitForExit(TimeSpan.FromMinutes(5)), "the resumed job did not finish in 5 minutes");
-        Assert.True(resumed.ExitCode == 0, err.ToString());
+        resumed.WaitForExit(); // its standard error read to the end
+        Assert.True(resumed.ExitCode == 0, Text(err));
         Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(output));
         Assert.Equal(File.ReadAllBytes(reference + ".errors"), File.ReadAllBytes(output + ".errors"));
         Assert.Equal(15, ledger.Completed(id).Count);
@@ -105,8 +106,9 @@ public sealed class ClusterScreenTests(ITestOutputHelper log) : IDisposable
         var killedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         victim.WaitForExit();
 
-        Assert.True(coordinator.WaitForExit(TimeSpan.FromMinutes(8)), "the job did not finish in 8 minutes: " + err);
-        Assert.True(coordinator.ExitCode == 0, err.ToString());
+        Assert.True(coordinator.WaitForExit(TimeSpan.FromMinutes(8)), "the job did not finish in 8 minutes: " + Text(err));
+        coordinator.WaitForExit();
+        Assert.True(coordinator.ExitCode == 0, Text(err));
         log.WriteLine($"job of {catalogues.Length} file(s), {ledger.Completed(id).Count} shards, 3 nodes: {clock.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(output));
         Assert.Equal(File.ReadAllBytes(reference + ".errors"), File.ReadAllBytes(output + ".errors"));
@@ -132,7 +134,8 @@ public sealed class ClusterScreenTests(ITestOutputHelper log) : IDisposable
         var reference = dir.Combine("reference.jsonl");
         var p = Dyereg([.. new[] { "screen" }, .. catalogues, "-o", reference, "--errors", reference + ".errors", "--quiet"], out var err);
         Assert.True(p.WaitForExit(TimeSpan.FromMinutes(8)), "the single-machine screen did not finish");
-        Assert.True(p.ExitCode == 0, err.ToString());
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, Text(err));
         Assert.NotEmpty(File.ReadAllLines(reference));
         return reference;
     }
@@ -145,14 +148,23 @@ public sealed class ClusterScreenTests(ITestOutputHelper log) : IDisposable
             var p = Dyereg(["cluster", "node", "--membership", uri, "--threads", "1"], out var err);
             var silo = WaitFor(() =>
             {
-                Assert.False(p.HasExited, "a node exited: " + err);
-                var line = err.ToString().Split('\n').FirstOrDefault(l => l.Contains("ready as ", StringComparison.Ordinal));
+                Assert.False(p.HasExited, "a node exited: " + Text(err));
+                var line = Text(err).Split('\n').FirstOrDefault(l => l.Contains("ready as ", StringComparison.Ordinal));
                 return line?.Split("ready as ")[1].Split(' ')[0];
             }, "a node to start");
             nodes[silo] = p;
         }
 
         return nodes;
+    }
+
+    // What a process wrote to standard error so far: its reader thread appends under the same lock.
+    private static string Text(StringBuilder err)
+    {
+        lock (err)
+        {
+            return err.ToString();
+        }
     }
 
     private Process Dyereg(string[] args, out StringBuilder stderr)
