@@ -39,20 +39,16 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         _ => throw new InvalidOperationException($"no evaluator for {condition.GetType().Name}"),
     };
 
-    internal static Evidence ToEvidence(string label, Fact fact, string? unit) => new(
-        label,
-        fact.RecordId,
-        fact.Record?.Version,
-        fact.Field,
-        ValueText(fact.Node),
-        Numbers.Read(fact.Node)?.PlusMinus,
-        unit,
-        fact.Source,
-        fact.Method)
+    internal static Evidence ToEvidence(string label, Fact fact, string? unit)
     {
-        Low = fact.Node is JsonObject o && o["low"] is not null ? Numbers.ReadInterval(fact.Node)?.Low : null,
-        High = fact.Node is JsonObject p && p["high"] is not null ? Numbers.ReadInterval(fact.Node)?.High : null,
-    };
+        // An estimate's prediction interval, read once (absent for plain and plus-minus values).
+        var interval = fact.Node is JsonObject o && o["low"] is not null && o["high"] is not null ? Numbers.ReadInterval(o) : null;
+        return new(label, fact.RecordId, fact.Record?.Version, fact.Field, ValueText(fact.Node), Numbers.Read(fact.Node)?.PlusMinus, unit, fact.Source, fact.Method)
+        {
+            Low = interval?.Low,
+            High = interval?.High,
+        };
+    }
 
     /// <summary>What would decide: the field in words first, its path second (issue 21).</summary>
     internal static string Need(Fact fact, FieldPath path)
