@@ -2,6 +2,12 @@
 # A throw-away PostgreSQL 15 cluster (with the RDKit cartridge) for the PostgreSQL store's tests.
 #   scripts/test-postgres.sh start   initdb + start; prints the connection string on stdout
 #   scripts/test-postgres.sh stop    stops it and removes its data folder
+#   scripts/test-postgres.sh start-without-cartridge | stop-without-cartridge
+#                                    a second throw-away cluster whose server has no RDKit cartridge
+#                                    (the test that a missing cartridge is reported clearly): the
+#                                    server binary copied into artifacts/pg-nocartridge/ with a copy
+#                                    of the share folder lacking rdkit.* (PostgreSQL finds its share
+#                                    folder relative to its binary); trust login on loopback.
 # The cluster lives in artifacts/postgres/ (data folder; unix socket inside it) when the postgres
 # user can reach that folder; a checkout under a private folder (mktemp -d, a home folder of mode
 # 700) cannot be reached, and then the cluster lives in a fresh /tmp/dyereg-pg.XXXXXX instead,
@@ -94,8 +100,40 @@ start() {
   fail "the server did not start"
 }
 
+nocartridge="$(pwd)/artifacts/pg-nocartridge"
+
+stop_without_cartridge() {
+  local t="$nocartridge"
+  if [ -f "$t/data/postmaster.pid" ]; then
+    as_user "$t/usr/lib/postgresql/15/bin/pg_ctl" -D "$t/data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$t"
+}
+
+start_without_cartridge() {
+  local t="$nocartridge" port
+  [ -x "$bin/postgres" ] || fail "PostgreSQL 15 is not installed ($bin/postgres missing): run scripts/bootstrap.sh"
+  stop_without_cartridge
+  mkdir -p "$t/usr/lib/postgresql/15/bin" "$t/usr/share/postgresql"
+  cp "$bin/postgres" "$bin/pg_ctl" "$t/usr/lib/postgresql/15/bin/"
+  ln -s /usr/lib/postgresql/15/lib "$t/usr/lib/postgresql/15/lib"
+  cp -r /usr/share/postgresql/15 "$t/usr/share/postgresql/15"
+  rm -f "$t"/usr/share/postgresql/15/extension/rdkit*
+  [ "$(id -u)" -eq 0 ] && chown -R "$user" "$t"
+  log="$t/server.log"
+  as_user "$bin/initdb" -D "$t/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$t/initdb.log" 2>&1 \
+    || { cat "$t/initdb.log" >&2; fail "initdb failed (above)"; }
+  port="$(free_port)"
+  as_user "$t/usr/lib/postgresql/15/bin/pg_ctl" -D "$t/data" -l "$log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$t/data -c fsync=off -c max_connections=20" start >/dev/null 2>&1 \
+    || fail "the server without the cartridge did not start"
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: scripts/test-postgres.sh start|stop" >&2; exit 2 ;;
+  start-without-cartridge) start_without_cartridge ;;
+  stop-without-cartridge) stop_without_cartridge ;;
+  *) echo "usage: scripts/test-postgres.sh start|stop|start-without-cartridge|stop-without-cartridge" >&2; exit 2 ;;
 esac

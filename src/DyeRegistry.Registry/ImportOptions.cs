@@ -16,4 +16,8 @@ public sealed record ImportOptions
     /// <summary>With <see cref="Update"/>: a record is replaced only while it is at this version
     /// (the one the user read); another version is an error naming both, and nothing is written.</summary>
     public int? IfVersion { get; init; }
+
+    /// <summary>When set, each record created or updated gets an audit entry naming this user and
+    /// request, written in the record's own transaction.</summary>
+    public ChangeAudit? Audit { get; init; }
 }

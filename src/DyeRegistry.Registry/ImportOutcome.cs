@@ -21,4 +21,8 @@ public sealed record ImportOutcome(RecordInput Input, ImportStatus Status, int? 
     /// <summary>The store failed on this record (disk full, damaged file, lock): it is not stored,
     /// and the import stopped here; records before it that were created or updated are stored.</summary>
     public bool StoppedBatch { get; init; }
+
+    /// <summary>Not stored because the record was not at the version required (<see cref="ImportOptions.IfVersion"/>),
+    /// as the store found it inside the transaction.</summary>
+    public bool VersionConflict { get; init; }
 }

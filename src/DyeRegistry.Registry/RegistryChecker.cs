@@ -23,30 +23,42 @@ public sealed class RegistryChecker(IRegistryStore store)
             yield return new RegistryProblem(null, $"storage integrity check failed: {integrity}");
         }
 
-        var kinds = new Dictionary<string, RecordKind>(StringComparer.Ordinal);
-        var records = new List<StoredRecord>();
+        // Two streamed passes (damaged records first, then each sound one validated), so memory
+        // stays bounded whatever the registry size; a reference's kind is looked up in the store.
         foreach (var scan in store.Scan())
         {
             if (scan.Record is null)
             {
                 yield return new RegistryProblem(scan.Id, scan.Problem!);
-                continue;
             }
-
-            kinds[scan.Id] = scan.Record.Kind;
-            records.Add(scan.Record);
         }
 
-        foreach (var record in records)
+        foreach (var scan in store.Scan())
         {
-            foreach (var problem in Problems(record, kinds))
+            if (scan.Record is { } record)
             {
-                yield return new RegistryProblem(record.Id, problem);
+                foreach (var problem in Problems(record, KindOf))
+                {
+                    yield return new RegistryProblem(record.Id, problem);
+                }
             }
         }
     }
 
-    private IEnumerable<string> Problems(StoredRecord record, Dictionary<string, RecordKind> kinds)
+    // The kind of a sound stored record, or null (absent, or damaged: reported above).
+    private RecordKind? KindOf(string id)
+    {
+        try
+        {
+            return store.Get(id)?.Kind;
+        }
+        catch (RegistryException)
+        {
+            return null;
+        }
+    }
+
+    private IEnumerable<string> Problems(StoredRecord record, Func<string, RecordKind?> kindOf)
     {
         if (RecordIds.Problem(record.Id) is { } idProblem)
         {
@@ -63,12 +75,12 @@ public sealed class RegistryChecker(IRegistryStore store)
             yield return error.ToString();
         }
 
-        if (ReferenceKinds.Problem(record.Id, record.Document, id => kinds.TryGetValue(id, out var k) ? k : null) is { } wrongKind)
+        if (ReferenceKinds.Problem(record.Id, record.Document, kindOf) is { } wrongKind)
         {
             yield return wrongKind;
         }
 
-        foreach (var missing in RegistryImporter.References(record.Document).Where(r => !kinds.ContainsKey(r)))
+        foreach (var missing in RegistryImporter.References(record.Document).Where(r => kindOf(r) is null))
         {
             yield return $"references {RecordIds.Printable(missing)}, which is not in the registry";
         }

@@ -10,31 +10,35 @@ namespace DyeRegistry.Registry;
 public sealed class RegistryCopier(IRegistryStore source, IRegistryStore target)
 {
     /// <summary>Copies everything in one transaction on the target (all or nothing); returns the
-    /// number of records and of history entries copied.</summary>
+    /// number of records and of history entries copied. The source is read as it streams (each
+    /// table once or twice), so memory stays bounded whatever the registry size.</summary>
     public (int Records, int HistoryEntries) Copy()
     {
-        if (target.List().Count > 0 || target.AllHistory().Any())
+        if (target.Records().Any() || target.AllHistory().Any())
         {
             throw new RegistryException($"registry {target.Location} is not empty: migrate copies into an empty registry (nothing was copied)");
         }
 
-        var records = source.List();
-        var dyes = records.Where(r => r.Kind == Storage.Records.RecordKind.Dye).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         using var tx = target.Begin();
-        foreach (var record in records)
+        var records = 0;
+        foreach (var record in source.Records())
         {
             tx.Restore(record, RegistryImporter.References(record.Document));
+            records++;
         }
 
         // A dye's parent key belongs to the first dye stored with it: the dyes that are no form of
-        // another dye first, then the forms (they reference their parent).
-        bool IsForm(DyeStructure d) => RegistryImporter.References(source.Get(d.Id)!.Document).Any(dyes.Contains);
-        foreach (var dye in source.Dyes().OrderBy(IsForm))
+        // another dye first, then the forms (they reference their parent dye).
+        bool IsForm(DyeStructure d) => RegistryImporter.References(source.Get(d.Id)!.Document).Any(r => source.GetDye(r) is not null);
+        foreach (var form in new[] { false, true })
         {
-            tx.PutDye(dye);
+            foreach (var dye in source.Dyes().Where(d => IsForm(d) == form))
+            {
+                tx.PutDye(dye);
+            }
         }
 
-        foreach (var record in records)
+        foreach (var record in source.Records())
         {
             if (source.Computed(record.Id) is { Count: > 0 } computed)
             {
@@ -50,6 +54,6 @@ public sealed class RegistryCopier(IRegistryStore source, IRegistryStore target)
         }
 
         tx.Commit();
-        return (records.Count, history);
+        return (records, history);
     }
 }

@@ -7,8 +7,11 @@ namespace DyeRegistry.Registry;
 /// <summary>Deletion and export: what changes or reads the registry as a whole.</summary>
 public sealed class RegistryEditor(IRegistryStore store)
 {
-    /// <summary>Deletes a record, refused while another record (an ink, a dye form) references it.</summary>
-    public void Delete(string id)
+    /// <summary>Deletes a record, refused while another record (an ink, a dye form) references it;
+    /// with <paramref name="audit"/>, its audit entry is written in the deletion's transaction.
+    /// With <paramref name="ifVersion"/> the record must be at that version inside the deletion's
+    /// transaction, else <see cref="VersionConflictException"/> (nothing deleted).</summary>
+    public void Delete(string id, ChangeAudit? audit = null, int? ifVersion = null)
     {
         if (store.Get(id) is null)
         {
@@ -22,7 +25,18 @@ public sealed class RegistryEditor(IRegistryStore store)
         }
 
         using var tx = store.Begin();
+        var version = tx.Get(id)?.Version ?? throw new RegistryException($"no record '{id}'");
+        if (ifVersion is { } expected && version != expected)
+        {
+            throw new VersionConflictException(id, expected, version);
+        }
+
         tx.Delete(id);
+        if (audit is not null)
+        {
+            tx.AddAudit(new Storage.Accounts.AuditEntry(0, id, version, "deleted", audit.User, audit.RequestId, DateTimeOffset.UtcNow, audit.Reason));
+        }
+
         tx.Commit();
     }
 
@@ -34,16 +48,30 @@ public sealed class RegistryEditor(IRegistryStore store)
     /// out and named in <paramref name="damaged"/> (the rest can still be rescued).</summary>
     public JsonArray Export(RecordKind? kind, out IReadOnlyList<RecordScan> damaged)
     {
-        var order = new[] { RecordKind.Dye, RecordKind.Solvent, RecordKind.Polymer, RecordKind.Medium, RecordKind.Ink };
-        var scans = store.Scan().ToList();
-        damaged = scans.Where(s => s.Record is null).ToList();
+        var problems = new List<RecordScan>();
         var array = new JsonArray();
-        foreach (var record in scans.Select(s => s.Record).OfType<StoredRecord>().Where(r => kind is null || r.Kind == kind)
-            .OrderBy(r => Array.IndexOf(order, r.Kind)).ThenBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var scan in ExportOrder(kind))
         {
-            array.Add(record.Document.DeepClone());
+            if (scan.Record is null)
+            {
+                problems.Add(scan);
+            }
+            else
+            {
+                array.Add(scan.Record.Document.DeepClone());
+            }
         }
 
+        damaged = problems;
         return array;
+    }
+
+    /// <summary>Every record in export order (referenced kinds first, then by id), streamed: one
+    /// record in memory at a time, whatever the registry size. A damaged record comes with its
+    /// problem, where it would have been.</summary>
+    public IEnumerable<RecordScan> ExportOrder(RecordKind? kind = null)
+    {
+        var order = new[] { RecordKind.Dye, RecordKind.Solvent, RecordKind.Polymer, RecordKind.Medium, RecordKind.Ink };
+        return order.Where(k => kind is null || k == kind).SelectMany(k => store.Scan(k));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DyeRegistry.Storage;
+using DyeRegistry.Storage.Accounts;
 using DyeRegistry.Storage.Records;
 
 namespace DyeRegistry.Registry;
@@ -159,7 +160,7 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
             }
             catch (VersionConflictException e)
             {
-                return new ImportOutcome(r.Input, ImportStatus.Failed, null, e.Message);
+                return new ImportOutcome(r.Input, ImportStatus.Failed, null, e.Message) { VersionConflict = true };
             }
         }
     }
@@ -211,7 +212,7 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         var existing = tx.Get(id);
         if (options.IfVersion is { } expected && existing?.Version != expected)
         {
-            return new ImportOutcome(r.Input, ImportStatus.Failed, null, new VersionConflictException(id, expected, existing?.Version).Message);
+            return new ImportOutcome(r.Input, ImportStatus.Failed, null, new VersionConflictException(id, expected, existing?.Version).Message) { VersionConflict = true };
         }
 
         if (existing is not null)
@@ -253,6 +254,11 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         }
 
         var version = tx.Put(id, r.Kind!.Value, document, references, options.IfVersion);
+        if (options.Audit is { } audit)
+        {
+            tx.AddAudit(new AuditEntry(0, id, version, existing is null ? "created" : "updated", audit.User, audit.RequestId, DateTimeOffset.UtcNow, audit.Reason));
+        }
+
         if (r.Dye is not null)
         {
             tx.PutDye(r.Dye);

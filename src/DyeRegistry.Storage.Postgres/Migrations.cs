@@ -84,5 +84,41 @@ internal static class Migrations
             ALTER TABLE computed_quantities ADD COLUMN high double precision;
             ALTER TABLE computed_quantities ADD COLUMN stamp text;
             """),
+        // Times here are fixed-width UTC text (yyyy-MM-ddTHH:mm:ss.fffffffZ), as in a SQLite
+        // registry: they read back to the tick (timestamptz keeps microseconds) and sort as text.
+        (5, "the service's accounts, its audit of changes (written in the transaction of the change) and the issued claim charts, as in a SQLite registry", """
+            CREATE TABLE accounts(
+                name text COLLATE "C" PRIMARY KEY,
+                role text NOT NULL,
+                token_hash text NOT NULL UNIQUE,
+                password_hash text,
+                failed_logins integer NOT NULL DEFAULT 0,
+                locked_until text,
+                revoked text,
+                created text NOT NULL);
+            CREATE TABLE audit(
+                sequence bigserial PRIMARY KEY,
+                record_id text COLLATE "C" NOT NULL,
+                version integer NOT NULL,
+                change text NOT NULL,
+                user_name text NOT NULL,
+                request_id text NOT NULL,
+                at text NOT NULL,
+                reason text);
+            CREATE INDEX audit_record ON audit(record_id);
+            CREATE INDEX audit_user ON audit(user_name);
+            CREATE INDEX audit_at ON audit(at);
+            CREATE TABLE chart_snapshots(
+                number bigserial PRIMARY KEY,
+                medium_id text COLLATE "C" NOT NULL,
+                ink_id text COLLATE "C",
+                versions text NOT NULL,
+                issued_by text NOT NULL,
+                issued text NOT NULL,
+                note text NOT NULL,
+                html text NOT NULL,
+                json text NOT NULL);
+            CREATE INDEX chart_snapshots_subject ON chart_snapshots(medium_id, ink_id);
+            """),
     ];
 }

@@ -17,11 +17,20 @@ internal sealed class PendingWrites(NpgsqlConnection connection, NpgsqlTransacti
     private readonly List<(NpgsqlBatchCommand Command, Action<int> Check)> affectedChecks = [];
     private readonly List<(NpgsqlBatchCommand Command, Action<List<object?[]>> Check)> rowChecks = [];
 
+    // A transaction that writes without reading (a registry copied whole) sends its writes in
+    // batches of this many, so what is queued stays bounded.
+    private const int MaxBatch = 500;
+
     public bool IsEmpty => commands.Count == 0;
 
-    /// <summary>Queues a statement.</summary>
+    /// <summary>Queues a statement (first sending what is queued when the batch is full).</summary>
     public NpgsqlBatchCommand Add(string sql, params (string Name, object? Value)[] parameters)
     {
+        if (commands.Count >= MaxBatch)
+        {
+            Flush();
+        }
+
         var command = new NpgsqlBatchCommand(sql);
         foreach (var (name, value) in parameters)
         {

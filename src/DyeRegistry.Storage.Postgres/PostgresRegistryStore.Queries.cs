@@ -13,15 +13,19 @@ public sealed partial class PostgresRegistryStore
 
     public StoredRecord? Get(string id) => Read(c => GetRecord(c, null, id, forUpdate: false));
 
-    public IReadOnlyList<StoredRecord> List(RecordKind? kind = null) => Read(c => kind is null
-        ? Rows(c, null, RecordSelect + " ORDER BY id", ReadRecord)
-        : Rows(c, null, RecordSelect + " WHERE kind = @kind ORDER BY id", ReadRecord, ("kind", RecordSchema.KindText(kind.Value))));
+    public IReadOnlyList<StoredRecord> List(RecordKind? kind = null) => Records(kind).ToList();
+
+    public IEnumerable<StoredRecord> Records(RecordKind? kind = null) => kind is null
+        ? Stream(RecordSelect + " ORDER BY id", null, ReadRecord)
+        : Stream(RecordSelect + " WHERE kind = @kind ORDER BY id", null, ReadRecord, ("kind", RecordSchema.KindText(kind.Value)));
 
     public IReadOnlyList<RecordChange> History(string id) => Read(c => Rows(c, null,
         "SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history WHERE id = @id ORDER BY seq", ReadChange, ("id", id)));
 
-    public IEnumerable<RecordChange> AllHistory() => Read(c => Rows(c, null,
-        "SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history ORDER BY seq", ReadChange));
+    public IEnumerable<RecordChange> AllHistory() =>
+        Stream("SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history ORDER BY seq", null, ReadChange);
+
+    public long HistoryCount() => Read(c => Convert.ToInt64(Scalar(c, null, "SELECT count(*) FROM record_history"), System.Globalization.CultureInfo.InvariantCulture));
 
     private static RecordChange ReadChange(NpgsqlDataReader r) => new(r.GetString(0), r.GetInt32(1), r.GetString(2),
         r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
@@ -74,7 +78,13 @@ public sealed partial class PostgresRegistryStore
         StreamDyes(DyeSelect + " WHERE id IN (SELECT id FROM dye_formulas WHERE formula = @f OR formula = @u) OR formula_stamp <> @stamp ORDER BY id",
             ("f", formulaId), ("u", "undetermined:" + formulaId), ("stamp", stamp));
 
-    public IEnumerable<RecordScan> Scan() => Read(c => Rows(c, null, RecordSelect + " ORDER BY id", r =>
+    public IEnumerable<RecordScan> Scan() => Stream(RecordSelect + " ORDER BY id", null, ScanRecord);
+
+    public IEnumerable<RecordScan> Scan(RecordKind kind) =>
+        Stream(RecordSelect + " WHERE kind = @kind ORDER BY id", null, ScanRecord, ("kind", RecordSchema.KindText(kind)));
+
+    // Each row is read on its own, so a damaged document is reported with its id and the rest are still read.
+    private RecordScan ScanRecord(NpgsqlDataReader r)
     {
         try
         {
@@ -84,7 +94,7 @@ public sealed partial class PostgresRegistryStore
         {
             return new RecordScan(r.GetString(0), null, e.Message);
         }
-    }));
+    }
 
     private T Read<T>(Func<NpgsqlConnection, T> read) => Guard(() =>
     {
@@ -92,11 +102,14 @@ public sealed partial class PostgresRegistryStore
         return read(connection);
     });
 
-    private IEnumerable<DyeStructure> StreamDyes(string sql, params (string Name, object? Value)[] parameters) => StreamDyes(sql, null, parameters);
+    private IEnumerable<DyeStructure> StreamDyes(string sql, params (string Name, object? Value)[] parameters) => Stream(sql, null, ReadDye, parameters);
 
-    // Streamed on a connection of its own, inside a read-only transaction (a cursor-like read
-    // that never holds the whole table in memory, with settings local to it).
-    private IEnumerable<DyeStructure> StreamDyes(string sql, string? setting, params (string Name, object? Value)[] parameters)
+    private IEnumerable<DyeStructure> StreamDyes(string sql, string? setting, params (string Name, object? Value)[] parameters) => Stream(sql, setting, ReadDye, parameters);
+
+    // Streamed on a connection of its own, inside a read-only transaction (one snapshot of the
+    // table, settings local to it), one row in memory at a time whatever the registry size:
+    // Npgsql reads the result from the socket as the caller asks for rows.
+    private IEnumerable<T> Stream<T>(string sql, string? setting, Func<NpgsqlDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
         var connection = Guard(() => dataSource.OpenConnection());
         NpgsqlTransaction? tx = null;
@@ -105,6 +118,7 @@ public sealed partial class PostgresRegistryStore
         try
         {
             tx = Guard(() => connection.BeginTransaction());
+            Guard(() => Execute(connection, tx, "SET TRANSACTION READ ONLY"));
             if (setting is not null)
             {
                 Guard(() => Execute(connection, tx, setting));
@@ -114,7 +128,7 @@ public sealed partial class PostgresRegistryStore
             reader = Guard(() => cmd.ExecuteReader());
             while (Guard(() => reader.Read()))
             {
-                yield return ReadDye(reader);
+                yield return Guard(() => read(reader));
             }
         }
         finally

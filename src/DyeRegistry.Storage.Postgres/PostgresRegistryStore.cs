@@ -172,6 +172,9 @@ public sealed partial class PostgresRegistryStore : IRegistryStore
         "3D000" => new RegistryException($"registry {location}: the database does not exist; create it first (createdb) ({e.MessageText})", e),
         "53100" => new RegistryException($"registry {location}: the database server's disk is full ({e.MessageText})", e),
         "25006" or "42501" => new RegistryException($"registry {location}: this user may not write the registry; this command needs to write it ({e.MessageText})", e),
+        // A table of the schema is missing: the database was dropped and created again (or is
+        // another database) under a store that had opened it.
+        "42P01" => new RegistryException($"registry {location} has no registry tables (the database was dropped and created again, or is not a registry): create it with dyereg init --registry <the same URL>, or restore it from a backup ({e.MessageText})", e),
         "57P01" or "57P02" or "57P03" => new RegistryException($"registry {location}: the database server is shutting down or starting; try again ({e.MessageText})", e),
         _ => new RegistryException($"registry {location}: {e.MessageText} (PostgreSQL {e.SqlState})", e),
     };

@@ -170,6 +170,11 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
     {
         pending.Flush();
         var previous = store.GetRecord(connection, tx, id, forUpdate: true) ?? throw new RegistryException($"no record '{id}'");
+        if (seen.TryGetValue(id, out var read) && read != previous.Version)
+        {
+            throw new ConcurrentWriteException($"record {RecordIds.Printable(id)}: another writer changed it after this one read it; nothing was deleted");
+        }
+
         created.Remove(id);
         pending.Add("DELETE FROM records WHERE id = @id", ("id", id));
         pending.Add(
@@ -191,6 +196,11 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
         "INSERT INTO record_history(id, version, change, previous_document, document, at_utc, changed_by) VALUES (@id, @version, @change, @prev, @doc, @at, @by)",
         ("id", change.Id), ("version", change.Version), ("change", change.Change), ("prev", change.PreviousDocument), ("doc", change.Document),
         ("at", change.AtUtc.ToUniversalTime()), ("by", change.ChangedBy)));
+
+    public void AddAudit(DyeRegistry.Storage.Accounts.AuditEntry entry) => store.Guard(() => pending.Add(
+        "INSERT INTO audit(record_id, version, change, user_name, request_id, at, reason) VALUES (@i, @v, @c, @u, @q, @a, @r)",
+        ("i", entry.RecordId), ("v", entry.Version), ("c", entry.Change), ("u", entry.User), ("q", entry.RequestId),
+        ("a", PostgresAccountStore.Time(entry.AtUtc)), ("r", entry.Reason)));
 
     public void Commit() => store.Guard(() =>
     {

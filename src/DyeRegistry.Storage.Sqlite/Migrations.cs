@@ -77,6 +77,39 @@ internal static class Migrations
             ALTER TABLE computed_quantities ADD COLUMN high REAL;
             ALTER TABLE computed_quantities ADD COLUMN stamp TEXT;
             """),
+        new(6, "the service's accounts, its audit of changes and the issued claim charts in the schema (they were created on first use), so an audit entry is written in the transaction of the change it records", """
+            CREATE TABLE IF NOT EXISTS accounts(
+                name TEXT PRIMARY KEY,
+                role TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE,
+                password_hash TEXT,
+                failed_logins INTEGER NOT NULL DEFAULT 0,
+                locked_until TEXT,
+                revoked TEXT,
+                created TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS audit(
+                sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                record_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                change TEXT NOT NULL,
+                user_name TEXT NOT NULL,
+                request_id TEXT NOT NULL,
+                at TEXT NOT NULL,
+                reason TEXT);
+            CREATE INDEX IF NOT EXISTS audit_record ON audit(record_id);
+            CREATE INDEX IF NOT EXISTS audit_user ON audit(user_name);
+            CREATE TABLE IF NOT EXISTS chart_snapshots(
+                number INTEGER PRIMARY KEY AUTOINCREMENT,
+                medium_id TEXT NOT NULL,
+                ink_id TEXT,
+                versions TEXT NOT NULL,
+                issued_by TEXT NOT NULL,
+                issued TEXT NOT NULL,
+                note TEXT NOT NULL,
+                html TEXT NOT NULL,
+                json TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS chart_snapshots_subject ON chart_snapshots(medium_id, ink_id);
+            """),
     ];
 }
 

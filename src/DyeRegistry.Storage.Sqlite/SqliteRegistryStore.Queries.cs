@@ -14,16 +14,20 @@ public sealed partial class SqliteRegistryStore
 
     public StoredRecord? Get(string id) => Guard(() => GetRecord(id, null));
 
-    public IReadOnlyList<StoredRecord> List(RecordKind? kind = null) => Guard(() => kind is null
-        ? Rows(RecordSelect + " ORDER BY id", ReadRecord)
-        : Rows(RecordSelect + " WHERE kind = $kind ORDER BY id", ReadRecord, null, ("$kind", RecordSchema.KindText(kind.Value))));
+    public IReadOnlyList<StoredRecord> List(RecordKind? kind = null) => Records(kind).ToList();
+
+    public IEnumerable<StoredRecord> Records(RecordKind? kind = null) => kind is null
+        ? Stream(RecordSelect + " ORDER BY id", ReadRecord)
+        : Stream(RecordSelect + " WHERE kind = $kind ORDER BY id", ReadRecord, ("$kind", RecordSchema.KindText(kind.Value)));
 
     public IReadOnlyList<RecordChange> History(string id) => Guard(() => Rows(
         "SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history WHERE id = $id ORDER BY rowid",
         ReadChange, null, ("$id", id)));
 
-    public IEnumerable<RecordChange> AllHistory() => Guard(() => Rows(
-        "SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history ORDER BY rowid", ReadChange));
+    public IEnumerable<RecordChange> AllHistory() =>
+        Stream("SELECT id, version, change, previous_document, document, at_utc, changed_by FROM record_history ORDER BY rowid", ReadChange);
+
+    public long HistoryCount() => Guard(() => (long)Scalar("SELECT count(*) FROM record_history")!);
 
     private static RecordChange ReadChange(SqliteDataReader reader) => new(reader.GetString(0), reader.GetInt32(1), reader.GetString(2),
         reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
@@ -37,28 +41,16 @@ public sealed partial class SqliteRegistryStore
 
     public DyeStructure? GetDye(string id) => Guard(() => Rows(DyeSelect + " WHERE id = $id", ReadDye, null, ("$id", id)).FirstOrDefault());
 
-    public IEnumerable<DyeStructure> Dyes()
-    {
-        var cmd = Guard(() => Command(DyeSelect + " ORDER BY id", null));
-        SqliteDataReader? reader = null;
-        try
-        {
-            reader = Guard(() => cmd.ExecuteReader());
-            while (Guard(() => reader.Read()))
-            {
-                yield return Guard(() => ReadDye(reader));
-            }
-        }
-        finally
-        {
-            reader?.Dispose();
-            cmd.Dispose();
-        }
-    }
+    public IEnumerable<DyeStructure> Dyes() => Stream(DyeSelect + " ORDER BY id", ReadDye);
 
     // One query; each row is read on its own, so a damaged document is reported with its id
     // and the rest are still read.
-    public IEnumerable<RecordScan> Scan() => Guard(() => Rows(RecordSelect + " ORDER BY id", reader =>
+    public IEnumerable<RecordScan> Scan() => Stream(RecordSelect + " ORDER BY id", ScanRecord);
+
+    public IEnumerable<RecordScan> Scan(RecordKind kind) =>
+        Stream(RecordSelect + " WHERE kind = $kind ORDER BY id", ScanRecord, ("$kind", RecordSchema.KindText(kind)));
+
+    private RecordScan ScanRecord(SqliteDataReader reader)
     {
         try
         {
@@ -68,7 +60,29 @@ public sealed partial class SqliteRegistryStore
         {
             return new RecordScan(reader.GetString(0), null, e.Message);
         }
-    }));
+    }
+
+    // Rows read one at a time as the caller asks for them: memory stays bounded whatever the
+    // registry size. The statement is a plain read on this connection (SQLite lets other
+    // statements, and a transaction, run on it meanwhile).
+    private IEnumerable<T> Stream<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = Guard(() => Command(sql, null, parameters));
+        SqliteDataReader? reader = null;
+        try
+        {
+            reader = Guard(() => cmd.ExecuteReader());
+            while (Guard(() => reader.Read()))
+            {
+                yield return Guard(() => read(reader));
+            }
+        }
+        finally
+        {
+            reader?.Dispose();
+            cmd.Dispose();
+        }
+    }
 
     public IReadOnlyList<ComputedQuantity> Computed(string id) => Guard(() => Rows(
         "SELECT field, value, unit, method, source, low, high, stamp FROM computed_quantities WHERE id = $id ORDER BY field",

@@ -105,6 +105,11 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
         tx, ("$id", change.Id), ("$version", change.Version), ("$change", change.Change), ("$prev", change.PreviousDocument), ("$doc", change.Document),
         ("$at", SqliteRegistryStore.Time(change.AtUtc)), ("$by", change.ChangedBy)));
 
+    public void AddAudit(DyeRegistry.Storage.Accounts.AuditEntry entry) => store.Guard(() => store.Execute(
+        "INSERT INTO audit(record_id, version, change, user_name, request_id, at, reason) VALUES ($i, $v, $c, $u, $q, $a, $r)",
+        tx, ("$i", entry.RecordId), ("$v", entry.Version), ("$c", entry.Change), ("$u", entry.User), ("$q", entry.RequestId),
+        ("$a", SqliteAccountStore.Time(entry.AtUtc)), ("$r", entry.Reason)));
+
     public void Commit() => store.Guard(tx.Commit);
 
     // After some failures (a full disk) SQLite has rolled the transaction back itself; rolling

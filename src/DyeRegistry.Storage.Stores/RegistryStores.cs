@@ -39,19 +39,15 @@ public static class RegistryStores
         }
     }
 
-    /// <summary>Opens the accounts (and the change audit) of the registry a location names. They
-    /// live in tables of a SQLite registry file (<see cref="SqliteAccountStore"/>); a PostgreSQL
-    /// registry has no account tables yet, so it is refused with that reason.</summary>
+    /// <summary>Opens the accounts (and the change audit) of the registry a location names: tables
+    /// of a SQLite registry file (<see cref="SqliteAccountStore"/>) or of a PostgreSQL registry
+    /// (<see cref="PostgresAccountStore"/>).</summary>
     public static IAccountStore OpenAccounts(string location) =>
-        IsPostgres(location)
-            ? throw new RegistryException("accounts and the audit are kept only in a SQLite registry file so far; a PostgreSQL registry has no account tables yet: serve or manage accounts on a registry file")
-            : SqliteAccountStore.Open(location);
+        IsPostgres(location) ? PostgresAccountStore.Open(location) : SqliteAccountStore.Open(location);
 
-    /// <summary>Opens the issued claim charts of the registry a location names. They live in a
-    /// table of a SQLite registry file (<see cref="SqliteChartSnapshotStore"/>); a PostgreSQL
-    /// registry has no such table yet, so it is refused with that reason.</summary>
+    /// <summary>Opens the issued claim charts of the registry a location names: a table of a SQLite
+    /// registry file (<see cref="SqliteChartSnapshotStore"/>) or of a PostgreSQL registry
+    /// (<see cref="PostgresChartSnapshotStore"/>).</summary>
     public static DyeRegistry.Storage.Charts.IChartSnapshotStore OpenChartSnapshots(string location) =>
-        IsPostgres(location)
-            ? throw new RegistryException("issued claim charts are kept only in a SQLite registry file so far; a PostgreSQL registry has no table for them yet: issue charts on a registry file")
-            : SqliteChartSnapshotStore.Open(location);
+        IsPostgres(location) ? PostgresChartSnapshotStore.Open(location) : SqliteChartSnapshotStore.Open(location);
 }

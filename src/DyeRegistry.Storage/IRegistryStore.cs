@@ -19,11 +19,20 @@ public interface IRegistryStore : IDisposable
 
     StoredRecord? Get(string id);
 
+    /// <summary>Every record (of one kind) in id order, all in memory: for the few inks and media a
+    /// chart needs; a walk over the whole registry uses <see cref="Records"/>.</summary>
     IReadOnlyList<StoredRecord> List(RecordKind? kind = null);
+
+    /// <summary>Every record (of one kind), streamed in id order: one record in memory at a time,
+    /// whatever the registry size. Stop early by disposing the enumerator (Take, Any, break).</summary>
+    IEnumerable<StoredRecord> Records(RecordKind? kind = null) => List(kind);
+
+    /// <summary>How many history entries the registry holds (deleted records' too): a change counter.</summary>
+    long HistoryCount() => AllHistory().LongCount();
 
     IReadOnlyList<RecordChange> History(string id);
 
-    /// <summary>Every history entry of every record (deleted ones too), in the order written.</summary>
+    /// <summary>Every history entry of every record (deleted ones too), in the order written, streamed.</summary>
     IEnumerable<RecordChange> AllHistory();
 
     /// <summary>Ids of the records whose documents reference <paramref name="id"/> (ink components).</summary>
@@ -62,8 +71,12 @@ public interface IRegistryStore : IDisposable
     string IntegrityCheck();
 
     /// <summary>Every stored record, each read on its own: a record whose stored form is damaged
-    /// (checksum, JSON) comes with its problem instead of stopping the scan.</summary>
+    /// (checksum, JSON) comes with its problem instead of stopping the scan. Streamed in id order.</summary>
     IEnumerable<RecordScan> Scan();
+
+    /// <summary>As <see cref="Scan()"/>, the records stored as <paramref name="kind"/> only (a damaged
+    /// one too: its kind is stored beside its document).</summary>
+    IEnumerable<RecordScan> Scan(RecordKind kind) => Scan().Where(s => s.Record is null || s.Record.Kind == kind);
 }
 
 /// <summary>A unit of work on the store: changes become visible together on <see cref="Commit"/>,
@@ -99,6 +112,11 @@ public interface IRegistryTransaction : IDisposable
 
     /// <summary>Writes one history entry exactly as another store holds it.</summary>
     void RestoreHistory(RecordChange change);
+
+    /// <summary>Records who made a change through the service (<see cref="Accounts.IAccountStore.Audit"/>
+    /// reads it), in this transaction: the audit entry and the change are stored together, or
+    /// neither is.</summary>
+    void AddAudit(Accounts.AuditEntry entry) => throw new NotSupportedException("this store keeps no audit");
 
     void Commit();
 }

@@ -14,13 +14,13 @@ public sealed class StoreTests : IDisposable
         var path = Path.Combine(folder, "r.db");
         using (var store = SqliteRegistryStore.Open(path, create: true))
         {
-            Assert.Equal(5, store.SchemaVersion);
+            Assert.Equal(6, store.SchemaVersion);
             Assert.Equal("ok", store.IntegrityCheck());
         }
 
         using (var again = SqliteRegistryStore.Open(path, create: false))
         {
-            Assert.Equal(5, again.SchemaVersion);
+            Assert.Equal(6, again.SchemaVersion);
         }
 
         Assert.True(File.Exists(path + "-wal") || File.Exists(path));
@@ -48,7 +48,7 @@ public sealed class StoreTests : IDisposable
 
         using (var migrated = SqliteRegistryStore.Open(path, create: false))
         {
-            Assert.Equal(5, migrated.SchemaVersion);
+            Assert.Equal(6, migrated.SchemaVersion);
             Assert.NotNull(migrated.Get("P-1"));
         }
 

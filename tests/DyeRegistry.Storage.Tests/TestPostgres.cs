@@ -54,6 +54,13 @@ internal sealed class TestDatabase : IDisposable
         return value is DBNull ? null : value;
     }
 
+    /// <summary>Drops the database (ending its connections) and creates an empty one of the same name.</summary>
+    public void Recreate()
+    {
+        Run($"DROP DATABASE {Name} WITH (FORCE)");
+        Run($"CREATE DATABASE {Name}");
+    }
+
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();

@@ -16,7 +16,7 @@ public static class EstimateRefresh
         int added = 0, redone = 0, removed = 0, current = 0, failed = 0;
         foreach (var kind in new[] { RecordKind.Dye, RecordKind.Solvent })
         {
-            foreach (var record in store.List(kind))
+            foreach (var record in store.Records(kind))
             {
                 var computed = store.Computed(record.Id);
                 var existing = computed.FirstOrDefault(q => q.Field == RecordEstimates.SolubilityField && q.Source == ComputedQuantity.Estimated);

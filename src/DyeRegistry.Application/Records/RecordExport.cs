@@ -23,7 +23,7 @@ public static class RecordExport
 
     /// <summary>Writes the dyes among <paramref name="records"/> as SDF; returns how many were not
     /// dyes (not written: SDF holds structures).</summary>
-    public static int WriteSdf(TextWriter o, IRegistryStore store, JsonArray records)
+    public static int WriteSdf(TextWriter o, IRegistryStore store, IEnumerable<JsonNode?> records)
     {
         var skipped = 0;
         foreach (var record in records.OfType<JsonObject>())
@@ -63,15 +63,73 @@ public static class RecordExport
     }
 
     /// <summary>Writes every record as one CSV row under a header naming every field.</summary>
-    public static void WriteCsv(TextWriter o, IRegistryStore store, JsonArray records)
+    public static void WriteCsv(TextWriter o, IRegistryStore store, JsonArray records) => WriteCsv(o, store, () => records);
+
+    /// <summary>As <see cref="WriteCsv(TextWriter, IRegistryStore, JsonArray)"/>, reading the records
+    /// twice as they stream (once for the columns, once for the rows), so only one record is held
+    /// at a time whatever the registry size.</summary>
+    public static void WriteCsv(TextWriter o, IRegistryStore store, Func<IEnumerable<JsonNode?>> records)
     {
-        var rows = records.OfType<JsonObject>().Select(r => Fields(r, store).ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal)).ToList();
-        var columns = Leading.Concat(rows.SelectMany(r => r.Keys).Where(k => !Leading.Contains(k) && k != "molfile").Distinct().Order(StringComparer.Ordinal)).ToList();
-        o.WriteLine(string.Join(",", columns.Select(MatchCsv.Quote)));
-        foreach (var row in rows)
+        var others = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var record in records().OfType<JsonObject>())
         {
+            foreach (var (name, _) in Fields(record, store))
+            {
+                if (!Leading.Contains(name) && name != "molfile")
+                {
+                    others.Add(name);
+                }
+            }
+        }
+
+        var columns = Leading.Concat(others).ToList();
+        o.WriteLine(string.Join(",", columns.Select(MatchCsv.Quote)));
+        foreach (var record in records().OfType<JsonObject>())
+        {
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, value) in Fields(record, store))
+            {
+                row[name] = value;
+            }
+
             o.WriteLine(string.Join(",", columns.Select(c => MatchCsv.Quote(row.GetValueOrDefault(c) ?? string.Empty))));
         }
+    }
+
+    /// <summary>Writes the records as one indented JSON array, exactly as the array itself prints
+    /// with <see cref="JsonText.Pretty"/>, one record at a time.</summary>
+    public static void WriteJson(TextWriter o, IEnumerable<JsonNode?> records)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JsonText.Pretty.Encoder }))
+        {
+            void Drain()
+            {
+                writer.Flush();
+                o.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                buffer.SetLength(0);
+            }
+
+            writer.WriteStartArray();
+            foreach (var record in records)
+            {
+                if (record is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    record.WriteTo(writer, JsonText.Pretty);
+                }
+
+                Drain();
+            }
+
+            writer.WriteEndArray();
+            Drain();
+        }
+
+        o.WriteLine();
     }
 
     // A record's fields, flattened: version and the dye's parent from the store, then the

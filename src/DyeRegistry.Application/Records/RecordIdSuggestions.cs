@@ -21,7 +21,7 @@ public static class RecordIdSuggestions
     public static string NoRecord(IRegistryStore store, string id)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var near = For(id, store.List().Select(r => r.Id));
+        var near = For(id, store.Records().Select(r => r.Id));
         return $"no record '{id}'" + (near.Count == 0 ? string.Empty : $"; did you mean {string.Join(" or ", near)}?");
     }
 

@@ -23,7 +23,7 @@ public static class MatrixRun
             throw new ArgumentException($"the registry {sources.Store.Location} holds no medium records");
         }
 
-        var change = sources.Store.AllHistory().Count();
+        var change = checked((int)sources.Store.HistoryCount());
         List<MatrixMedium> media;
         List<MatrixInk> inks;
         (int Inks, int Media)? again = null;

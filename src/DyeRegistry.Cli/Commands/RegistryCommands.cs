@@ -116,10 +116,29 @@ internal static class RegistryCommands
             OutputTargets.Check([("--out", parse.GetValue(output))], [("registry", parse.GetValue(registry))]);
             var chosen = OutputFormats.Choose("--out", parse.GetValue(output), parse.GetValue(format), ExportFormats, "json");
             using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
-            var array = new RegistryEditor(store).Export(RecordKinds.Parse(parse.GetValue(kind)), out var damaged);
-            foreach (var d in damaged)
+            // Streamed: one record in memory at a time, whatever the registry size (a damaged
+            // record is reported where it is met, and left out).
+            var editor = new RegistryEditor(store);
+            var selected = RecordKinds.Parse(parse.GetValue(kind));
+            var damaged = 0;
+            var reported = false;
+            IEnumerable<JsonNode?> Documents()
             {
-                parse.InvocationConfiguration.Error.WriteLine($"dyereg export: not exported: {d.Problem}");
+                foreach (var scan in editor.ExportOrder(selected))
+                {
+                    if (scan.Record is not null)
+                    {
+                        yield return scan.Record.Document;
+                    }
+                    else if (!reported)
+                    {
+                        damaged++;
+                        parse.InvocationConfiguration.Error.WriteLine($"dyereg export: not exported: {scan.Problem}");
+                    }
+                }
+
+                // CSV reads the records twice: each damaged one is reported once.
+                reported = true;
             }
 
             var skipped = 0;
@@ -128,22 +147,24 @@ internal static class RegistryCommands
                 switch (chosen.Name)
                 {
                     case "sdf":
-                        skipped = RecordExport.WriteSdf(w, store, array);
+                        skipped = RecordExport.WriteSdf(w, store, Documents());
                         break;
                     case "csv":
-                        RecordExport.WriteCsv(w, store, array);
+                        RecordExport.WriteCsv(w, store, Documents);
                         break;
                     default:
-                        w.WriteLine(array.ToJsonString(JsonText.Pretty));
+                        RecordExport.WriteJson(w, Documents());
                         break;
                 }
             }
 
             if (parse.GetValue(output) is { } path)
             {
-                var text = new StringWriter { NewLine = "\n" };
-                Write(text);
-                AtomicFile.WriteAllText(path, text.ToString());
+                AtomicFile.Write(path, stream =>
+                {
+                    using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+                    Write(text);
+                });
             }
             else
             {
@@ -155,7 +176,7 @@ internal static class RegistryCommands
                 parse.InvocationConfiguration.Error.WriteLine($"dyereg export: SDF holds structures: {Counted.Of(skipped, "record")} that {(skipped == 1 ? "is not a dye was" : "are not dyes were")} left out (export them as json or csv)");
             }
 
-            return damaged.Count == 0 ? ExitCodes.Success : ExitCodes.RecordsFailed;
+            return damaged == 0 ? ExitCodes.Success : ExitCodes.RecordsFailed;
         }));
         return command;
     }
@@ -213,7 +234,7 @@ internal static class RegistryCommands
         command.SetAction(parse => Guard(parse, () =>
         {
             using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
-            foreach (var r in store.List(RecordKinds.Parse(parse.GetValue(kind))))
+            foreach (var r in store.Records(RecordKinds.Parse(parse.GetValue(kind))))
             {
                 parse.InvocationConfiguration.Output.WriteLine(RecordViewText.ListLine(r));
             }

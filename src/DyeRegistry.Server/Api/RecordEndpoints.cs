@@ -43,14 +43,24 @@ internal static class RecordEndpoints
             return Problems.BadRequest($"offset: 0 or more; limit: 1 to {MaxPage}");
         }
 
-        var all = store.List(k).Where(r => text is null || r.Id.Contains(text, StringComparison.OrdinalIgnoreCase)
-            || (r.Document["name"] is JsonValue v && v.TryGetValue<string>(out var n) && n.Contains(text, StringComparison.OrdinalIgnoreCase))).ToList();
+        // Streamed: only the page asked for is kept, whatever the registry size.
+        var total = 0;
+        var page = new List<StoredRecord>();
+        foreach (var r in store.Records(k).Where(r => text is null || r.Id.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || (r.Document["name"] is JsonValue v && v.TryGetValue<string>(out var n) && n.Contains(text, StringComparison.OrdinalIgnoreCase))))
+        {
+            if (total++ >= skip && page.Count < take)
+            {
+                page.Add(r);
+            }
+        }
+
         return Results.Ok(new
         {
-            total = all.Count,
+            total,
             offset = skip,
             limit = take,
-            records = all.Skip(skip).Take(take).Select(r => new
+            records = page.Select(r => new
             {
                 id = r.Id,
                 kind = RecordSchema.KindText(r.Kind),
@@ -148,14 +158,24 @@ internal static class RecordEndpoints
                 return Problems.Of(StatusCodes.Status403Forbidden, $"record '{id}' was not created by {user}: a registrar edits anyone's records");
             }
 
+            // The version If-Match named is checked again by the store inside the write's transaction
+            // (another server process on the same registry may have changed it since the read
+            // above), and the audit entry is written in that transaction.
             var importer = new RegistryImporter(store, resources.Chemistry);
-            var outcome = importer.Import([importer.Prepare(input)], new ImportOptions { Update = true, AsForm = asForm == true })[0];
+            var outcome = importer.Import([importer.Prepare(input)], new ImportOptions
+            {
+                Update = existing is not null,
+                IfVersion = existing?.Version,
+                AsForm = asForm == true,
+                Audit = new ChangeAudit(user, context.TraceIdentifier, asForm == true ? reason : null),
+            })[0];
             switch (outcome.Status)
             {
+                case ImportStatus.Failed when outcome.VersionConflict:
+                    return Problems.Of(StatusCodes.Status412PreconditionFailed, "If-Match: " + outcome.Message);
                 case ImportStatus.Created or ImportStatus.Updated:
                     var change = outcome.Status == ImportStatus.Created ? "created" : "updated";
-                    accounts.AddAudit(new AuditEntry(0, id, outcome.Version!.Value, change, user, context.TraceIdentifier, DateTimeOffset.UtcNow, asForm == true ? reason : null));
-                    context.Response.Headers.ETag = ETag(outcome.Version.Value);
+                    context.Response.Headers.ETag = ETag(outcome.Version!.Value);
                     var result = new { id, status = change, version = outcome.Version, message = outcome.Message };
                     return outcome.Status == ImportStatus.Created ? Results.Created($"/api/v1/records/{Uri.EscapeDataString(id)}", result) : Results.Ok(result);
                 case ImportStatus.Unchanged:
@@ -191,14 +211,18 @@ internal static class RecordEndpoints
 
             try
             {
-                new RegistryEditor(store).Delete(id);
+                new RegistryEditor(store).Delete(id, new ChangeAudit(context.User.Identity!.Name!, context.TraceIdentifier),
+                    context.Request.Headers.IfMatch.Count > 0 ? existing.Version : null);
+            }
+            catch (VersionConflictException e)
+            {
+                return Problems.Of(StatusCodes.Status412PreconditionFailed, "If-Match: " + e.Message);
             }
             catch (RegistryException e)
             {
                 return Problems.Of(StatusCodes.Status409Conflict, e.Message);
             }
 
-            accounts.AddAudit(new AuditEntry(0, id, existing.Version, "deleted", context.User.Identity!.Name!, context.TraceIdentifier, DateTimeOffset.UtcNow));
             return Results.NoContent();
         }
         finally

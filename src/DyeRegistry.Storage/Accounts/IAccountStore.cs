@@ -2,7 +2,7 @@ namespace DyeRegistry.Storage.Accounts;
 
 /// <summary>
 /// The service's accounts and its audit of changes, kept in the registry beside the records.
-/// Implementations: DyeRegistry.Storage.Sqlite (SqliteAccountStore).
+/// Implementations: DyeRegistry.Storage.Sqlite (SqliteAccountStore), DyeRegistry.Storage.Postgres (PostgresAccountStore).
 /// </summary>
 public interface IAccountStore : IDisposable
 {

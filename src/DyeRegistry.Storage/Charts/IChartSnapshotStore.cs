@@ -3,7 +3,7 @@ namespace DyeRegistry.Storage.Charts;
 /// <summary>
 /// Issued claim charts: each a frozen snapshot (the chart as rendered, the registry versions it
 /// used, who issued it, when, and a note) that reads back unchanged whatever happens to the records
-/// later. Implementations: DyeRegistry.Storage.Sqlite (SqliteChartSnapshotStore).
+/// later. Implementations: DyeRegistry.Storage.Sqlite (SqliteChartSnapshotStore), DyeRegistry.Storage.Postgres (PostgresChartSnapshotStore).
 /// </summary>
 public interface IChartSnapshotStore : IDisposable
 {
