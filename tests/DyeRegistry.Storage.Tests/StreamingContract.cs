@@ -64,6 +64,14 @@ public abstract class StreamingContract<TFixture> : IDisposable
         Walk(store.Scan(RecordKind.Polymer), s => [s.Record, s.Record?.Document]);
         Walk(store.AllHistory(), _ => []);
         Assert.Equal(Rows + 60, store.HistoryCount());
+
+        // The count sees a walk that holds its rows: a listing keeps every one.
+        var listing = new HeldRows();
+        var all = store.List();
+        _ = listing.Watch(all, r => [r.Document], every: 50).Count();
+        listing.Check();
+        Assert.True(listing.MostHeld >= Rows, $"a listing held {listing.MostHeld} rows");
+        GC.KeepAlive(all);
         Assert.Equal(Rows + 60, store.Records().Count());
 
         // Stopping early ends the read (the connection goes back; the next walk starts afresh).
