@@ -108,5 +108,10 @@ sql "similar 0.7" "SELECT id, tanimoto_sml(morgan_bfp, q.fp) FROM dye_structures
 
 echo "-- export (streamed) and the whole registry read"
 for store in sqlite postgres; do run "export json" "$store" export -o "$work/export-$store.json"; done
+# migrate reads the whole registry as it streams and writes it in one transaction.
+psql_server -c "CREATE DATABASE ${database}_copy"
+copy="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=${database}_copy"
+run "migrate sqlite -> postgres" sqlite migrate --from "$sqlite" --to "$copy"
+psql_server -c "DROP DATABASE ${database}_copy WITH (FORCE)" >/dev/null
 echo "peak resident memory of any dyereg run: $peak MB"
 echo "sizes: SQLite $(du -h "$sqlite" | cut -f1); PostgreSQL $(psql -X -qAt -d "$database" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
