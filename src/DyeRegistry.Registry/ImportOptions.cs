@@ -16,4 +16,9 @@ public sealed record ImportOptions
     /// <summary>With <see cref="Update"/>: a record is replaced only while it is at this version
     /// (the one the user read); another version is an error naming both, and nothing is written.</summary>
     public int? IfVersion { get; init; }
+
+    /// <summary>A rehearsal: every record is applied in one transaction that is never committed,
+    /// so the outcomes say what an import would do (created, form, duplicate, failed) and nothing
+    /// is written.</summary>
+    public bool DryRun { get; init; }
 }

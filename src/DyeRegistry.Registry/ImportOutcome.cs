@@ -21,4 +21,7 @@ public sealed record ImportOutcome(RecordInput Input, ImportStatus Status, int? 
     /// <summary>The store failed on this record (disk full, damaged file, lock): it is not stored,
     /// and the import stopped here; records before it that were created or updated are stored.</summary>
     public bool StoppedBatch { get; init; }
+
+    /// <summary>Registered as a form (salt, batch) of this registered dye, which has the same parent.</summary>
+    public string? FormOf { get; init; }
 }

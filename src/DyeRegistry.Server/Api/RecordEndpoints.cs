@@ -127,11 +127,12 @@ internal static class RecordEndpoints
 
         var user = context.User.Identity!.Name!;
         var role = RolePolicies.RoleOf(context.User)!.Value;
-        if (asForm == true && (role < Role.Registrar || string.IsNullOrWhiteSpace(reason)))
+        // Adding a duplicate as a form of the registered dye is a chemist's choice (docs/roles.md);
+        // overriding the duplicate check (distinct_from: a unique dye beside it, with the reason) a registrar's.
+        var distinct = input.Document!["distinct_from"];
+        if (distinct is not null && role < Role.Registrar && !JsonNode.DeepEquals(distinct, store.Get(id)?.Document["distinct_from"]))
         {
-            return role < Role.Registrar
-                ? Problems.Of(StatusCodes.Status403Forbidden, "asForm: overriding the duplicate check is for a registrar")
-                : Problems.BadRequest("reason: overriding the duplicate check needs a reason (it is recorded in the audit)");
+            return Problems.Of(StatusCodes.Status403Forbidden, "distinct_from: registering a dye as unique beside one with the same parent (overriding the duplicate check) is for a registrar");
         }
 
         await resources.WriteGate.WaitAsync(context.RequestAborted);
@@ -154,7 +155,9 @@ internal static class RecordEndpoints
             {
                 case ImportStatus.Created or ImportStatus.Updated:
                     var change = outcome.Status == ImportStatus.Created ? "created" : "updated";
-                    accounts.AddAudit(new AuditEntry(0, id, outcome.Version!.Value, change, user, context.TraceIdentifier, DateTimeOffset.UtcNow, asForm == true ? reason : null));
+                    accounts.AddAudit(new AuditEntry(0, id, outcome.Version!.Value, change, user, context.TraceIdentifier, DateTimeOffset.UtcNow,
+                        outcome.FormOf is { } formOf ? (string.IsNullOrWhiteSpace(reason) ? $"added as a form of {formOf}" : reason)
+                        : distinct is JsonObject d ? $"registered as unique beside {d["dye"]}: {d["reason"]}" : null));
                     context.Response.Headers.ETag = ETag(outcome.Version.Value);
                     var result = new { id, status = change, version = outcome.Version, message = outcome.Message };
                     return outcome.Status == ImportStatus.Created ? Results.Created($"/api/v1/records/{Uri.EscapeDataString(id)}", result) : Results.Ok(result);
