@@ -6,6 +6,9 @@
 # page, and the claim chart of the sample ink on MED-1. Prints p50 / p95 / max per kind.
 # Goals (issue 17): search and dye pages p95 < 300 ms, a claim chart < 1 s.
 # Usage: benchmarks/web-timings.sh [ROUNDS, default 20]   (builds the CLI first)
+# DYEREG_TIMINGS_REGISTRY=FILE keeps the imported registry there and reuses it on the next run
+# (the import is the slow part); DYEREG_TIMINGS_ESTIMATES=no imports with --no-estimates (the
+# pages timed read estimates but do not compute them). The load average is printed with the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${DYEREG_SHARED:-$(cd .. && pwd)/shared}"
@@ -16,12 +19,18 @@ work="$(mktemp -d)"; server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 dotnet build -c Release src/DyeRegistry.Cli -nologo -v quiet >/dev/null
 dyereg=src/DyeRegistry.Cli/bin/Release/net10.0/dyereg
-reg="$work/registry.db"
-"$dyereg" init --registry "$reg" >/dev/null
-echo "== importing $(grep -c . "$catalogue") catalogue structures as dyes (duplicates are reported, not imported)"
-time "$dyereg" import "$catalogue" --registry "$reg" --keep-going >/dev/null 2>&1 || true
-"$dyereg" import samples/records.json --registry "$reg" --keep-going >/dev/null 2>&1 || true
-"$dyereg" users add bench --role viewer --registry "$reg" >/dev/null
+reg="${DYEREG_TIMINGS_REGISTRY:-$work/registry.db}"
+estimates=(); [ "${DYEREG_TIMINGS_ESTIMATES:-yes}" = no ] && estimates=(--no-estimates)
+if [ ! -f "$reg" ]; then
+  "$dyereg" init --registry "$reg" >/dev/null
+  echo "== importing $(grep -c . "$catalogue") catalogue structures as dyes ${estimates[*]} (duplicates are reported, not imported)"
+  /usr/bin/time -f "import: %U s user, %S s system, %e s wall, %M KB" "$dyereg" import "$catalogue" --registry "$reg" "${estimates[@]}" 2>&1 >/dev/null | tail -2 || true
+  "$dyereg" import samples/records.json --registry "$reg" >/dev/null 2>&1 || true
+else
+  echo "== reusing $reg"
+fi
+echo "== registry: $(sqlite3 "$reg" "SELECT count(*) FROM records WHERE kind='dye'" 2>/dev/null || echo '?') dyes"
+"$dyereg" users add bench --role viewer --registry "$reg" >/dev/null 2>&1 || true
 echo "a password for the timings" | "$dyereg" users passwd bench --registry "$reg" >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
@@ -37,6 +46,7 @@ for id in $ids; do
     curl -s -b "$jar" -o /dev/null "$base$path"
   done
 done
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 python3 - "$work/log.jsonl" <<'PY'
 import json, sys
 from urllib.parse import urlparse

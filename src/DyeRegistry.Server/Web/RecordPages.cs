@@ -221,6 +221,10 @@ internal static class RecordPages
         if (!isNew)
         {
             html.Append($"<p><a href=\"/charts?{(kind == RecordKind.Ink ? "ink" : "medium")}={U(id)}\">Claim charts of {E(id)}</a></p>");
+            if (kind == RecordKind.Medium)
+            {
+                html.Append(IsothermSection.Panel(context, id!, doc));
+            }
         }
 
         if (view is not null)
