@@ -257,6 +257,10 @@ internal static class BulkUploadPage
         {
             html.Append($"<p>Step 3 of 3: the validation report of <b>{E(fileName)}</b>. Nothing has been written yet.</p>");
             html.Append(Layout.Note("Would be: " + summary, writes > 0 ? "info" : "warn"));
+            if (!mapping.AsForm && result.Outcomes.Any(o => o.Status == ImportStatus.Duplicate))
+            {
+                html.Append("<p class=\"muted\">A duplicate is not imported. To add the duplicates as forms of the registered dyes, choose \"Change the mapping\" and tick \"Add a dye whose parent is registered as a form\"; a registrar registers one as a unique dye, with a reason, on the Register page.</p>");
+            }
         }
         else
         {
@@ -274,7 +278,7 @@ internal static class BulkUploadPage
             var status = UploadedImport.StatusText(o);
             var id = o.Input.Id is { } i && !result.DryRun && o.Status is ImportStatus.Created or ImportStatus.Updated or ImportStatus.Unchanged ? $"<a href=\"/dyes/{U(i)}\">{E(i)}</a>" : E(o.Input.Id);
             var message = o.Status == ImportStatus.Duplicate ? "duplicate: " + o.Message : o.Message;
-            html.Append($"<tr class=\"outcome-{status}\"><td>{E(o.Input.Location)}</td><td>{id}</td><td><b>{E(status)}</b></td><td>{E(message)}</td></tr>");
+            html.Append($"<tr class=\"outcome-{status}\"><td class=\"nowrap\">{E(o.Input.Location)}</td><td class=\"nowrap\">{id}</td><td><b>{E(status)}</b></td><td>{E(message)}</td></tr>");
         }
 
         html.Append("</table>");

@@ -13,6 +13,8 @@ internal static class FormulaCores
 {
     private static readonly ConcurrentDictionary<(string Stamp, string Id, int Variant), string> Drawn = new();
 
+    private static readonly RgbColour SlotColour = new(0.80, 0.88, 1.00);
+
     public static IResult Svg(ServerResources resources, string id, int variant)
     {
         var formula = resources.Formulas.Find(id);
@@ -41,10 +43,11 @@ internal static class FormulaCores
         {
             return variant.Core.ToSvg(DepictionOptions.Default with
             {
-                WidthPixels = 360,
-                HeightPixels = 270,
+                WidthPixels = 400,
+                HeightPixels = 300,
                 Legend = $"({formula.Formula.Id}) {variant.Variant.Id}",
                 HighlightAtoms = [.. notes.Keys.Order()],
+                AtomColours = notes.Keys.ToDictionary(a => a, _ => SlotColour), // a pale mark: the slot's name stays readable
                 AtomNotes = notes,
             });
         }

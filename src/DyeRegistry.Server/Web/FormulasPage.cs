@@ -33,7 +33,7 @@ internal static class FormulasPage
             if (f.Variants.Count > 0)
             {
                 html.Append("<h3>Core variants</h3><div class=\"grid cores\">" + string.Concat(f.Variants.Select((v, i) =>
-                    $"<figure class=\"card\"><img src=\"/formulas/{U(f.Id)}/core/{i}.svg\" alt=\"core of {E(f.Id)}, variant {E(v.Id)}, drawn from its SMARTS with the slots labelled at the atoms that bear them\" width=\"360\" height=\"270\">" +
+                    $"<figure class=\"card\"><img src=\"/formulas/{U(f.Id)}/core/{i}.svg\" alt=\"core of {E(f.Id)}, variant {E(v.Id)}, drawn from its SMARTS with the slots labelled at the atoms that bear them\" width=\"400\" height=\"300\">" +
                     $"<figcaption><b>{E(v.Id)}</b> <code>{E(v.Smarts)}</code></figcaption></figure>")) + "</div>");
                 html.Append("<p class=\"muted\">Drawn by RDKit from the core SMARTS: generic atoms and any-bonds as the query states them (any-bonds dashed); each slot's name beside the core atom that bears it.</p>");
             }

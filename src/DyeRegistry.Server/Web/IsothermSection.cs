@@ -45,7 +45,7 @@ internal static class IsothermSection
         <form method="post" action="/media/{U(id)}/isotherm" enctype="multipart/form-data" id="isotherm-form">
         {Forms.Token(context)}
         <div class="row">
-        <div class="field"><label for="f-isotherm">Isotherm file (pyGAPS JSON or CSV, or CSV with relative_pressure, an amount column naming its unit, branch)</label><input id="f-isotherm" name="isotherm" type="file" accept=".json,.csv,.txt" required></div>
+        <div class="field"><label for="f-isotherm">Isotherm file (nitrogen, 77 K)</label><input id="f-isotherm" name="isotherm" type="file" accept=".json,.csv,.txt" required><small>pyGAPS JSON or CSV, or a CSV with relative_pressure, an amount column naming its unit, and branch</small></div>
         {Field("x_nm", "X: polymer particles' average diameter (nm)", F(x), "number", attributes: "step=\"any\" min=\"0\"")}
         {Field("coat_weight", "Coat weight of the layer (g/m²)", F(coat), "number", attributes: "step=\"any\" min=\"0\"")}
         {Select("branch", "Branch", [("des", "desorption"), ("ads", "adsorption")], "des")}
@@ -64,7 +64,7 @@ internal static class IsothermSection
         rows.Append($"<tr><th scope=\"row\">A: curve at D = X, per g ({E(a.Convention)})</th><td id=\"value-a-per-g\">{(a.ValueAtXPerGram is { } g ? E(g.ToString("G4", CultureInfo.InvariantCulture)) + " cm³/g" : "—")}</td></tr>");
         rows.Append($"<tr><th scope=\"row\">A per cm² of medium{(coat is null ? string.Empty : $" (coat weight {E(F(coat))} g/m²)")}</th><td id=\"value-a\">{(a.ValueAtXPerSquareCentimetre is { } c ? E(c.ToString("G4", CultureInfo.InvariantCulture)) + " mL/cm²" : "—")}</td></tr>");
         return $"""
-            <div class="two"><div><img class="depiction" id="psd-plot" src="data:image/svg+xml;base64,{svg}" alt="pore distribution of {E(a.Material)} ({E(a.Convention)} against pore diameter), with X and Y marked" width="640" height="420"></div>
+            <div class="two"><div><img class="plot" id="psd-plot" src="data:image/svg+xml;base64,{svg}" alt="pore distribution of {E(a.Material)} ({E(a.Convention)} against pore diameter), with X and Y marked" width="640" height="420"></div>
             <div><table id="isotherm-quantities">{rows}</table>{(a.Note is null ? string.Empty : Layout.Note(a.Note, "warn"))}<p class="muted">Method: {E(a.Method)}</p></div></div>
             """;
     }

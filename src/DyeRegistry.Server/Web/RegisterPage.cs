@@ -178,8 +178,8 @@ internal static class RegisterPage
         var buttons = preview?.Duplicate is { } d2
             ? $"<button type=\"submit\" name=\"action\" value=\"form\">Add as a form of {E(d2)}</button> <button type=\"submit\" name=\"action\" value=\"preview\" class=\"secondary\">Preview again</button>" +
               (role >= Role.Registrar
-                  ? $"<div class=\"field\" id=\"unique-choice\"><label for=\"f-reason\">Reason for registering it as a unique dye beside {E(d2)} (recorded)</label><textarea id=\"f-reason\" name=\"reason\" rows=\"2\">{E(entry.Reason)}</textarea>" +
-                    $"<button type=\"submit\" name=\"action\" value=\"unique\" id=\"unique-button\">Register as a unique dye</button></div>"
+                  ? $"</div><fieldset id=\"unique-choice\"><legend>Registrar: register it as a unique dye instead</legend><div class=\"field\"><label for=\"f-reason\">Reason for registering it as a unique dye beside {E(d2)} (recorded)</label><textarea id=\"f-reason\" name=\"reason\" rows=\"2\">{E(entry.Reason)}</textarea></div>" +
+                    $"<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"unique\" id=\"unique-button\">Register as a unique dye</button></div></fieldset><div>"
                   : string.Empty)
             : "<button type=\"submit\" name=\"action\" value=\"register\" id=\"register-button\">Register</button> <button type=\"submit\" name=\"action\" value=\"preview\" class=\"secondary\">Preview</button>";
         html.Append("<p><a href=\"/register/bulk\">Bulk upload (SDF, SMILES, CSV): map the fields, check, then commit</a></p>");
