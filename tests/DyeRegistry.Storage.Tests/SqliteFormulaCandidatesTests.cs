@@ -7,7 +7,8 @@ namespace DyeRegistry.Storage.Tests;
 
 /// <summary>The SQLite store chooses a formula search's candidates in SQL from the stored
 /// membership: fewer than every dye, and still every member, the undetermined ones and those
-/// stored under other formula files (the contract suite checks the answers).</summary>
+/// stored under other formula files (the contract suite checks the answers); and a text search's
+/// from the stored document text.</summary>
 public sealed class SqliteFormulaCandidatesTests : IDisposable
 {
     private readonly SqliteFixture fixture = new();
@@ -49,5 +50,14 @@ public sealed class SqliteFormulaCandidatesTests : IDisposable
         Assert.True(expected.Count < 12, "the test needs dyes that are not candidates");
         Assert.Equal(expected, store.FormulaCandidates("M-I", library.Stamp).Select(d => d.Id));
         Assert.Equal(12, store.FormulaCandidates("M-I", "newer formula files").Count());
+    }
+
+    [Fact]
+    public void TextCandidates_AreTheRecordsWhoseDocumentHasTheText_IgnoringCase()
+    {
+        Assert.Equal(["D-10", "D-11"], store.TextCandidates(RecordKind.Dye, "d-1").Select(r => r.Id));
+        Assert.Empty(store.TextCandidates(RecordKind.Dye, "no such text"));
+        // text JSON may store escaped: every record, for the caller to decide
+        Assert.Equal(12, store.TextCandidates(RecordKind.Dye, "a+b").Count());
     }
 }
