@@ -6,6 +6,9 @@
 # page, and the claim chart of the sample ink on MED-1. Prints p50 / p95 / max per kind.
 # Goals (issue 17): search and dye pages p95 < 300 ms, a claim chart < 1 s.
 # Usage: benchmarks/web-timings.sh [ROUNDS, default 20]   (builds the CLI first)
+# DYEREG_TIMINGS_REGISTRY=FILE keeps the imported registry there and reuses it on the next run
+# (the import is the slow part); DYEREG_TIMINGS_ESTIMATES=no imports with --no-estimates (the
+# pages timed read estimates but do not compute them). The load average is printed with the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${DYEREG_SHARED:-$(cd .. && pwd)/shared}"
@@ -14,14 +17,21 @@ catalogue="$shared/data/catalogs/real_mixed.smi"
 rounds="${1:-20}"
 work="$(mktemp -d)"; server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-dotnet build -c Release src/DyeRegistry.Cli -nologo -v quiet >/dev/null
-dyereg=src/DyeRegistry.Cli/bin/Release/net10.0/dyereg
-reg="$work/registry.db"
-"$dyereg" init --registry "$reg" >/dev/null
-echo "== importing $(grep -c . "$catalogue") catalogue structures as dyes (duplicates are reported, not imported)"
-time "$dyereg" import "$catalogue" --registry "$reg" --keep-going >/dev/null 2>&1 || true
-"$dyereg" import samples/records.json --registry "$reg" --keep-going >/dev/null 2>&1 || true
-"$dyereg" users add bench --role viewer --registry "$reg" >/dev/null
+# DYEREG=PATH: time that dyereg program (already built) instead of building the CLI here.
+if [ -z "${DYEREG:-}" ]; then dotnet build -c Release src/DyeRegistry.Cli -nologo -v quiet >/dev/null; fi
+dyereg="${DYEREG:-src/DyeRegistry.Cli/bin/Release/net10.0/dyereg}"
+reg="${DYEREG_TIMINGS_REGISTRY:-$work/registry.db}"
+estimates=(); [ "${DYEREG_TIMINGS_ESTIMATES:-yes}" = no ] && estimates=(--no-estimates)
+if [ ! -f "$reg" ]; then
+  "$dyereg" init --registry "$reg" >/dev/null
+  echo "== importing $(grep -c . "$catalogue") catalogue structures as dyes ${estimates[*]} (duplicates are reported, not imported)"
+  /usr/bin/time -f "import: %U s user, %S s system, %e s wall, %M KB" "$dyereg" import "$catalogue" --registry "$reg" "${estimates[@]}" 2>&1 >/dev/null | tail -2 || true
+  "$dyereg" import samples/records.json --registry "$reg" >/dev/null 2>&1 || true
+else
+  echo "== reusing $reg"
+fi
+echo "== registry: $(sqlite3 "$reg" "SELECT count(*) FROM records WHERE kind='dye'" 2>/dev/null || echo '?') dyes"
+"$dyereg" users add bench --role viewer --registry "$reg" >/dev/null 2>&1 || true
 echo "a password for the timings" | "$dyereg" users passwd bench --registry "$reg" >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
@@ -37,19 +47,35 @@ for id in $ids; do
     curl -s -b "$jar" -o /dev/null "$base$path"
   done
 done
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+# CPU the server spends per request (user + system, from /proc; less at the mercy of other
+# processes than wall-clock): 5 of each kind, one after another.
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+tick=$(getconf CLK_TCK); one=$(echo "$ids" | head -1)
+for kind in "search: text|/search?q=${one:0:3}" "search: substructure|/search?structure=c1ccc2scnc2c1&mode=substructure" "search: formula|/search?formula=M-I" "dye page|/dyes/$one" "claim chart|/charts?ink=INK-M1&medium=MED-1"; do
+  before=$(cpu)
+  for _ in 1 2 3 4 5; do curl -s -b "$jar" -o /dev/null "$base${kind#*|}"; done
+  printf "%-22s server CPU per request %8.1f ms\n" "${kind%%|*}" "$(echo "($(cpu) - $before) * 1000 / $tick / 5" | bc -l)"
+done
 python3 - "$work/log.jsonl" <<'PY'
 import json, sys
 from urllib.parse import urlparse
 rows = {}
+# The log has the path, not the query: the searches of a round come in the order the loop asks
+# them (text, substructure, formula), so their position tells them apart.
+searches = ["search: text", "search: substructure", "search: formula"]
+seen_search = 0
 for line in open(sys.argv[1]):
     try: e = json.loads(line)
     except ValueError: continue
     s = e.get("State", {})
     if "Milliseconds" not in s: continue
     p = s["Path"]
-    kind = "dye page" if p.startswith("/dyes/") else "claim chart" if p == "/charts" else "search" if p == "/search" else None
+    kind = "dye page" if p.startswith("/dyes/") else "claim chart" if p == "/charts" else None
+    if p == "/search":
+        kind = searches[seen_search % 3]; seen_search += 1
     if kind: rows.setdefault(kind, []).append(float(s["Milliseconds"]))
 def pct(v, q): v = sorted(v); return v[min(len(v) - 1, int(round(q * (len(v) - 1))))]
 for k, v in rows.items():
-    print(f"{k:12s} n={len(v):4d}  p50 {pct(v,.5):8.1f} ms  p95 {pct(v,.95):8.1f} ms  max {max(v):8.1f} ms")
+    print(f"{k:22s} n={len(v):4d}  p50 {pct(v,.5):8.1f} ms  p95 {pct(v,.95):8.1f} ms  max {max(v):8.1f} ms")
 PY

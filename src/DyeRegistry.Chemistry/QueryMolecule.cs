@@ -26,6 +26,10 @@ public sealed class QueryMolecule : IDisposable
 
     internal MolHandle Handle => handle;
 
+    /// <summary>The query drawn by RDKit as SVG (a formula's core on the Formulas page: atoms as their
+    /// query allows, any-bonds dashed); throws <see cref="ChemistryException"/> when RDKit cannot draw it.</summary>
+    public string ToSvg(DepictionOptions? options = null) => Proxy.ToSvg(handle, (options ?? DepictionOptions.Default).ToJson());
+
     /// <summary>Parses SMARTS; a bad SMARTS is a failed result carrying RDKit's reason.</summary>
     /// <param name="smarts">SMARTS or CXSMARTS.</param>
     /// <param name="genericGroups">Turn CXSMARTS atom labels (ALK, ARY, ...) into RDKit generic groups.</param>

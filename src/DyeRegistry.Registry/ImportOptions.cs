@@ -20,4 +20,9 @@ public sealed record ImportOptions
     /// <summary>When set, each record created or updated gets an audit entry naming this user and
     /// request, written in the record's own transaction.</summary>
     public ChangeAudit? Audit { get; init; }
+
+    /// <summary>A rehearsal: every record is applied in one transaction that is never committed,
+    /// so the outcomes say what an import would do (created, form, duplicate, failed) and nothing
+    /// is written.</summary>
+    public bool DryRun { get; init; }
 }

@@ -25,4 +25,7 @@ public sealed record ImportOutcome(RecordInput Input, ImportStatus Status, int? 
     /// <summary>Not stored because the record was not at the version required (<see cref="ImportOptions.IfVersion"/>),
     /// as the store found it inside the transaction.</summary>
     public bool VersionConflict { get; init; }
+
+    /// <summary>Registered as a form (salt, batch) of this registered dye, which has the same parent.</summary>
+    public string? FormOf { get; init; }
 }

@@ -104,9 +104,14 @@ public static class RecordReader
 
     /// <summary>As <see cref="ReadStructures(string, StructureLimits)"/> with the columns of a
     /// SMILES/TSV/CSV file (<see cref="SmilesLayout"/>); <paramref name="rule"/> hears how its lines are read.</summary>
-    public static IEnumerable<RecordInput> ReadStructures(string path, StructureLimits limits, SmilesColumns columns, Action<string>? rule)
+    public static IEnumerable<RecordInput> ReadStructures(string path, StructureLimits limits, SmilesColumns columns, Action<string>? rule) =>
+        ReadStructures(path, limits, columns, rule, StructureFieldMap.Default);
+
+    /// <summary>As the other overloads, with SD tags (or header columns) mapped to the dye's fields.</summary>
+    public static IEnumerable<RecordInput> ReadStructures(string path, StructureLimits limits, SmilesColumns columns, Action<string>? rule, StructureFieldMap fields)
     {
-        foreach (var r in StructureFileReader.Read(path, limits, columns, rule))
+        ArgumentNullException.ThrowIfNull(fields);
+        foreach (var r in StructureFileReader.Read(path, limits, columns, rule).Select(fields.Apply))
         {
             var id = r.Id ?? (r.Fields.TryGetValue("ID", out var fid) ? fid : null);
             if (r.ReadError is not null)

@@ -62,6 +62,11 @@ public static class ReferenceKinds
             }
         }
 
+        if (RegistryImporter.DistinctFrom(document) is { } distinct && (distinct == id || (kindOf(distinct) is { } distinctKind && distinctKind != RecordKind.Dye)))
+        {
+            return distinct == id ? $"distinct_from.dye: the dye '{id}' names itself" : $"distinct_from.dye: '{distinct}' is not a dye";
+        }
+
         return null;
     }
 

@@ -82,6 +82,11 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
     public IReadOnlyList<ImportOutcome> Import(IEnumerable<PreparedRecord> records, ImportOptions options, Action<ImportOutcome>? progress = null)
     {
         var outcomes = new List<ImportOutcome>();
+        if (options.DryRun)
+        {
+            return Rehearse(records, options, progress);
+        }
+
         if (options.Atomic)
         {
             PreparedRecord? current = null;
@@ -133,6 +138,31 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         }
 
         return outcomes;
+    }
+
+    // Every record applied in one transaction that is rolled back: later records see earlier ones
+    // (a duplicate within the file shows as one), and nothing is written.
+    private List<ImportOutcome> Rehearse(IEnumerable<PreparedRecord> records, ImportOptions options, Action<ImportOutcome>? progress)
+    {
+        var outcomes = new List<ImportOutcome>();
+        using var tx = store.Begin();
+        foreach (var r in records)
+        {
+            ImportOutcome outcome;
+            try
+            {
+                outcome = Apply(r, options, tx);
+            }
+            catch (RegistryException e)
+            {
+                outcome = new ImportOutcome(r.Input, ImportStatus.Failed, null, $"not stored: {e.Message}");
+            }
+
+            outcomes.Add(outcome);
+            progress?.Invoke(outcome);
+        }
+
+        return outcomes; // disposed uncommitted: rolled back
     }
 
     // One record in its own transaction. Another writer may register the same parent (or create
@@ -234,11 +264,20 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         }
 
         string? message = null;
+        string? formOf = null;
+        string? overridden = null; // for the audit: how the duplicate check was overridden
         if (r.Dye is { } dye)
         {
             var other = RootOf(tx, tx.DyeWithParentKey(dye.ParentKey, id), id);
             var declaredParent = document["parent"]?.GetValue<string>();
-            if (other is not null && declaredParent != other)
+            var distinctFrom = DistinctFrom(document);
+            if (other is not null && declaredParent != other && distinctFrom == other)
+            {
+                // A registrar's override: a unique dye beside the registered one, with the reason.
+                message = $"registered as a unique dye beside {other} (same standardized parent): {document["distinct_from"]!["reason"]}";
+                overridden = $"registered as unique beside {other}: {document["distinct_from"]!["reason"]}";
+            }
+            else if (other is not null && declaredParent != other)
             {
                 if (!options.AsForm)
                 {
@@ -250,13 +289,15 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
                 document["parent"] = other;
                 references = [.. references, other];
                 message = $"registered as a form of {other}";
+                formOf = other;
+                overridden = $"added as a form of {other}";
             }
         }
 
         var version = tx.Put(id, r.Kind!.Value, document, references, options.IfVersion);
         if (options.Audit is { } audit)
         {
-            tx.AddAudit(new AuditEntry(0, id, version, existing is null ? "created" : "updated", audit.User, audit.RequestId, DateTimeOffset.UtcNow, audit.Reason));
+            tx.AddAudit(new AuditEntry(0, id, version, existing is null ? "created" : "updated", audit.User, audit.RequestId, DateTimeOffset.UtcNow, audit.ReasonText(overridden)));
         }
 
         if (r.Dye is not null)
@@ -273,7 +314,7 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
             message = string.Join("; ", new[] { message, computedText }.Concat(r.Notes).Concat(resolvedNotes).Where(x => !string.IsNullOrEmpty(x)));
         }
 
-        return new ImportOutcome(r.Input, existing is null ? ImportStatus.Created : ImportStatus.Updated, version, message);
+        return new ImportOutcome(r.Input, existing is null ? ImportStatus.Created : ImportStatus.Updated, version, message) { FormOf = formOf };
     }
 
     // Dyes of the batch being imported reported as duplicates: their id, and the registered dye
@@ -347,6 +388,16 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
             list.Add(parent);
         }
 
+        // A unique dye beside a registered one refers to it (the store then accepts the shared parent key).
+        if (DistinctFrom(document) is { } distinct)
+        {
+            list.Add(distinct);
+        }
+
         return list;
     }
+
+    /// <summary>The dye named by <c>distinct_from.dye</c> (registered as unique beside it), or null.</summary>
+    public static string? DistinctFrom(JsonObject document) =>
+        document["distinct_from"] is JsonObject d && d["dye"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
 }

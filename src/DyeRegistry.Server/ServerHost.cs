@@ -84,6 +84,7 @@ public static class ServerHost
         ChartEndpoints.Map(api);
         AuditEndpoints.Map(api);
         AccountEndpoints.Map(api);
+        ImportEndpoints.Map(api);
         Web.Pages.Map(app, api);
         app.Services.GetRequiredService<ServerResources>(); // the formula and claim files are read (and checked) at start
         return app;

@@ -65,6 +65,11 @@ public interface IRegistryStore : IDisposable
     /// <paramref name="stamp"/> (default: every dye).</summary>
     IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp) => Dyes();
 
+    /// <summary>Records of <paramref name="kind"/> whose id or document may contain
+    /// <paramref name="text"/>, ignoring case (the search page's text search decides each
+    /// field; default: every record of the kind).</summary>
+    IEnumerable<StoredRecord> TextCandidates(RecordKind kind, string text) => List(kind);
+
     IRegistryTransaction Begin();
 
     /// <summary>Passes the store's own consistency check (SQLite: PRAGMA integrity_check): "ok" or the problems.</summary>

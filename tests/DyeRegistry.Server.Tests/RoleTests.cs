@@ -21,6 +21,8 @@ public class RoleTests
         ("GET", "/api/v1/charts/matrix?format=text", null, Role.Viewer),
         ("GET", "/api/v1/audit", null, Role.Viewer),
         ("GET", "/api/v1/users", null, Role.Admin),
+        ("POST", "/api/v1/import?format=smiles", "CCO IMP-ROLE\n", Role.Chemist),
+        ("POST", "/api/v1/import?format=smiles&update=true", "CCO IMP-ROLE\n", Role.Registrar),
     ];
 
     public static TheoryData<int> EndpointIndexes()

@@ -16,7 +16,7 @@ public sealed class PageTourTests(WebServer server)
 {
     private static readonly string[] PagePaths =
     [
-        "/search", "/search?q=M", "/search?formula=M-I", "/dyes/M-101", "/register", "/charts", "/charts?ink=INK-M1&medium=MED-1",
+        "/search", "/search?q=M", "/search?formula=M-I", "/dyes/M-101", "/register", "/register/bulk", "/charts", "/charts?ink=INK-M1&medium=MED-1",
         "/charts?medium=SHEET-1", "/inks", "/inks/INK-M1", "/inks/new", "/media", "/media/MED-1", "/portfolio", "/formulas", "/screening", "/accounts", "/me",
     ];
 

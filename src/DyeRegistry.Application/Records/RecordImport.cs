@@ -20,16 +20,21 @@ public static class RecordImport
     /// (<see cref="SmilesLayout"/>); <paramref name="rule"/> hears, per file, how its lines are read.
     /// With <paramref name="estimates"/>, dyes and solvents that record no water solubility get an
     /// estimate, made on the workers beside the chemistry.</summary>
-    public static IReadOnlyList<ImportOutcome> Run(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, Action<ImportOutcome>? reported, SmilesColumns columns, Action<string, string>? rule, Estimating.RecordEstimates? estimates)
+    public static IReadOnlyList<ImportOutcome> Run(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, Action<ImportOutcome>? reported, SmilesColumns columns, Action<string, string>? rule, Estimating.RecordEstimates? estimates) =>
+        Run(store, chemistry, files, options, limits, threads, reported, columns, rule, estimates, StructureFieldMap.Default);
+
+    /// <summary>As the other overloads, with the SD tags or header columns that hold a dye's id,
+    /// name, supplier, catalogue and CAS numbers (the bulk upload's field mapping).</summary>
+    public static IReadOnlyList<ImportOutcome> Run(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, Action<ImportOutcome>? reported, SmilesColumns columns, Action<string, string>? rule, Estimating.RecordEstimates? estimates, StructureFieldMap fields)
     {
         var importer = new RegistryImporter(store, chemistry);
         IEnumerable<RecordInput> Inputs() => files.SelectMany(f =>
             f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                 ? RecordReader.ReadJson(f).OrderBy(RegistryImporter.KindRank).ToList()
-                : RecordReader.ReadStructures(f, limits, columns, text => rule?.Invoke(f, text)));
+                : RecordReader.ReadStructures(f, limits, columns, text => rule?.Invoke(f, text), fields));
         // The source is enumerated on this thread, inside the map's MoveNext (never inside a
-        // transaction unless atomic), so records already stored identically skip their chemistry.
-        var inputs = options.Atomic ? Inputs() : importer.MarkStored(Inputs());
+        // transaction unless atomic or a dry run), so records already stored identically skip their chemistry.
+        var inputs = options.Atomic || options.DryRun ? Inputs() : importer.MarkStored(Inputs());
         Func<RecordInput, PreparedRecord> prepare = estimates is null ? importer.Prepare : i => estimates.Add(importer.Prepare(i));
         var prepared = OrderedParallel.Map(inputs, prepare, Math.Max(1, threads));
         return importer.Import(prepared, options, reported);

@@ -75,6 +75,11 @@ internal static class DyePage
             html.Append($"<p>A form of <a href=\"/dyes/{U(parent)}\">{E(parent)}</a>.</p>");
         }
 
+        if (doc["distinct_from"] is JsonObject distinct)
+        {
+            html.Append($"<p id=\"distinct-from\">Registered as a unique dye beside <a href=\"/dyes/{U(distinct["dye"]?.ToString())}\">{E(distinct["dye"]?.ToString())}</a>, which has the same standardized parent. Reason: {E(distinct["reason"]?.ToString())}</p>");
+        }
+
         html.Append(forms.Count == 0 ? "<p class=\"muted\">No other form registered.</p>"
             : "<div class=\"grid\" id=\"forms\">" + string.Concat(forms.Select(f => $"<div class=\"card\"><img src=\"/depict/{U(f.Id)}.svg\" alt=\"structure of {E(f.Id)}\" width=\"320\" height=\"240\"><a class=\"id\" href=\"/dyes/{U(f.Id)}\">{E(f.Id)}</a> <span class=\"muted\">{E(f.Document["name"]?.ToString())}</span></div>")) + "</div>");
 

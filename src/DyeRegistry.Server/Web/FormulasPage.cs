@@ -9,7 +9,11 @@ namespace DyeRegistry.Server.Web;
 /// document, its core variants, its slots and their classes; then the readings of disputed terms.</summary>
 internal static class FormulasPage
 {
-    public static void Map(WebApplication app) => app.MapGet("/formulas", Show).RequireAuthorization(RolePolicies.For(Role.Viewer));
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/formulas", Show).RequireAuthorization(RolePolicies.For(Role.Viewer));
+        app.MapGet("/formulas/{id}/core/{variant:int}.svg", (ServerResources r, string id, int variant) => FormulaCores.Svg(r, id, variant)).RequireAuthorization(RolePolicies.For(Role.Viewer));
+    }
 
     private static string Plainly(Provenance p) => p switch
     {
@@ -28,7 +32,10 @@ internal static class FormulasPage
             html.Append($"<p><b>Provenance:</b> {E(Plainly(f.Provenance))}. <b>Source:</b> {E(f.Source)}. <b>Document:</b> {E(f.Document.Publication)}, {E(f.Document.Applicant)}{(f.Document.Claim is { } c ? $", claim {c}" : string.Empty)}. <b>Version</b> {f.Version}.</p>");
             if (f.Variants.Count > 0)
             {
-                html.Append("<h3>Core variants</h3><ul>" + string.Concat(f.Variants.Select(v => $"<li><b>{E(v.Id)}</b> <code>{E(v.Smarts)}</code></li>")) + "</ul>");
+                html.Append("<h3>Core variants</h3><div class=\"grid cores\">" + string.Concat(f.Variants.Select((v, i) =>
+                    $"<figure class=\"card\"><img src=\"/formulas/{U(f.Id)}/core/{i}.svg\" alt=\"core of {E(f.Id)}, variant {E(v.Id)}, drawn from its SMARTS with the slots labelled at the atoms that bear them\" width=\"400\" height=\"300\">" +
+                    $"<figcaption><b>{E(v.Id)}</b> <code>{E(v.Smarts)}</code></figcaption></figure>")) + "</div>");
+                html.Append("<p class=\"muted\">Drawn by RDKit from the core SMARTS: generic atoms and any-bonds as the query states them (any-bonds dashed); each slot's name beside the core atom that bears it.</p>");
             }
             else
             {

@@ -17,6 +17,8 @@ internal static class Pages
         FormulasPage.Map(app);
         ScreeningPage.Map(app);
         AccountPages.Map(app);
+        BulkUploadPage.Map(app);
+        IsothermSection.Map(app);
     }
 
     /// <summary>Headers every response carries: a content security policy that allows only this

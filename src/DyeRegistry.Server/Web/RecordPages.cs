@@ -221,6 +221,10 @@ internal static class RecordPages
         if (!isNew)
         {
             html.Append($"<p><a href=\"/charts?{(kind == RecordKind.Ink ? "ink" : "medium")}={U(id)}\">Claim charts of {E(id)}</a></p>");
+            if (kind == RecordKind.Medium)
+            {
+                html.Append(IsothermSection.Panel(context, id!, doc));
+            }
         }
 
         if (view is not null)
@@ -343,16 +347,12 @@ internal static class RecordPages
                 return Edit(context, store, kind, null, doc, version, null, prepared.Errors, 422);
             }
 
-            var outcome = importer.Import([prepared], new ImportOptions { Update = existing is not null, IfVersion = existing is null ? null : version })[0];
+            var outcome = importer.Import([prepared], new ImportOptions { Update = existing is not null, IfVersion = existing is null ? null : version, Audit = new ChangeAudit(user, context.TraceIdentifier) })[0];
             if (outcome.Status is not (ImportStatus.Created or ImportStatus.Updated or ImportStatus.Unchanged))
             {
                 return Edit(context, store, kind, null, doc, version, null, [outcome.Message ?? outcome.Status.ToString()], 409);
             }
 
-            if (outcome.Status != ImportStatus.Unchanged)
-            {
-                accounts.AddAudit(new AuditEntry(0, id, outcome.Version!.Value, outcome.Status == ImportStatus.Created ? "created" : "updated", user, context.TraceIdentifier, DateTimeOffset.UtcNow));
-            }
         }
         finally
         {

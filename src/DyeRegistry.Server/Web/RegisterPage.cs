@@ -13,7 +13,8 @@ namespace DyeRegistry.Server.Web;
 /// <c>/register</c> (chemist and above): a dye drawn in the editor, pasted (SMILES or molfile) or
 /// uploaded. Before anything is written the page shows what RDKit made of it: the standardized
 /// parent, what standardization set aside, and a registered dye with the same parent side by side,
-/// with the choices the role allows (add it as a form of that dye). The structure travels between
+/// with the choices the role allows (a chemist adds it as a form of that dye; a registrar may
+/// register it as a unique dye with a recorded reason). The structure travels between
 /// preview and commit as text in the form; the server prepares it again on commit, so what is
 /// written is decided on the server.
 /// </summary>
@@ -26,7 +27,7 @@ internal static class RegisterPage
         app.MapPost("/register", Post).RequireAuthorization(RolePolicies.For(Role.Chemist));
     }
 
-    private sealed record Entry(string? Id, string? Name, string? Structure, string? Supplier, string? Cas);
+    private sealed record Entry(string? Id, string? Name, string? Structure, string? Supplier, string? Cas, string? Reason = null);
 
     private sealed record Preview(DyeStructure Dye, string? Duplicate, IReadOnlyList<string> Errors);
 
@@ -50,7 +51,7 @@ internal static class RegisterPage
             return Forms.Forged();
         }
 
-        var entry = new Entry(Forms.Text(form, "id"), Forms.Text(form, "name"), await StructureInput.FromFormAsync(form), Forms.Text(form, "supplier"), Forms.Text(form, "cas"));
+        var entry = new Entry(Forms.Text(form, "id"), Forms.Text(form, "name"), await StructureInput.FromFormAsync(form), Forms.Text(form, "supplier"), Forms.Text(form, "cas"), Forms.Text(form, "reason"));
         var action = Forms.Text(form, "action") ?? "preview";
         if (entry.Id is null)
         {
@@ -71,15 +72,36 @@ internal static class RegisterPage
         }
 
         var duplicate = store.DyeWithParentKey(prepared.Dye.ParentKey) is { } d && d != entry.Id ? d : null;
+        if (duplicate is not null && store.Get(duplicate)?.Document["parent"] is JsonValue pv && pv.TryGetValue<string>(out var root))
+        {
+            duplicate = root; // a form's registered dye: the one a form or a unique dye refers to
+        }
+
         var preview = new Preview(prepared.Dye, duplicate, []);
         if (action == "preview" || (action == "register" && duplicate is not null))
         {
             return Form(context, entry, preview, duplicate is null ? null : null, duplicate is null ? 200 : 409);
         }
 
-        if (action == "form" && duplicate is null)
+        if (action is "form" or "unique" && duplicate is null)
         {
             return Form(context, entry, preview, "there is no registered dye with the same parent: register it as a new dye", 400);
+        }
+
+        if (action == "unique")
+        {
+            if (Forms.RoleOf(context) < Role.Registrar)
+            {
+                return Layout.Refused(context, "Registering a duplicate as a unique dye (overriding the duplicate check) is for a registrar.");
+            }
+
+            if (entry.Reason is null)
+            {
+                return Form(context, entry, preview, "reason: say why this is a unique dye although it has the parent of " + duplicate + " (the reason is recorded)", 400);
+            }
+
+            document["distinct_from"] = new JsonObject { ["dye"] = duplicate, ["reason"] = entry.Reason };
+            prepared = importer.Prepare(new RecordInput("register form", "record", document));
         }
 
         await resources.WriteGate.WaitAsync(context.RequestAborted);
@@ -90,14 +112,13 @@ internal static class RegisterPage
                 return Form(context, entry, preview, $"id: a record '{entry.Id}' exists already; choose another id", 409);
             }
 
-            var outcome = importer.Import([prepared], new ImportOptions { AsForm = action == "form" })[0];
+            // The audit entry (with "added as a form of X" or the registrar's reason) is written in the
+            // record's own transaction by the importer.
+            var outcome = importer.Import([prepared], new ImportOptions { AsForm = action == "form", Audit = new ChangeAudit(Forms.UserOf(context), context.TraceIdentifier) })[0];
             if (outcome.Status != ImportStatus.Created)
             {
                 return Form(context, entry, preview, outcome.Message ?? outcome.Status.ToString(), 409);
             }
-
-            accounts.AddAudit(new AuditEntry(0, entry.Id, outcome.Version!.Value, "created", Forms.UserOf(context), context.TraceIdentifier, DateTimeOffset.UtcNow,
-                action == "form" ? $"added as a form of {duplicate}" : null));
         }
         finally
         {
@@ -118,7 +139,7 @@ internal static class RegisterPage
 
         if (e.Cas is not null)
         {
-            document["cas"] = e.Cas;
+            document["cas_number"] = e.Cas;
         }
 
         return document;
@@ -155,8 +176,12 @@ internal static class RegisterPage
         var role = Forms.RoleOf(context);
         var buttons = preview?.Duplicate is { } d2
             ? $"<button type=\"submit\" name=\"action\" value=\"form\">Add as a form of {E(d2)}</button> <button type=\"submit\" name=\"action\" value=\"preview\" class=\"secondary\">Preview again</button>" +
-              (role >= Role.Registrar ? " <span class=\"muted\">Registering it as a unique dye is not possible: the registry keeps one dye per standardized parent (its forms refer to it).</span>" : string.Empty)
+              (role >= Role.Registrar
+                  ? $"</div><fieldset id=\"unique-choice\"><legend>Registrar: register it as a unique dye instead</legend><div class=\"field\"><label for=\"f-reason\">Reason for registering it as a unique dye beside {E(d2)} (recorded)</label><textarea id=\"f-reason\" name=\"reason\" rows=\"2\">{E(entry.Reason)}</textarea></div>" +
+                    $"<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"unique\" id=\"unique-button\">Register as a unique dye</button></div></fieldset><div>"
+                  : string.Empty)
             : "<button type=\"submit\" name=\"action\" value=\"register\" id=\"register-button\">Register</button> <button type=\"submit\" name=\"action\" value=\"preview\" class=\"secondary\">Preview</button>";
+        html.Append("<p><a href=\"/register/bulk\">Bulk upload (SDF, SMILES, CSV): map the fields, check, then commit</a></p>");
         html.Append($"""
             <form method="post" action="/register" enctype="multipart/form-data" class="panel" id="register-form">
             {Forms.Token(context)}

@@ -140,7 +140,7 @@ internal static class SearchPage
     }
 
     private static IEnumerable<Hit> ByText(IRegistryStore store, string text) =>
-        store.List(RecordKind.Dye).Where(r => r.Id.Contains(text, StringComparison.OrdinalIgnoreCase)
+        store.TextCandidates(RecordKind.Dye, text).Where(r => r.Id.Contains(text, StringComparison.OrdinalIgnoreCase)
             || TextFields.Any(f => r.Document[f] is JsonValue v && v.TryGetValue<string>(out var s) && s.Contains(text, StringComparison.OrdinalIgnoreCase)))
             .Select(r => new Hit(r.Id, r.Document["smiles"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty, null));
 

@@ -54,6 +54,8 @@ internal static class SiteStyle
         .side .card img { max-width: 360px; display: block; }
         .heat td.cell a { display: block; text-decoration: none; color: inherit; }
         .heat .within { background: #cfe9d6; } .heat .outside { background: #f3d0d2; } .heat .undetermined { background: #f8e7b4; } .heat .none { background: #f0f0f0; }
+        .grid.cores { grid-template-columns: repeat(auto-fill, minmax(min(100%, 400px), 1fr)); } .grid.cores figure { margin: 0; } .grid.cores img { max-width: 400px; }
+        td.nowrap { white-space: nowrap; } .plot { width: 100%; max-width: 640px; height: auto; background: #fff; }
         .muted { color: var(--muted); } code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 13px; overflow-wrap: anywhere; }
         .editor-box { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px; margin: 0 0 12px; }
         #editor { min-height: 360px; }

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using DyeRegistry.Markush;
+using DyeRegistry.Registry;
+using DyeRegistry.Storage.Records;
+
+namespace DyeRegistry.Storage.Tests;
+
+/// <summary>The SQLite store chooses a formula search's candidates in SQL from the stored
+/// membership: fewer than every dye, and still every member, the undetermined ones and those
+/// stored under other formula files (the contract suite checks the answers); and a text search's
+/// from the stored document text.</summary>
+public sealed class SqliteFormulaCandidatesTests : IDisposable
+{
+    private readonly SqliteFixture fixture = new();
+    private readonly IRegistryStore store;
+    private readonly FormulaLibrary library = FormulaLibrary.Load(FormulaLibrary.DefaultFolder());
+
+    public SqliteFormulaCandidatesTests()
+    {
+        store = ((IStoreFixture)fixture).Open(create: true);
+        var chemistry = new DyeChemistry(library);
+        using var tx = store.Begin();
+        for (var i = 0; i < 12; i++)
+        {
+            var smiles = StoreContract<SqliteFixture>.DyeSmiles(i);
+            tx.Put($"D-{i:D2}", RecordKind.Dye, new JsonObject { ["kind"] = "dye", ["id"] = $"D-{i:D2}", ["smiles"] = smiles }, []);
+            tx.PutDye(chemistry.Prepare($"D-{i:D2}", new JsonObject { ["smiles"] = smiles }).GetValueOrThrow());
+        }
+
+        tx.UpdateWithin("D-03", ["M-I"], library.Stamp);
+        tx.UpdateWithin("D-04", [DyeChemistry.UndeterminedPrefix + "M-I"], library.Stamp);
+        tx.UpdateWithin("D-05", ["Y-I"], "other formula files");
+        tx.Commit();
+    }
+
+    public void Dispose()
+    {
+        store.Dispose();
+        library.Dispose();
+        fixture.Dispose();
+    }
+
+    [Fact]
+    public void FormulaCandidates_AreTheMembersTheUndeterminedAndTheStale()
+    {
+        var expected = store.Dyes().Where(d => d.Within.Contains("M-I") || d.Within.Contains(DyeChemistry.UndeterminedPrefix + "M-I") || d.FormulaStamp != library.Stamp).Select(d => d.Id).ToList();
+        Assert.Contains("D-03", expected);
+        Assert.Contains("D-04", expected);
+        Assert.Contains("D-05", expected);
+        Assert.True(expected.Count < 12, "the test needs dyes that are not candidates");
+        Assert.Equal(expected, store.FormulaCandidates("M-I", library.Stamp).Select(d => d.Id));
+        Assert.Equal(12, store.FormulaCandidates("M-I", "newer formula files").Count());
+    }
+
+    [Fact]
+    public void TextCandidates_AreTheRecordsWhoseDocumentHasTheText_IgnoringCase()
+    {
+        Assert.Equal(["D-10", "D-11"], store.TextCandidates(RecordKind.Dye, "d-1").Select(r => r.Id));
+        Assert.Empty(store.TextCandidates(RecordKind.Dye, "no such text"));
+        // text JSON may store escaped: every record, for the caller to decide
+        Assert.Equal(12, store.TextCandidates(RecordKind.Dye, "a+b").Count());
+    }
+}
