@@ -16,6 +16,7 @@ public class ServeProcessTests
         var registry = temp.Combine("registry.db");
         Assert.Equal(0, ApiHost.Cli("import", ApiHost.Samples, "--registry", registry).Exit);
         var token = ApiHost.Cli("users", "add", "reader", "--role", "viewer", "--registry", registry).Out.Trim();
+        var chemistToken = ApiHost.Cli("users", "add", "bench", "--role", "chemist", "--registry", registry).Out.Trim();
         var port = ServeProcess.FreePort();
         var logFile = temp.Combine("serve.log");
         using var serve = await ServeProcess.StartAsync(registry, port, logFile, "--requests-per-second", "2");
@@ -24,6 +25,14 @@ public class ServeProcessTests
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var records = await client.GetStringAsync("/api/v1/records?kind=medium");
         Assert.Contains("MED-1", records);
+        // Kestrel's own body limit (4 MB by default) refuses a 20 MB body from its length, before
+        // it is sent (the client asks with Expect: 100-continue, as curl does for large bodies).
+        using var twentyMegabytes = new HttpRequestMessage(HttpMethod.Put, "/api/v1/records/INK-BIG") { Content = new StringContent(new string(' ', 20 * 1024 * 1024)) };
+        twentyMegabytes.Headers.ExpectContinue = true;
+        twentyMegabytes.Headers.Authorization = new AuthenticationHeaderValue("Bearer", chemistToken);
+        var tooLarge = await client.SendAsync(twentyMegabytes);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 30; i++)
         {
