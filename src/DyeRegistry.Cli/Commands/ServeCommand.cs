@@ -15,15 +15,22 @@ internal static class ServeCommand
         var formulas = FormulaOptions.Folder();
         var claims = new Option<string>("--claims") { Description = "Folder of claim set and readings files (default as for dyereg scope).", DefaultValueFactory = _ => ClaimLibrary.DefaultFolder() };
         var demo = new Option<bool>("--demo") { Description = "Serve a throw-away registry holding the sample records, with a demo administrator whose password is made for this run and printed once." };
+        var rate = new Option<int>("--requests-per-second") { Description = "Requests each account (or address without one) may make per second, with a burst of ten times that; more get 429 (default 50).", DefaultValueFactory = _ => 50 };
         var command = new Command("serve", "Serve the registry over HTTP: the browser pages at /, REST API under /api/v1 with accounts (dyereg users), /healthz, /openapi/v1.json.")
         {
-            registry, urls, formulas, claims, demo,
+            registry, urls, formulas, claims, demo, rate,
         };
         command.SetAction(parse =>
         {
             string? demoFolder = null;
             string? greeting = null;
             var registryPath = parse.GetValue(registry)!;
+            if (parse.GetValue(rate) < 1)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("dyereg serve: --requests-per-second: expected a whole number of 1 or more");
+                return ExitCodes.UsageOrInputError;
+            }
+
             if (parse.GetValue(demo))
             {
                 var samples = DemoRegistry.FindSamples();
@@ -45,6 +52,7 @@ internal static class ServeCommand
                 Urls = parse.GetValue(urls)!,
                 FormulasFolder = parse.GetValue(formulas)!,
                 ClaimsFolder = parse.GetValue(claims)!,
+                RequestsPerSecond = parse.GetValue(rate),
             };
             try
             {
