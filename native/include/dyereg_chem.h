@@ -238,6 +238,9 @@ DR_EXPORT int32_t dr_mol_morgan_fingerprint(dr_mol* mol, int32_t radius, int32_t
  *   "atomNotes":{"3":"R1"}}   atomNotes: small labels drawn beside atoms (slot names)
  */
 DR_EXPORT int32_t dr_mol_to_svg(dr_mol* mol, const char* options, char** svg, char** error);
+/* The same depiction (same options) as PNG bytes drawn by RDKit's Cairo drawer; *length bytes,
+ * released with dr_free. For documents that take raster images (Word). */
+DR_EXPORT int32_t dr_mol_to_png(dr_mol* mol, const char* options, uint8_t** png, size_t* length, char** error);
 
 #ifdef __cplusplus
 }

@@ -203,6 +203,43 @@ public sealed class ChartDocumentTests(ChartDocumentFixture charts) : IClassFixt
     }
 
     [Fact]
+    public void Docx_DrawsEachDyeWithinAFormula_AsAPngImage()
+    {
+        // What is depicted: per claim, each dye finding "within" a formula (as the HTML draws them).
+        var depicted = charts.Json("pair")["claims"]!.AsArray()
+            .SelectMany(c => c!["limitations"]!.AsArray().SelectMany(l => l!["dyes"]?.AsArray() ?? [])
+                .Where(d => d!["verdict"]!.GetValue<string>() == "within")
+                .Select(d => $"{d!["dye"]!.GetValue<string>()} in ({d["formula"]!.GetValue<string>()})"))
+            .ToList();
+        Assert.NotEmpty(depicted);
+        using var doc = WordprocessingDocument.Open(charts.Files[("pair", "docx")], false);
+        var main = doc.MainDocumentPart!;
+        var drawings = main.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Drawing>().ToList();
+        Assert.Equal(depicted.Count, drawings.Count);
+        Assert.Equal(depicted, drawings.Select(d => d.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Single().Name!.Value));
+        foreach (var drawing in drawings)
+        {
+            var blip = drawing.Descendants<DocumentFormat.OpenXml.Drawing.Blip>().Single();
+            var part = (ImagePart)main.GetPartById(blip.Embed!.Value!);
+            Assert.Equal("image/png", part.ContentType);
+            using var stream = part.GetStream();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            var png = PngImage.Read(copy.ToArray());
+            Assert.InRange(png.Width, 200, 2000);
+            Assert.InRange(png.Height, 150, 2000);
+            var dark = png.Count(p => p.R < 90 && p.G < 90 && p.B < 90);            // bonds and labels
+            var tinted = png.Count(p => Math.Max(p.R, Math.Max(p.G, p.B)) - Math.Min(p.R, Math.Min(p.G, p.B)) > 40); // core and slot highlights
+            Assert.True(dark > 500 && tinted > 2000, $"{part.Uri}: {dark} dark and {tinted} coloured pixels of {png.Width * png.Height}");
+            var extent = drawing.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>().Single();
+            Assert.InRange((double)extent.Cx!.Value / extent.Cy!.Value, (png.Width / (double)png.Height) - 0.01, (png.Width / (double)png.Height) + 0.01);
+        }
+
+        using var medium = WordprocessingDocument.Open(charts.Files[("medium", "docx")], false);
+        Assert.Empty(medium.MainDocumentPart!.ImageParts); // no ink, no dyes
+    }
+
+    [Fact]
     public void Json_CarriesTheCitableHeader()
     {
         var h = charts.Json("pair")["header"]!;
