@@ -64,6 +64,10 @@ void draw(Drawer& drawer, dr_mol* mol, const boost::property_tree::ptree& opts) 
     }
   }
   if (copy.getNumConformers() == 0) RDDepict::compute2DCoords(copy);
+  if (auto scale = opts.get_optional<double>("noteScale")) {
+    require(*scale > 0 && *scale <= 2, "noteScale must be above 0 and at most 2");
+    drawer.drawOptions().annotationFontScale = *scale;
+  }
   RDKit::MolDraw2DUtils::prepareAndDrawMolecule(drawer, copy, opts.get<std::string>("legend", ""), &atoms, &bonds,
                                                 atom_colours.empty() ? nullptr : &atom_colours,
                                                 bond_colours.empty() ? nullptr : &bond_colours);

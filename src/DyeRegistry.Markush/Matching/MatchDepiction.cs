@@ -67,6 +67,7 @@ internal static class MatchDepiction
             AtomColours = atomColours,
             BondColours = bondColours,
             AtomNotes = notes,
+            NoteScale = 0.8, // slot names legible when the drawing is printed 8-10 cm wide
         };
     }
 }
