@@ -223,7 +223,10 @@ public sealed class ChartDocumentTests(ChartDocumentFixture charts) : IClassFixt
         var claims = json["claims"]!.AsArray().Count;
         Assert.Equal(json["header"]!["patents"]!.AsArray().Count, body.Elements<Paragraph>().Count(p => Style(p) == "Heading1"));
         Assert.Equal(claims, body.Elements<Paragraph>().Count(p => Style(p) == "Heading2"));
-        Assert.Equal(claims + 1, body.Elements<Table>().Count()); // the header table, then one per claim
+        var drawn = json["claims"]!.AsArray().Count(c => c!["limitations"]!.AsArray().SelectMany(l => l!["dyes"]?.AsArray() ?? []).Any(d => d!["verdict"]!.GetValue<string>() == "within"));
+        var figureTables = body.Elements<Table>().Count(t => t.Descendants<DocumentFormat.OpenXml.Wordprocessing.Drawing>().Any());
+        Assert.Equal(claims + 1, body.Elements<Table>().Count() - figureTables); // the header table, then one per claim
+        Assert.Equal(drawn, figureTables);                                         // and the dyes drawn under a claim's table
         Assert.NotNull(doc.MainDocumentPart.HeaderParts.Single().Header);
     }
 
