@@ -7,13 +7,14 @@
 #     with the RDKit cartridge: scripts/test-postgres.sh)
 #   - chromium: the browser tests (issue 17) and chart PDFs (issue 21) drive Debian's chromium
 #     through Playwright (never a browser download), poppler-utils (pdftoppm/pdftotext, to look at a chart's pages)
+#   - libcairo2-dev: RDKit's PNG drawer (MolDraw2DCairo) includes cairo.h; the bridge draws Word depictions with it
 #   - redis-server (the cluster tests' membership and job ledger: scripts/test-redis.sh)
 #   - the .NET SDK must already be on PATH (it is on the build machines; see README.md)
 # Sourced or run by setup.sh and test.sh. Prints what it does; fails with a clear message.
 set -euo pipefail
 
 need_packages=()
-for pkg in librdkit-dev libboost-dev cmake g++ python3-rdkit libjemalloc2 postgresql-15 postgresql-15-rdkit chromium poppler-utils redis-server; do
+for pkg in librdkit-dev libboost-dev cmake g++ python3-rdkit libjemalloc2 postgresql-15 postgresql-15-rdkit chromium poppler-utils redis-server libcairo2-dev; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     need_packages+=("$pkg")
   fi
@@ -30,7 +31,7 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
 else
-  echo "bootstrap: Debian packages present (librdkit-dev libboost-dev cmake g++ python3-rdkit libjemalloc2 postgresql-15 postgresql-15-rdkit chromium poppler-utils redis-server)"
+  echo "bootstrap: Debian packages present (librdkit-dev libboost-dev cmake g++ python3-rdkit libjemalloc2 postgresql-15 postgresql-15-rdkit chromium poppler-utils redis-server libcairo2-dev)"
 fi
 
 if ! command -v dotnet >/dev/null; then

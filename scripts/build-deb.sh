@@ -35,7 +35,7 @@ Package: dyereg
 Version: ${version}
 Architecture: amd64
 Maintainer: DyeRegistry developers <dyereg@localhost>
-Depends: librdkit1 (>= 202209.3), librdkit1 (<< 202209.4), libjemalloc2, libc6, libstdc++6, libgcc-s1, zlib1g
+Depends: librdkit1 (>= 202209.3), librdkit1 (<< 202209.4), libjemalloc2, libc6, libstdc++6, libgcc-s1, zlib1g, libcairo2
 Installed-Size: ${size_kb}
 Section: science
 Priority: optional

@@ -235,9 +235,13 @@ DR_EXPORT int32_t dr_mol_morgan_fingerprint(dr_mol* mol, int32_t radius, int32_t
  * options (JSON): {"width":400,"height":300,"legend":"",
  *   "highlightAtoms":[0,1],"highlightBonds":[0],
  *   "atomColours":{"0":[1,0.5,0.5]},"bondColours":{"0":[1,0.5,0.5]},
- *   "atomNotes":{"3":"R1"}}   atomNotes: small labels drawn beside atoms (slot names)
+ *   "atomNotes":{"3":"R1"},   atomNotes: small labels drawn beside atoms (slot names)
+ *   "noteScale":0.5}          optional: the notes' size relative to atom labels (RDKit's annotationFontScale)
  */
 DR_EXPORT int32_t dr_mol_to_svg(dr_mol* mol, const char* options, char** svg, char** error);
+/* The same depiction (same options) as PNG bytes drawn by RDKit's Cairo drawer; *length bytes,
+ * released with dr_free. For documents that take raster images (Word). */
+DR_EXPORT int32_t dr_mol_to_png(dr_mol* mol, const char* options, uint8_t** png, size_t* length, char** error);
 
 #ifdef __cplusplus
 }

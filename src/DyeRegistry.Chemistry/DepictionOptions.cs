@@ -33,7 +33,21 @@ public sealed record DepictionOptions
 
     public IReadOnlyDictionary<int, string> AtomNotes { get; init; } = new Dictionary<int, string>();
 
-    internal string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object>
+    /// <summary>The notes' size relative to atom labels (RDKit's default 0.5 when null).</summary>
+    public double? NoteScale { get; init; }
+
+    internal string ToJson()
+    {
+        var json = Json();
+        if (NoteScale is { } scale)
+        {
+            json["noteScale"] = scale;
+        }
+
+        return JsonSerializer.Serialize(json);
+    }
+
+    private Dictionary<string, object> Json() => new()
     {
         ["width"] = WidthPixels,
         ["height"] = HeightPixels,
@@ -43,7 +57,7 @@ public sealed record DepictionOptions
         ["atomColours"] = AtomColours.ToDictionary(k => Key(k.Key), v => v.Value.ToArray()),
         ["bondColours"] = BondColours.ToDictionary(k => Key(k.Key), v => v.Value.ToArray()),
         ["atomNotes"] = AtomNotes.ToDictionary(k => Key(k.Key), v => v.Value),
-    });
+    };
 
     private static string Key(int index) => index.ToString(CultureInfo.InvariantCulture);
 }

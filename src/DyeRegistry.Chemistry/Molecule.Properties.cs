@@ -42,4 +42,8 @@ public sealed partial class Molecule
 
     /// <summary>An SVG drawing (RDKit MolDraw2D), with highlights and atom notes as asked.</summary>
     public string ToSvg(DepictionOptions? options = null) => Proxy.ToSvg(handle, (options ?? DepictionOptions.Default).ToJson());
+
+    /// <summary>The same drawing as <see cref="ToSvg"/> as PNG bytes (RDKit's Cairo drawer), for
+    /// documents that take raster images (Word).</summary>
+    public byte[] ToPng(DepictionOptions? options = null) => Proxy.ToPng(handle, (options ?? DepictionOptions.Default).ToJson());
 }

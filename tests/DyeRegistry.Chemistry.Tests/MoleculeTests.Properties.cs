@@ -1,3 +1,4 @@
+using DyeRegistry.TestSupport;
 namespace DyeRegistry.Chemistry.Tests;
 
 // Reference values: Debian python3-rdkit 2022.09.3 (CalcMolFormula, MolWt, MolLogP, CalcTPSA,
@@ -146,6 +147,36 @@ public partial class MoleculeTests
     {
         using var mol = Molecule.FromSmiles("CC");
         var e = Assert.Throws<ChemistryException>(() => mol.ToSvg(new DepictionOptions { HighlightAtoms = [7] }));
+        Assert.Equal(ChemistryErrorCode.InvalidArgument, e.Code);
+    }
+
+    [Fact]
+    public void ToPng_IsAPngOfTheAskedSize_WithTheHighlightColourDrawn()
+    {
+        using var mol = Molecule.FromSmiles("CCN(CC)c1ccccc1");
+        var plain = PngImage.Read(mol.ToPng(new DepictionOptions { WidthPixels = 320, HeightPixels = 240 }));
+        var bytes = mol.ToPng(new DepictionOptions
+        {
+            WidthPixels = 320,
+            HeightPixels = 240,
+            HighlightAtoms = [2, 5],
+            AtomColours = new Dictionary<int, RgbColour> { [2] = new(1, 0.6, 0.6), [5] = new(1, 0.6, 0.6) },
+            AtomNotes = new Dictionary<int, string> { [2] = "A" },
+            Legend = "test",
+        });
+        var png = PngImage.Read(bytes);
+        Assert.Equal((320, 240), (png.Width, png.Height));
+        static bool Salmon((byte R, byte G, byte B) p) => p.R > 240 && Math.Abs(p.G - 153) < 12 && Math.Abs(p.B - 153) < 12;
+        Assert.True(png.Count(Salmon) > 200, $"{png.Count(Salmon)} highlight-coloured pixels");
+        Assert.Equal(0, plain.Count(Salmon));
+        Assert.True(plain.Count(p => p.R < 80 && p.G < 80 && p.B < 80) > 100, "the plain drawing has dark bond lines");
+    }
+
+    [Fact]
+    public void ToPng_HighlightOutOfRange_IsAnArgumentError()
+    {
+        using var mol = Molecule.FromSmiles("CC");
+        var e = Assert.Throws<ChemistryException>(() => mol.ToPng(new DepictionOptions { HighlightAtoms = [7] }));
         Assert.Equal(ChemistryErrorCode.InvalidArgument, e.Code);
     }
 }

@@ -133,17 +133,42 @@ public sealed class ChartDocumentTests(ChartDocumentFixture charts) : IClassFixt
                 continue;
             }
 
-            // Split: allowed only for a claim too tall for a page, i.e. one that already starts a page
-            // (nothing of another claim above it) and still runs over.
-            var page = pages[first];
-            var startsThePage = !page[..page.IndexOf(head, StringComparison.Ordinal)].Contains(Flat("end of claim"), StringComparison.Ordinal);
-            if (!startsThePage)
+            // Split: allowed only for a claim too tall for one page's printable area (16 mm top and
+            // 15 mm bottom margins): its height is what it takes on each page it spans, from its
+            // heading to its end line, measured from the words' positions.
+            var height = SpanHeight(subject, id, first, last);
+            if (height < PrintableHeight(subject))
             {
-                splits.Add($"{id} (pages {first + 1}-{last + 1})");
+                splits.Add($"{id} (pages {first + 1}-{last + 1}, {height:0} pt tall)");
             }
         }
 
-        Assert.True(splits.Count == 0, "claims split across pages although they start mid-page: " + string.Join(", ", splits));
+        Assert.True(splits.Count == 0, "claims split across pages although they fit on one: " + string.Join(", ", splits));
+    }
+
+    private const double PointsPerMm = 72 / 25.4;
+
+    private double PrintableHeight(string subject)
+    {
+        using var pdf = PdfDocument.Open(charts.Files[(subject, "pdf")]);
+        return pdf.GetPage(1).Height - (31 * PointsPerMm);
+    }
+
+    /// <summary>The points a claim takes from its heading (page <paramref name="first"/>) to its end
+    /// line (page <paramref name="last"/>), pages between counted whole.</summary>
+    private double SpanHeight(string subject, string id, int first, int last)
+    {
+        using var pdf = PdfDocument.Open(charts.Files[(subject, "pdf")]);
+        var top = pdf.GetPage(first + 1).Height - (16 * PointsPerMm);
+        var bottom = 15 * PointsPerMm;
+        var head = pdf.GetPage(first + 1).GetWords().ToList();
+        var headIndex = head.FindIndex(w => w.Text == id);
+        var end = pdf.GetPage(last + 1).GetWords().ToList();
+        var endIndex = end.FindIndex(w => w.Text == "end" && end.IndexOf(w) + 3 < end.Count && end[end.IndexOf(w) + 3].Text == id);
+        Assert.True(headIndex >= 0 && endIndex >= 0, $"{id}: heading or end line not found as words");
+        var onFirst = head[headIndex].BoundingBox.Top - bottom;
+        var onLast = top - end[endIndex].BoundingBox.Bottom;
+        return onFirst + onLast + ((last - first - 1) * (top - bottom));
     }
 
     [Fact]
@@ -198,8 +223,82 @@ public sealed class ChartDocumentTests(ChartDocumentFixture charts) : IClassFixt
         var claims = json["claims"]!.AsArray().Count;
         Assert.Equal(json["header"]!["patents"]!.AsArray().Count, body.Elements<Paragraph>().Count(p => Style(p) == "Heading1"));
         Assert.Equal(claims, body.Elements<Paragraph>().Count(p => Style(p) == "Heading2"));
-        Assert.Equal(claims + 1, body.Elements<Table>().Count()); // the header table, then one per claim
+        var drawn = json["claims"]!.AsArray().Count(c => c!["limitations"]!.AsArray().SelectMany(l => l!["dyes"]?.AsArray() ?? []).Any(d => d!["verdict"]!.GetValue<string>() == "within"));
+        var figureTables = body.Elements<Table>().Count(t => t.Descendants<DocumentFormat.OpenXml.Wordprocessing.Drawing>().Any());
+        Assert.Equal(claims + 1, body.Elements<Table>().Count() - figureTables); // the header table, then one per claim
+        Assert.Equal(drawn, figureTables);                                         // and the dyes drawn under a claim's table
         Assert.NotNull(doc.MainDocumentPart.HeaderParts.Single().Header);
+    }
+
+    [Fact]
+    public void Docx_DrawsEachDyeWithinAFormula_AsAPngImage()
+    {
+        // What is depicted: per claim, each dye finding "within" a formula (as the HTML draws them).
+        var depicted = charts.Json("pair")["claims"]!.AsArray()
+            .SelectMany(c => c!["limitations"]!.AsArray().SelectMany(l => l!["dyes"]?.AsArray() ?? [])
+                .Where(d => d!["verdict"]!.GetValue<string>() == "within")
+                .Select(d => $"{d!["dye"]!.GetValue<string>()} in ({d["formula"]!.GetValue<string>()})"))
+            .ToList();
+        Assert.NotEmpty(depicted);
+        using var doc = WordprocessingDocument.Open(charts.Files[("pair", "docx")], false);
+        var main = doc.MainDocumentPart!;
+        var drawings = main.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Drawing>().ToList();
+        Assert.Equal(depicted.Count, drawings.Count);
+        Assert.Equal(depicted, drawings.Select(d => d.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Single().Name!.Value));
+        foreach (var drawing in drawings)
+        {
+            var blip = drawing.Descendants<DocumentFormat.OpenXml.Drawing.Blip>().Single();
+            var part = (ImagePart)main.GetPartById(blip.Embed!.Value!);
+            Assert.Equal("image/png", part.ContentType);
+            using var stream = part.GetStream();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            var png = PngImage.Read(copy.ToArray());
+            Assert.InRange(png.Width, 200, 2000);
+            Assert.InRange(png.Height, 150, 2000);
+            var dark = png.Count(p => p.R < 90 && p.G < 90 && p.B < 90);            // bonds and labels
+            var tinted = png.Count(p => Math.Max(p.R, Math.Max(p.G, p.B)) - Math.Min(p.R, Math.Min(p.G, p.B)) > 40); // core and slot highlights
+            Assert.True(dark > 500 && tinted > 2000, $"{part.Uri}: {dark} dark and {tinted} coloured pixels of {png.Width * png.Height}");
+            var extent = drawing.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>().Single();
+            Assert.InRange((double)extent.Cx!.Value / extent.Cy!.Value, (png.Width / (double)png.Height) - 0.01, (png.Width / (double)png.Height) + 0.01);
+        }
+
+        using var medium = WordprocessingDocument.Open(charts.Files[("medium", "docx")], false);
+        Assert.Empty(medium.MainDocumentPart!.ImageParts); // no ink, no dyes
+    }
+
+    [Fact]
+    public void MediumOnlyChart_ShowsNeitherFormulasNorTheInksReadings_WhichTheInkChartShows()
+    {
+        // Readings and formulas that bear only on ink claims (001) have no place in a chart of a medium alone.
+        string[] inkOnly = ["General formulas", "hydrophobic-dye =", "formula-I-X =", "formula-II =", "formula-general =", "high-boiling-solvent ="];
+        var medium = new Dictionary<string, string>
+        {
+            ["pdf"] = Flat(string.Join("\n", charts.PdfPages("medium"))),
+            ["docx"] = Flat(charts.DocxText("medium")),
+            ["json header"] = Flat(charts.Json("medium")["header"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })),
+        };
+        var found = medium.SelectMany(m => inkOnly.Where(w => m.Value.Contains(Flat(w), StringComparison.Ordinal)).Select(w => $"{m.Key}: {w}")).ToList();
+        Assert.True(found.Count == 0, "the medium-only chart shows " + string.Join(", ", found));
+        Assert.Contains(Flat("pore-volume-A ="), medium["pdf"], StringComparison.Ordinal);           // a medium reading stays
+        Assert.Contains(Flat("ionizing-radiation ="), medium["docx"], StringComparison.Ordinal);
+        var pair = Flat(string.Join("\n", charts.PdfPages("pair")));
+        Assert.All(inkOnly, w => Assert.Contains(Flat(w), pair, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Html_DrawsTheDyesUnderTheClaimsTable_NotInsideARow()
+    {
+        var html = File.ReadAllText(charts.Files[("pair", "html")]);
+        var start = html.IndexOf("id=\"c001-2\"", StringComparison.Ordinal);
+        var end = html.IndexOf("end of claim 001:2", start, StringComparison.Ordinal);
+        var claim = html[start..end];
+        var figures = claim.IndexOf("<div class=\"figures\">", StringComparison.Ordinal);
+        Assert.True(figures > claim.LastIndexOf("</table>", StringComparison.Ordinal), "the depictions follow the last table of 001:2");
+        var within = charts.Json("pair")["claims"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == "001:2")!["limitations"]!.AsArray()
+            .SelectMany(l => l!["dyes"]?.AsArray() ?? []).Count(d => d!["verdict"]!.GetValue<string>() == "within");
+        Assert.True(within > 0);
+        Assert.Equal(within, Regex.Matches(claim[figures..], "<figure class=\"depiction\"").Count);
     }
 
     [Fact]

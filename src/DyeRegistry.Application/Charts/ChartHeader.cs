@@ -10,7 +10,7 @@ namespace DyeRegistry.Application.Charts;
 /// was made, and what the chart is and is not. Every format prints it, the JSON included.
 /// Immutable.
 /// </summary>
-public sealed record ChartHeader(
+public sealed partial record ChartHeader(
     string Title,
     IReadOnlyList<ClaimSet> Patents,
     IReadOnlyList<ScopeRecord> Records,
@@ -35,10 +35,24 @@ public sealed record ChartHeader(
         TitleOf(chart),
         chart.Sets.Where(s => chart.Claims.Any(c => c.Claim.Patent == s.Patent && shown(c))).ToList(),
         chart.Records,
-        chart.Readings,
+        chart.Readings.Where(r => Concerns(r, chart.Claims.Where(shown))).ToList(),
         ProgramVersion.Text(),
         generated,
         author);
+
+    /// <summary>
+    /// Whether a reading bears on the claims shown: readings.yaml names the claims each reading
+    /// interprets in its term ("(claims 001:1, 001:3)"), so a medium-only chart does not list the
+    /// ink's readings (dye solubility, formulas). A reading that names no claim is always listed.
+    /// </summary>
+    public static bool Concerns(AppliedReading reading, IEnumerable<ClaimResult> shown)
+    {
+        var named = ClaimIds().Matches(reading.Reading.Term).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        return named.Count == 0 || shown.Any(c => named.Contains(c.Claim.Id));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{3}:\d+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClaimIds();
 
     /// <summary>"2026-12-07 08:15 UTC".</summary>
     public string GeneratedText => Generated.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

@@ -31,6 +31,19 @@ public sealed record ClaimChartView(ChartHeader Header, IReadOnlyList<PatentView
         return new ClaimChartView(header, patents, chart);
     }
 
+    /// <summary>Whether a shown claim tests a dye against a general formula: only then do the
+    /// formulas (and their provenance) belong in the chart; a medium-only chart has none.</summary>
+    public bool ShowsFormulas => Patents.Any(p => p.Claims.Any(c => c.Result.Limitations.Any(l => TestsFormula(l.Limitation.Condition))));
+
+    private static bool TestsFormula(Condition condition) => condition switch
+    {
+        FormulaCondition => true,
+        AllCondition a => a.Parts.Any(TestsFormula),
+        AnyCondition a => a.Parts.Any(TestsFormula),
+        QuantifiedCondition q => TestsFormula(q.Inner),
+        _ => false,
+    };
+
     private static void Walk(ClaimResult c, int depth, IReadOnlyList<ClaimResult> all, List<ClaimView> into)
     {
         into.Add(ClaimView.Of(c, depth));

@@ -88,13 +88,36 @@ public static class ChartDocx
         }
 
         body.Append(table);
+        // The dyes drawn, two a row side by side in a borderless table whose rows do not split.
+        var pictures = new List<TableCell>();
         foreach (var d in c.Rows.SelectMany(l => l.Dyes).Where(d => d.Verdict == "within"))
         {
             if (depict?.Invoke(d) is { Length: > 0 } png)
             {
-                body.Append(Image(main, png, ++images, $"{d.Dye} in ({d.FormulaId})"));
-                body.Append(Para($"{d.Dye} in ({d.FormulaId}): core highlighted, each slot in its own colour", "Meta"));
+                var cell = new TableCell(new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Pct, Width = "2500" }));
+                cell.Append(Image(main, png, ++images, $"{d.Dye} in ({d.FormulaId})"), Para($"{d.Dye} in ({d.FormulaId}): core highlighted, each slot in its own colour", "Meta"));
+                pictures.Add(cell);
             }
+        }
+
+        if (pictures.Count > 0)
+        {
+            var figures = new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, new TableLayout { Type = TableLayoutValues.Fixed }), new TableGrid(new GridColumn { Width = "5000" }, new GridColumn { Width = "5000" }));
+            foreach (var pair in pictures.Chunk(2))
+            {
+                var row = new TableRow(new TableRowProperties(new CantSplit()));
+                row.Append(pair);
+                if (pair.Length == 1)
+                {
+                    row.Append(new TableCell(new Paragraph()));
+                }
+
+                figures.Append(row);
+            }
+
+            // A paragraph between the two tables: Word and LibreOffice join adjacent tables into one.
+            body.Append(Para($"The dyes of claim {c.Claim.Id} drawn within their formulas:", "Meta", keepNext: true));
+            body.Append(figures);
         }
 
         body.Append(Para($"end of claim {c.Claim.Id} ({c.Verdict})", "EndOfClaim"));
@@ -251,7 +274,7 @@ public static class ChartDocx
 
         var (pxW, pxH) = PngSize(png);
         const long emuPerPixel = 9525; // 96 dpi
-        var scale = Math.Min(1.0, 3600000.0 / (pxW * emuPerPixel)); // at most 10 cm wide
+        var scale = Math.Min(1.0, 2880000.0 / (pxW * emuPerPixel)); // at most 8 cm wide: two side by side
         var cx = (long)(pxW * emuPerPixel * scale);
         var cy = (long)(pxH * emuPerPixel * scale);
         var rel = main.GetIdOfPart(part);

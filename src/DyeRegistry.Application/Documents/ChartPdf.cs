@@ -50,6 +50,23 @@ public static class ChartPdf
         }
     }
 
+    // Chromium keeps an unbreakable block (a claim, a patent's heading with its first claim) off a
+    // page it does not fit on even when the block is taller than any page: it then leaves a page
+    // nearly empty and breaks the block anyway. So the blocks taller than a page's printable area,
+    // measured at the paper's width with the print styles, are marked "overlong" and may break.
+    private static async Task MarkOverlong(IPage page, ChartPaper paper)
+    {
+        const double pxPerMm = 96 / 25.4;
+        var (widthMm, heightMm) = paper == ChartPaper.Letter ? (215.9, 279.4) : (210.0, 297.0);
+        var printableWidth = (int)((widthMm - 24) * pxPerMm);   // the 12 mm side margins below
+        var printableHeight = (heightMm - 31) * pxPerMm;        // the 16 mm top and 15 mm bottom margins
+        await page.SetViewportSizeAsync(printableWidth, 1000);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.EvaluateAsync(
+            "limit => document.querySelectorAll('.claim, .opening').forEach(e => { if (e.getBoundingClientRect().height > limit) e.classList.add('overlong'); })",
+            printableHeight);
+    }
+
     private static async Task<byte[]> PrintAsync(string html, string title, string footnote, ChartPaper paper, string browser)
     {
         var profile = Directory.CreateTempSubdirectory("dyereg-chromium-");
@@ -65,6 +82,7 @@ public static class ChartPdf
             });
             var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+            await MarkOverlong(page, paper);
             const string box = "font-family:'DejaVu Sans',sans-serif;font-size:7.5pt;color:#556;width:100%;margin:0 12mm;display:flex;justify-content:space-between";
             return await page.PdfAsync(new PagePdfOptions
             {

@@ -14,7 +14,7 @@ namespace DyeRegistry.Application.Rendering;
 /// width (a dependent claim follows its parent, marked by its heading, never narrowed), with the
 /// sentence that decides it, the deciding limitations, and the others folded. Printed to PDF by
 /// <see cref="Documents.ChartPdf"/>: then the folds are open and a claim is kept on one page
-/// where it fits (CSS break-inside: avoid).
+/// where it fits (CSS break-inside: avoid; ChartPdf marks the blocks taller than a page "overlong").
 /// </summary>
 public static class ClaimChartHtml
 {
@@ -31,15 +31,18 @@ public static class ClaimChartHtml
         .claim-text{margin:.3em 0;padding:.3em .7em;border-left:3px solid #ccd;background:#fafafa;font-size:.92em}
         details.other>summary{cursor:pointer;color:#445;margin:.2em 0} .end{color:#889;font-size:.8em;margin:.2em 0 0}
         .ev{color:#334;font-size:.88em} .ev li{margin:.1em 0} .warn{color:#8a5a00} .statement{border:1px solid #ccd;padding:.5em .8em;background:#f7f7fb}
-        .plain{background:#fff4f2;border:1px solid #e9b8b2;padding:.5em .8em} .depiction{display:inline-block;margin:.5em;border:1px solid #d5d9e2;padding:.3em;max-width:100%}
-        .depiction svg{max-width:100%;height:auto} code{font-size:.9em;word-break:break-all} th.lim{width:27%} th.ver{width:5.5em} table.header th{width:9em}
+        .plain{background:#fff4f2;border:1px solid #e9b8b2;padding:.5em .8em} .figures{display:flex;flex-wrap:wrap;gap:.6em;margin:.2em 0 .4em}
+        .depiction{margin:0;border:1px solid #d5d9e2;padding:.3em;flex:0 1 24em;max-width:100%}
+        .depiction svg,.depiction img{width:100%;height:auto;display:block} code{font-size:.9em;word-break:break-all} th.lim{width:27%} th.ver{width:5.5em} table.header th{width:9em}
         @media print{
           body{margin:0;max-width:none;font-size:9pt}
           .claim{margin:.5em 0} h2{margin-top:1em}
           .claim{break-inside:avoid;page-break-inside:avoid}
           tr{break-inside:avoid;page-break-inside:avoid} tr.tall{break-inside:auto;page-break-inside:auto}
           h2,h3,.decide{break-after:avoid;page-break-after:avoid}
-          .depiction svg{max-width:8cm}
+          .depiction{flex:0 0 7.4cm;break-inside:avoid;page-break-inside:avoid}
+          .opening{break-inside:avoid;page-break-inside:avoid}
+          .claim.overlong,.opening.overlong{break-inside:auto;page-break-inside:auto}
           a{color:inherit;text-decoration:none}
         }
         """;
@@ -57,13 +60,28 @@ public static class ClaimChartHtml
         h.Append($"<h1>{E(hd.Title)}</h1>\n");
         Header(h, hd);
         Summary(h, view);
-        Formulas(h, view.Chart);
+        if (view.ShowsFormulas)
+        {
+            Formulas(h, view.Chart);
+        }
+
         foreach (var p in view.Patents)
         {
+            // The patent's heading travels with its first claim: printed, a heading never ends a page alone.
+            h.Append("<div class=\"opening\">");
             h.Append($"<h2>{E(p.Set.Patent)}: {E(p.Set.Title)}</h2><p class=\"meta\">From the patent document {E(p.Set.Document.Describe())}. Claim set version {p.Set.Version}, {E(p.Set.Source)}</p>\n");
-            foreach (var c in p.Claims)
+            for (var i = 0; i < p.Claims.Count; i++)
             {
-                Claim(h, c, print);
+                Claim(h, p.Claims[i], print);
+                if (i == 0)
+                {
+                    h.Append("</div>\n");
+                }
+            }
+
+            if (p.Claims.Count == 0)
+            {
+                h.Append("</div>\n");
             }
         }
 
@@ -170,6 +188,7 @@ public static class ClaimChartHtml
             h.Append("</details>\n");
         }
 
+        Depictions(h, c, print);
         h.Append($"<p class=\"end\">end of claim {E(c.Claim.Id)} ({verdict})</p></section>\n");
     }
 
@@ -222,21 +241,40 @@ public static class ClaimChartHtml
                 h.Append($"<li>({E(d.FormulaId)}): {E(d.Explanation)}</li>");
             }
 
-            h.Append("</ul>");
-            foreach (var d in within.Where(d => d.Svg is not null))
-            {
-                h.Append($"<div class=\"depiction\" title=\"dye {E(d.Dye)} in ({E(d.FormulaId)})\">{(print ? SvgImage(d.Svg!) : InlineSvg(d.Svg!))}<div class=\"meta\">{E(d.Dye)} in ({E(d.FormulaId)}): core highlighted, each slot in its own colour</div></div>");
-            }
-
-            h.Append("</div>");
+            h.Append("</ul></div>");
         }
     }
+
+    /// <summary>The dyes drawn within their formulas, side by side under the claim's table (in the
+    /// reason cell they made the row taller than a page and narrowed the drawings).</summary>
+    private static void Depictions(StringBuilder h, ClaimView c, bool print)
+    {
+        var drawn = c.Rows.SelectMany(l => l.Dyes).Where(d => d.Verdict == "within" && d.Svg is not null).ToList();
+        if (drawn.Count == 0)
+        {
+            return;
+        }
+
+        h.Append("<div class=\"figures\">");
+        foreach (var d in drawn)
+        {
+            var picture = print ? (d.Png is { Length: > 0 } png ? PngImage(png) : SvgImage(d.Svg!)) : InlineSvg(d.Svg!);
+            h.Append($"<figure class=\"depiction\" title=\"dye {E(d.Dye)} in ({E(d.FormulaId)})\">{picture}<figcaption class=\"meta\">{E(d.Dye)} in ({E(d.FormulaId)}): core highlighted, each slot in its own colour</figcaption></figure>");
+        }
+
+        h.Append("</div>\n");
+    }
+
+    /// <summary>The PNG drawing (print): the same picture as the Word document's, highlights as bold
+    /// as on screen (Chromium printed the SVG's highlights hairline-thin).</summary>
+    private static string PngImage(byte[] png) =>
+        $"<img alt=\"depiction\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">";
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     /// <summary>The SVG as an image (print): Chromium left inline RDKit SVG blank when printing.</summary>
     private static string SvgImage(string svg) =>
-        $"<img alt=\"depiction\" style=\"width:8cm;height:auto\" src=\"data:image/svg+xml;base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(svg))}\">";
+        $"<img alt=\"depiction\" src=\"data:image/svg+xml;base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(svg))}\">";
 
     /// <summary>RDKit's SVG without its XML declaration, so it can sit inside HTML.</summary>
     private static string InlineSvg(string svg)

@@ -39,7 +39,7 @@ public static class ClaimChartText
             w.WriteLine($"  {r.Describe()} [{ProvenanceText.ToText(r.Option.Provenance)}]");
         }
 
-        foreach (var f in chart.Formulas.Where(f => f.Provenance != Markush.Model.Provenance.Read))
+        foreach (var f in chart.Formulas.Where(f => view.ShowsFormulas && f.Provenance != Markush.Model.Provenance.Read))
         {
             w.WriteLine($"  formula ({f.Id}) v{f.Version} is {(f.Provenance == Markush.Model.Provenance.Missing ? "MISSING from the claim text (never matches)" : "reconstructed (the drawing is not in the claim text)")}");
         }

@@ -36,4 +36,7 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int dr_mol_to_svg(MolHandle mol, string? options, out byte* svg, out byte* error);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int dr_mol_to_png(MolHandle mol, string? options, out byte* png, out nuint length, out byte* error);
 }

@@ -34,4 +34,11 @@ internal static unsafe partial class Proxy
         var status = NativeMethods.dr_mol_to_svg(mol, options, out var svg, out var error);
         return TakeText(status, svg, error);
     }
+
+    internal static byte[] ToPng(MolHandle mol, string options)
+    {
+        var status = NativeMethods.dr_mol_to_png(mol, options, out var png, out var length, out var error);
+        Ensure.Success(status, error);
+        return NativeText.TakeArray(png, checked((int)length));
+    }
 }

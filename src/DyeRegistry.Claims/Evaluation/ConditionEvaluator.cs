@@ -277,7 +277,7 @@ internal sealed class ConditionEvaluator(ScopeSubject subject, ReadingChoices re
         }
 
         var results = match.Formulas.Where(m => f.Formulas.Contains(m.FormulaId, StringComparer.OrdinalIgnoreCase)).ToList();
-        var findings = results.Select(m => new DyeFinding(dye.Id, m.FormulaId, m.FormulaVersion, m.Provenance, VerdictWord(m.Verdict), m.Explanation, m.Tautomer, m.Svg)).ToList();
+        var findings = results.Select(m => new DyeFinding(dye.Id, m.FormulaId, m.FormulaVersion, m.Provenance, VerdictWord(m.Verdict), m.Explanation, m.Tautomer, m.Svg) { Png = m.Png }).ToList();
         var within = results.Where(m => m.IsWithin).ToList();
         var evidence = new Evidence("structure", dye.Id, dye.Version, dye.Document["smiles"] is null ? "molfile" : "smiles",
             dye.Document["smiles"]?.GetValue<string>() ?? "(molfile)", null, null, "asserted", null);

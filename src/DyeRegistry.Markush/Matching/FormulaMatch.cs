@@ -29,4 +29,7 @@ public sealed record FormulaMatch(
     string? Svg = null)
 {
     public bool IsWithin => Verdict == FormulaVerdict.Within;
+
+    /// <summary>The same drawing as <see cref="Svg"/> as PNG bytes (Word documents take raster images); null when <see cref="Svg"/> is.</summary>
+    public byte[]? Png { get; init; }
 }

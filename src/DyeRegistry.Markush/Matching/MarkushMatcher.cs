@@ -177,7 +177,7 @@ public sealed class MarkushMatcher(FormulaLibrary library)
             NearestMisses = verdict.NearestMisses.Select(e => Enrich(e, form)).ToArray(),
         };
         return options.Depict && verdict.IsWithin && verdict.Best is { } best
-            ? verdict with { Svg = MatchDepiction.Svg(form.Molecule, form.Graph, f.Id, best) }
+            ? verdict with { Svg = MatchDepiction.Svg(form.Molecule, form.Graph, f.Id, best), Png = MatchDepiction.Png(form.Molecule, form.Graph, f.Id, best) }
             : verdict;
     }
 

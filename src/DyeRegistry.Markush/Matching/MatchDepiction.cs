@@ -4,7 +4,7 @@ namespace DyeRegistry.Markush.Matching;
 
 /// <summary>
 /// Draws a matched compound: core atoms and bonds in grey-blue, each slot's substituent in its
-/// own colour, and the slot name written at the core atom that bears it.
+/// own colour, and the slot name written at the core atom that bears it; as SVG (pages) or PNG (Word).
 /// </summary>
 internal static class MatchDepiction
 {
@@ -16,7 +16,14 @@ internal static class MatchDepiction
         new(0.65, 0.95, 0.95), new(1.00, 0.75, 0.95), new(0.90, 0.90, 0.60), new(0.75, 0.85, 0.70),
     ];
 
-    public static string Svg(Molecule molecule, MoleculeGraph graph, string formulaId, EmbeddingReport e)
+    public static string Svg(Molecule molecule, MoleculeGraph graph, string formulaId, EmbeddingReport e) =>
+        molecule.ToSvg(Options(graph, formulaId, e));
+
+    /// <summary>The same drawing as PNG, for Word documents.</summary>
+    public static byte[] Png(Molecule molecule, MoleculeGraph graph, string formulaId, EmbeddingReport e) =>
+        molecule.ToPng(Options(graph, formulaId, e));
+
+    private static DepictionOptions Options(MoleculeGraph graph, string formulaId, EmbeddingReport e)
     {
         var atomColours = new Dictionary<int, RgbColour>();
         foreach (var a in e.CoreAtoms)
@@ -50,7 +57,7 @@ internal static class MatchDepiction
             }
         }
 
-        return molecule.ToSvg(new DepictionOptions
+        return new DepictionOptions
         {
             WidthPixels = 600,
             HeightPixels = 450,
@@ -60,6 +67,7 @@ internal static class MatchDepiction
             AtomColours = atomColours,
             BondColours = bondColours,
             AtomNotes = notes,
-        });
+            NoteScale = 0.8, // slot names legible when the drawing is printed 8-10 cm wide
+        };
     }
 }
