@@ -29,7 +29,7 @@ internal sealed class MatchedForm(FormulaLibrary library, Molecule molecule, boo
             {
                 var all = Enumerable.Range(0, Graph.Atoms.Count).ToHashSet();
                 var kinds = AtomKinds.Of(Graph, all);
-                kindLabelled = Molecule.Extract(Enumerable.Repeat(true, all.Count).ToArray(), all.Order().Select(a => kinds[a]).ToArray()).Molecule;
+                kindLabelled = Molecule.WithIsotopeLabels(all.Order().Select(a => kinds[a]).ToArray());
             }
 
             return kindLabelled;
