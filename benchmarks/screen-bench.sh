@@ -9,7 +9,9 @@
 # the hits of (c) are those of `dyereg match` on the catalogue, repeated as often as it was.
 # The file is ../shared/data/catalogs/real_mixed.smi repeated to N records (ids get a #k suffix).
 # The machine's load average is printed before and after: on a shared machine the ratios are
-# only as good as the load allowed.
+# only as good as the load allowed. So CPU time (user + system) of every run is printed too, with
+# the ratios it implies for a machine where each run has its cores to itself: (c)/(a) by CPU is
+# (a)'s CPU seconds over (c)'s, times the cores (perfect parallel scaling assumed).
 # Usage: benchmarks/screen-bench.sh [N, default 1000000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,23 +36,25 @@ echo "== $records records ($(du -h "$work/big.smi" | cut -f1)), $cores cores; lo
 trap 'echo "load average after: $(cut -d" " -f1-3 /proc/loadavg)"; rm -rf "$work"' EXIT
 
 seconds() { sed -E 's/.*seconds ([0-9.]+).*/\1/'; }
-a=$(/usr/bin/python3 benchmarks/python/screen_cores.py "$work/big.smi" formulas); echo "(a) $a"
-b=$(/usr/bin/python3 benchmarks/python/parse_only.py "$work/big.smi"); echo "(b) $b"
-/usr/bin/time -f "%e %M" -o "$work/time.big" "$dyereg" screen "$work/big.smi" -q -o "$work/big.jsonl" 2> "$work/screen.log" || { cat "$work/screen.log"; exit 1; }
+a=$(/usr/bin/time -f "%U %S" -o "$work/cpu.a" /usr/bin/python3 benchmarks/python/screen_cores.py "$work/big.smi" formulas); echo "(a) $a"
+b=$(/usr/bin/time -f "%U %S" -o "$work/cpu.b" /usr/bin/python3 benchmarks/python/parse_only.py "$work/big.smi"); echo "(b) $b"
+/usr/bin/time -f "%e %M %U %S" -o "$work/time.big" "$dyereg" screen "$work/big.smi" -q -o "$work/big.jsonl" 2> "$work/screen.log" || { cat "$work/screen.log"; exit 1; }
 echo "(c) $(tail -1 "$work/screen.log")"
-/usr/bin/time -f "%e %M" -o "$work/time.hits" "$dyereg" screen "$work/big.smi" -q --validate hits -o "$work/hits.jsonl" 2> "$work/hits.log" || { cat "$work/hits.log"; exit 1; }
+/usr/bin/time -f "%e %M %U %S" -o "$work/time.hits" "$dyereg" screen "$work/big.smi" -q --validate hits -o "$work/hits.jsonl" 2> "$work/hits.log" || { cat "$work/hits.log"; exit 1; }
 echo "(h) $(grep -v 'not validated' "$work/hits.log" | tail -1)"
 echo "(h) $(grep 'not validated' "$work/hits.log" || echo 'every record validated')"
 cmp -s "$work/big.jsonl" "$work/hits.jsonl" && echo "(h) hits byte-identical to (c)" || { echo "(h) hits DIFFER from (c)" >&2; exit 1; }
 /usr/bin/time -f "%e %M" -o "$work/time.small" "$dyereg" screen "$work/small.smi" -q -o "$work/small.jsonl" 2>/dev/null
 "$dyereg" match "$catalogue" --format jsonl > "$work/match.jsonl" 2>/dev/null || true
 
-python3 - "$records" "$cores" "$(echo "$a" | seconds)" "$(echo "$b" | seconds)" "$(cat "$work/time.big")" "$(cat "$work/time.small")" "$small" "$work" "$(cat "$work/time.hits")" <<'PY'
+python3 - "$records" "$cores" "$(echo "$a" | seconds)" "$(echo "$b" | seconds)" "$(cat "$work/time.big")" "$(cat "$work/time.small")" "$small" "$work" "$(cat "$work/time.hits")" "$(cat "$work/cpu.a")" "$(cat "$work/cpu.b")" <<'PY'
 import json, sys
 records, cores, a, b = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
-c, rss_big = map(float, sys.argv[5].split()); _, rss_small = map(float, sys.argv[6].split())
+c, rss_big, cu, cs = map(float, sys.argv[5].split()); _, rss_small = map(float, sys.argv[6].split()[:2])
 small, work = int(sys.argv[7]), sys.argv[8]
-h, _ = map(float, sys.argv[9].split())
+h, _, hu, hs = map(float, sys.argv[9].split())
+cpu_a, cpu_b = sum(map(float, sys.argv[10].split())), sum(map(float, sys.argv[11].split()))
+cpu_c, cpu_h = cu + cs, hu + hs
 ra, rb, rc, rh = records / a, records / b, records / c, records / h
 print(f"(a) python3-rdkit parse + cores, 1 thread : {ra:10,.0f} records/s")
 print(f"(b) python3-rdkit parse only, 1 thread    : {rb:10,.0f} records/s  (x{cores} cores = {rb * cores:,.0f})")
@@ -59,6 +63,8 @@ print(f"    (c)/(b x cores) = {rc / (rb * cores):.2f}   (acceptance >= 0.90)")
 print(f"    (c)/(a)         = {rc / ra:.2f}   (acceptance >= 2; issue 18 goal >= 2.5)")
 print(f"(h) dyereg screen --validate hits, {cores} threads: {rh:10,.0f} records/s")
 print(f"    (h)/(a)         = {rh / ra:.2f}   (issue 18 goal >= 4)   (h)/(c) = {rh / rc:.2f}")
+print(f"CPU seconds (user + system): (a) {cpu_a:.1f}  (b) {cpu_b:.1f}  (c) {cpu_c:.1f}  (h) {cpu_h:.1f}")
+print(f"    by CPU, each run with its {cores} cores to itself: (c)/(a) = {cpu_a / cpu_c * cores:.2f}, (h)/(a) = {cpu_a / cpu_h * cores:.2f}, (c)/(b x cores) = {cpu_b / cpu_c:.2f}")
 print(f"peak RSS: {rss_big / 1024:.0f} MiB on {records:,} records, {rss_small / 1024:.0f} MiB on {small:,} (acceptance < 400 MB, flat)")
 
 # The hits must be those of `dyereg match` on the catalogue, once per repetition.

@@ -207,6 +207,12 @@ DR_EXPORT int32_t dr_mol_extract(dr_mol* mol, const int32_t* keep, const int32_t
                                  int32_t attach_inside, int32_t attach_outside, int32_t attach_label,
                                  dr_mol** out, int32_t** atom_origin, char** error);
 
+/* A copy of the whole molecule with label[i] as atom i's isotope (0 for none), everything else
+ * (bonds, aromaticity, H counts, ring info) as it is: what dr_mol_extract gives when every atom is
+ * kept, without the Kekule cut and the sanitization a part needs. One entry per atom. */
+DR_EXPORT int32_t dr_mol_with_isotope_labels(dr_mol* mol, const int32_t* label, int32_t count, dr_mol** out,
+                                             char** error);
+
 /* ---- descriptors ----
  * groups: bit flags choosing what is computed; fields of groups not asked for are NaN (doubles)
  * or -1 (integers).

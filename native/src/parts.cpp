@@ -88,4 +88,16 @@ int32_t dr_mol_extract(dr_mol* mol, const int32_t* keep, const int32_t* label, i
   });
 }
 
+int32_t dr_mol_with_isotope_labels(dr_mol* mol, const int32_t* label, int32_t count, dr_mol** out, char** error) {
+  return guarded(error, [&] {
+    require(label != nullptr && out != nullptr, "label and out must not be null");
+    MolLock lock(mol);
+    require(!mol->is_query, "labels are set on molecules, not queries");
+    require(count == static_cast<int32_t>(mol->mol->getNumAtoms()), "label needs one entry per atom");
+    auto copy = std::make_unique<RDKit::RWMol>(*mol->mol);
+    for (auto* atom : copy->atoms()) atom->setIsotope(static_cast<unsigned int>(std::max(0, label[atom->getIdx()])));
+    *out = wrap(copy.release());
+  });
+}
+
 }  // extern "C"

@@ -34,6 +34,17 @@ public sealed partial class Molecule
         return new MoleculePart(new Molecule(part), origin);
     }
 
+    /// <summary>
+    /// A copy of the whole molecule with <paramref name="labels"/>[i] as atom i's isotope (0:
+    /// none) and nothing else changed: <see cref="Extract"/> with every atom kept, without the
+    /// Kekulé cut and the sanitization that only a part needs (it is most of that call's cost).
+    /// </summary>
+    public Molecule WithIsotopeLabels(IReadOnlyList<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        return new Molecule(Proxy.WithIsotopeLabels(handle, labels.ToArray()));
+    }
+
     /// <summary>Number of disconnected pieces (1 for a connected structure).</summary>
     public int FragmentCount() => Proxy.FragmentCount(handle);
 

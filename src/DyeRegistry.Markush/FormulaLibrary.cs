@@ -185,6 +185,7 @@ public sealed class FormulaLibrary : IDisposable
         }
 
         f.TautomerPrescreen?.Dispose();
+        f.TautomerDoubleBond?.Query.Dispose();
         f.ExclusionScreen?.Dispose();
     }
     private static List<CompiledClass> CompileClasses(SubstituentVocabulary vocabulary, List<DataFileError> errors)
@@ -314,7 +315,43 @@ public sealed class FormulaLibrary : IDisposable
             }
         }
 
-        return new CompiledFormula(f, variants, Screen(f.TautomerScreen, "tautomer-screen"), usesKinds, Screen(f.ExclusionScreen, "exclusion-screen"), prescreen, byReading);
+        DoubleBondScreen? doubleBond = null;
+        if (f.TautomerDoubleBondScreen is { } text)
+        {
+            if (text.Contains('{', StringComparison.Ordinal))
+            {
+                Error(1, "tautomer-double-bond-screen", "kind macros are not allowed here (it is read on the plain molecule)");
+            }
+            else if (Screen(text, "tautomer-double-bond-screen") is { } q)
+            {
+                var maps = q.AtomMapNumbers();
+                var (atom, singleTo) = (IndexOf(maps, 1), IndexOf(maps, 2));
+                if (atom < 0 || singleTo < 0)
+                {
+                    Error(1, "tautomer-double-bond-screen", "expected atoms mapped :1 (the double-bonded atom) and :2 (its neighbour it is single-bonded to)");
+                    q.Dispose();
+                }
+                else
+                {
+                    doubleBond = new DoubleBondScreen(q, atom, singleTo);
+                }
+            }
+        }
+
+        return new CompiledFormula(f, variants, Screen(f.TautomerScreen, "tautomer-screen"), usesKinds, Screen(f.ExclusionScreen, "exclusion-screen"), prescreen, byReading, doubleBond);
+
+        static int IndexOf(IReadOnlyList<int> maps, int map)
+        {
+            for (var i = 0; i < maps.Count; i++)
+            {
+                if (maps[i] == map)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
 
         QueryMolecule? Screen(string? smarts, string field)
         {

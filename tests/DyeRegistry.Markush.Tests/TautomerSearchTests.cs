@@ -54,7 +54,8 @@ public class TautomerSearchTests(LibraryFixture fixture) : IClassFixture<Library
     }
 
     /// <summary>The screens on the whole case table: every drawing within a formula passes its
-    /// screens, and every tautomer of it gets the same answer as the drawing.</summary>
+    /// screens, and every tautomer of it that the search judges (every carbon keeps its H; the
+    /// screens' proofs read a carbon's connections) gets the same answer as the drawing.</summary>
     [Fact]
     public void Screens_PassEveryWithinCase_AndAgreeAcrossItsTautomers()
     {
@@ -66,7 +67,7 @@ public class TautomerSearchTests(LibraryFixture fixture) : IClassFixture<Library
             var screen = MarkushMatcher.TautomerMayBeWithin(formula, drawnForm, DefaultReading(formula));
             Assert.True(!c.Within || screen, $"({c.Formula}) {c.Rule}: within but its tautomer screen fails");
             using var set = drawn.EnumerateTautomers(64, heteroatomShiftsOnly: true);
-            foreach (var t in set.Tautomers)
+            foreach (var t in set.Tautomers.Where(t => CarbonHydrogens(t).SequenceEqual(CarbonHydrogens(drawn))))
             {
                 using var form = new MatchedForm(fixture.Library, t, isTautomer: true);
                 Assert.True(screen == MarkushMatcher.TautomerMayBeWithin(formula, form, DefaultReading(formula)), $"({c.Formula}) {c.Rule}: the screen differs on tautomer {t.ToSmiles()}");

@@ -30,4 +30,23 @@ internal static unsafe partial class Proxy
         var count = AtomCount(part);
         return (part, NativeText.TakeArray(origin, count));
     }
+
+    internal static MolHandle WithIsotopeLabels(MolHandle mol, ReadOnlySpan<int> label)
+    {
+        int status;
+        MolHandle copy;
+        byte* error;
+        fixed (int* l = label)
+        {
+            status = NativeMethods.dr_mol_with_isotope_labels(mol, l, label.Length, out copy, out error);
+        }
+
+        if (status != Ensure.Ok)
+        {
+            copy.Dispose();
+        }
+
+        Ensure.Success(status, error);
+        return copy;
+    }
 }

@@ -48,6 +48,7 @@ internal static class FormulaLoader
             Embeddings = embeddings,
             TautomerScreen = f.OptionalString("tautomer-screen"),
             TautomerScreenByReading = ReadReadingScreens(f),
+            TautomerDoubleBondScreen = f.OptionalString("tautomer-double-bond-screen"),
             Variants = variants,
             Slots = slots,
             RingClosures = closures,

@@ -226,16 +226,22 @@ public sealed class MarkushMatcher(FormulaLibrary library)
 
     private sealed record SearchResult(List<EmbeddingReport> Reports, MatchedForm Form, string? Reading, string? Limit);
 
-    /// <summary>The two necessary conditions (see the class remarks) for some heteroatom H-shift
-    /// tautomer of <paramref name="drawn"/> being within: a core skeleton embeds, and the
-    /// formula's invariant tautomer screen (when it has one) matches. Both are decided whether
-    /// or not the prescreens are enabled, so that DYEREG_NO_SCREEN cannot change a verdict.</summary>
+    /// <summary>The necessary conditions (see the class remarks) for some heteroatom H-shift
+    /// tautomer of <paramref name="drawn"/> being within: a core skeleton embeds, the formula's
+    /// invariant tautomer screen (when it has one) matches, and where the formula has a
+    /// <c>tautomer-double-bond-screen</c>, some embedding of it can have its double bond in a form
+    /// (<see cref="DoubleBondFeasibility"/>, a Kekule-matching argument; the formula file says why
+    /// the bond is double in every form with a core). That last one is necessary for any core
+    /// embedding in a form, not only a within one, so the nearest misses found in tautomers stay
+    /// the same too. All are decided whether or not the prescreens are enabled, so that
+    /// DYEREG_NO_SCREEN cannot change a verdict.</summary>
     internal static bool TautomerMayBeWithin(CompiledFormula compiled, MatchedForm drawn, string? reading) =>
         compiled.Variants.Any(v => drawn.SkeletonMightEmbed(v.Core)) &&
         (reading is null || compiled.TautomerScreenByReading?.GetValueOrDefault(reading) is not { } narrower || drawn.HasMatch(narrower)) &&
         (compiled.TautomerScreen is not { } screen ||
             ((compiled.TautomerPrescreen is not { } prescreen || drawn.HasMatch(prescreen)) &&
-             (compiled.TautomerScreenUsesKinds ? drawn.KindLabelled.HasSubstructMatch(screen) : drawn.HasMatch(screen))));
+             (compiled.TautomerScreenUsesKinds ? drawn.KindLabelled.HasSubstructMatch(screen) : drawn.HasMatch(screen)))) &&
+        (compiled.TautomerDoubleBond is not { } doubleBond || drawn.DoubleBondPossible(doubleBond));
 
     // Every embedding of the cores (or up to the first satisfying one), and the limit hit when a
     // variant had more embeddings than MaxEmbeddings (some were then never judged).

@@ -29,7 +29,7 @@ internal sealed class MatchedForm(FormulaLibrary library, Molecule molecule, boo
             {
                 var all = Enumerable.Range(0, Graph.Atoms.Count).ToHashSet();
                 var kinds = AtomKinds.Of(Graph, all);
-                kindLabelled = Molecule.Extract(Enumerable.Repeat(true, all.Count).ToArray(), all.Order().Select(a => kinds[a]).ToArray()).Molecule;
+                kindLabelled = Molecule.WithIsotopeLabels(all.Order().Select(a => kinds[a]).ToArray());
             }
 
             return kindLabelled;
@@ -61,6 +61,45 @@ internal sealed class MatchedForm(FormulaLibrary library, Molecule molecule, boo
         skeletons ??= Molecule.SkeletonMightEmbed(library.ScreenedQueries);
         return skeletons[library.ScreenIndex[core]];
     }
+
+    /// <summary>Whether some embedding of the screen here has its atom :1 uncharged-and-radical-free
+    /// only where one of its neighbours other than :2 can be double-bonded to it in some
+    /// heteroatom H-shift form (<see cref="DoubleBondFeasibility"/>): false means no form searched
+    /// has a core. Every mapping is looked at (the atoms' order matters); past
+    /// <see cref="MaxScreenEmbeddings"/> the answer is yes, claiming nothing.</summary>
+    public bool DoubleBondPossible(DoubleBondScreen screen)
+    {
+        var matches = Molecule.GetSubstructMatches(screen.Query, ScreenEmbeddings);
+        if (matches.Count >= MaxScreenEmbeddings)
+        {
+            return true;
+        }
+
+        var tried = new HashSet<(int, int)>();
+        foreach (var m in matches)
+        {
+            var (atom, singleTo) = (m[screen.Atom], m[screen.SingleTo]);
+            var facts = Graph.Atoms[atom];
+            if (facts.FormalCharge != 0 || facts.RadicalElectrons != 0)
+            {
+                return true;
+            }
+
+            foreach (var (neighbour, _) in Graph.Neighbours(atom))
+            {
+                if (neighbour != singleTo && tried.Add((atom, neighbour)) && DoubleBondFeasibility.Possible(Graph, atom, neighbour))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private const int MaxScreenEmbeddings = 10_000;
+
+    private static readonly SubstructMatchOptions ScreenEmbeddings = new() { Uniquify = false, MaxMatches = MaxScreenEmbeddings };
 
     private bool[]? possible;
     private bool[]? skeletons;

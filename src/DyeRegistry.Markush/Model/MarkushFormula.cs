@@ -43,6 +43,13 @@ public sealed record MarkushFormula
     /// SMARTS, no kind macros); under that reading they are required as well.</summary>
     public IReadOnlyDictionary<string, string> TautomerScreenByReading { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>A SMARTS in what H shifts never change, with atoms mapped :1 and :2, such that every
+    /// core embedding in every form searched is an embedding of it in the drawing in which the
+    /// atom at :1, when uncharged and without unpaired electrons, is double-bonded to a neighbour
+    /// other than the atom at :2 (<c>tautomer-double-bond-screen</c>): tautomers are searched only
+    /// where some embedding allows that double bond in a form. Null: no such condition.</summary>
+    public string? TautomerDoubleBondScreen { get; init; }
+
     public IReadOnlyList<CoreVariant> Variants { get; init; } = [];
 
     public IReadOnlyList<SlotDefinition> Slots { get; init; } = [];
