@@ -61,7 +61,7 @@ public static class ChartPdf
         var printableWidth = (int)((widthMm - 24) * pxPerMm);   // the 12 mm side margins below
         var printableHeight = (heightMm - 31) * pxPerMm;        // the 16 mm top and 15 mm bottom margins
         await page.SetViewportSizeAsync(printableWidth, 1000);
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Print });
         await page.EvaluateAsync(
             "limit => document.querySelectorAll('.claim, .opening').forEach(e => { if (e.getBoundingClientRect().height > limit) e.classList.add('overlong'); })",
             printableHeight);
