@@ -47,7 +47,13 @@ public sealed class DyeChemistry(FormulaLibrary library)
     public MatchOptions MatchOptions { get; init; } = MatchOptions.Default;
 
     /// <summary>The structure and its registry chemistry; a structure RDKit rejects is an error.</summary>
-    public ParseResult<DyeStructure> Prepare(string id, JsonObject document)
+    public ParseResult<DyeStructure> Prepare(string id, JsonObject document) => PrepareWith(id, document, null);
+
+    /// <summary>As <see cref="Prepare"/>; <paramref name="atParent"/> then sees the structure as drawn,
+    /// its standardized parent and the prepared chemistry while both molecules are at hand, so that
+    /// work on the parent (a solubility estimate's features) needs no second parse or
+    /// standardization. Not called when the structure is rejected.</summary>
+    public ParseResult<DyeStructure> PrepareWith(string id, JsonObject document, ParentWork? atParent)
     {
         var parsed = document["smiles"] is JsonValue s && s.TryGetValue<string>(out var smiles)
             ? Molecule.ParseSmiles(smiles, ParseOptions)
@@ -65,7 +71,7 @@ public sealed class DyeChemistry(FormulaLibrary library)
             var standardized = record.Standardize(Standardization);
             using var parent = standardized.Parent;
             var within = Membership(matcher.Match(record, MatchOptions));
-            return ParseResult<DyeStructure>.Ok(new DyeStructure(
+            var dye = new DyeStructure(
                 id,
                 parent.ToSmiles(),
                 KeyOfParent(parent),
@@ -74,7 +80,9 @@ public sealed class DyeChemistry(FormulaLibrary library)
                 parent.PatternFingerprint().ToBytes(),
                 parent.MorganFingerprint().ToBytes(),
                 within,
-                Library.Stamp));
+                Library.Stamp);
+            atParent?.Invoke(record, parent, dye);
+            return ParseResult<DyeStructure>.Ok(dye);
         }
         catch (ChemistryException e)
         {

@@ -36,7 +36,11 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         }
     }
 
-    public PreparedRecord Prepare(RecordInput input)
+    public PreparedRecord Prepare(RecordInput input) => PrepareWith(input, null);
+
+    /// <summary>As <see cref="Prepare"/>; a dye's <paramref name="atParent"/> runs on its structure
+    /// and standardized parent while they are at hand (<see cref="DyeChemistry.PrepareWith"/>).</summary>
+    public PreparedRecord PrepareWith(RecordInput input, ParentWork? atParent)
     {
         if (input.Document is null)
         {
@@ -48,7 +52,7 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
         DyeStructure? dye = null;
         if (errors.Count == 0 && kind == RecordKind.Dye && !input.StoredIdentically)
         {
-            var prepared = chemistry.Prepare(input.Id!, input.Document);
+            var prepared = chemistry.PrepareWith(input.Id!, input.Document, atParent);
             if (prepared.Success)
             {
                 dye = prepared.Value;

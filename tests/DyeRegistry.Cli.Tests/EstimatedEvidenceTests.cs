@@ -182,6 +182,74 @@ public sealed class EstimatedEvidenceTests : IDisposable
             var fromRegistry = featurizer.FeaturizeStandardized(drawn, parent, dye.RemovedFragments.Count);
             Assert.Equal(own.Features, fromRegistry.Features);
             Assert.Equal(own.ParentSmiles, fromRegistry.ParentSmiles);
+
+            // What import does: the features on the parent the registry's chemistry holds, with the
+            // Morgan fingerprint it stores (the same radius and bits as the model's).
+            Assert.Equal(own.Morgan.ToBytes(), dye.MorganFingerprint);
+            FeaturizedCompound? atParent = null;
+            chemistry.PrepareWith("D", new JsonObject { ["smiles"] = smiles }, (record, p, d) =>
+                atParent = featurizer.FeaturizeStandardized(record, p, d.RemovedFragments.Count, forPrediction: true, parentMorgan: Fingerprint.FromBytes(d.MorganFingerprint)));
+            Assert.NotNull(atParent);
+            Assert.Equal(own.Features, atParent.Features);
+            Assert.Equal(own.Morgan, atParent.Morgan);
+            Assert.Equal(own.MolarMassGramsPerMole, atParent.MolarMassGramsPerMole);
         }
+    }
+
+    // Salts, azo, anthraquinone, a hydrate, a metal complex, a solvent-like small molecule, a
+    // zwitterion: the structures whose parents differ most from what is drawn.
+    private static readonly string[] Varied =
+    [
+        "[Na+].[O-]S(=O)(=O)c1ccc(N=Nc2ccc(N(C)C)cc2)cc1", "O=C1c2ccccc2C(=O)c2c(Nc3ccc(C)cc3)ccc(O)c21",
+        "CC(=O)Nc1ccc(N=Nc2ccc(O)cc2)cc1.O", "Oc1ccc2ccccc2c1N=Nc1ccccc1", "[K+].[O-]C(=O)c1ccccc1N=Nc1c(O)ccc2ccccc12",
+        "CCCCCCCCO", "[Cu+2].[O-]c1ccccc1N=Nc1ccccc1[O-]", "C[N+](C)(C)CC(=O)[O-]", "Nc1ccc(cc1)S(=O)(=O)O",
+    ];
+
+    [Fact]
+    public void TheEstimateStoredAtImport_EqualsDyeregEstimateSolubility_OnTheSameStructure()
+    {
+        var smi = Write("varied.smi", string.Concat(Varied.Select((s, i) => $"{s} V-{i + 1}\n")));
+        Import(smi);
+        AssertStoredEqualsEstimated(smi, Varied.Length);
+    }
+
+    /// <summary>The same on the first 300 records of the real catalogue.</summary>
+    [ValidationFact]
+    [Trait("Category", "Validation")]
+    public void OnTheRealCatalogue_TheEstimateStoredAtImport_EqualsDyeregEstimateSolubility()
+    {
+        var smi = Write("catalogue.smi", string.Concat(File.ReadLines(SharedData.Catalogue).Take(300).Select(l => l + "\n")));
+        var (exit, _, err) = CliRunner.Run(["import", smi, "--registry", Db]);
+        Assert.True(exit is 0 or 1, err);
+        Assert.True(AssertStoredEqualsEstimated(smi, 250) >= 250);
+    }
+
+    // Every record estimated by dyereg estimate solubility has the same value and interval stored
+    // (bit for bit: both are the same doubles); returns how many were compared.
+    private int AssertStoredEqualsEstimated(string smi, int atLeast)
+    {
+        var (exit, jsonl, err) = CliRunner.Run("estimate", "solubility", smi, "--keep-going");
+        Assert.True(exit == 0, err);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using var store = DyeRegistry.Storage.Sqlite.SqliteRegistryStore.Open(Db, create: false);
+        var compared = 0;
+        foreach (var line in jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var row = JsonNode.Parse(line)!.AsObject();
+            if (row["error"] is not null || row["id"]?.GetValue<string>() is not { } id || store.Get(id) is null)
+            {
+                continue;
+            }
+
+            var stored = Assert.Single(store.Computed(id), q => q.Source == "estimated");
+            Assert.Equal(row["gPer100gWater"]!.GetValue<double>(), stored.Value);
+            Assert.Equal(row["gPer100gWaterInterval"]![0]!.GetValue<double>(), stored.Low);
+            Assert.Equal(row["gPer100gWaterInterval"]![1]!.GetValue<double>(), stored.High);
+            Assert.Contains($"solubility model {row["modelVersion"]!.GetValue<string>()}", stored.Stamp);
+            compared++;
+        }
+
+        Assert.True(compared >= atLeast, $"{compared} records compared");
+        return compared;
     }
 }

@@ -50,10 +50,55 @@ public sealed class RecordEstimates : IDisposable
         }
 
         var (estimate, problem) = Estimate(record.Kind!.Value, document, record.Dye);
-        return estimate is null
+        return Attach(record, estimate, problem);
+    }
+
+    /// <summary>The record prepared by <paramref name="importer"/> with its estimate added, as
+    /// <see cref="Add"/> gives it; for a dye the features are computed on the parent the registry's
+    /// chemistry has just standardized (no second parse), with the Morgan fingerprint it stores.</summary>
+    public PreparedRecord Prepare(RegistryImporter importer, RecordInput input)
+    {
+        ArgumentNullException.ThrowIfNull(importer);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Document is not { } document || input.StoredIdentically || !Wanted(KindOf(document), document))
+        {
+            return importer.Prepare(input);
+        }
+
+        (ComputedQuantity? Estimate, string? Problem)? made = null;
+        var prepared = importer.PrepareWith(input, (record, parent, dye) => made = EstimateAtParent(record, parent, dye));
+        if (made is not { } m || !prepared.Valid || prepared.Kind != RecordKind.Dye)
+        {
+            return Add(prepared);
+        }
+
+        return Attach(prepared, m.Estimate, m.Problem);
+    }
+
+    private static RecordKind? KindOf(JsonObject document) =>
+        RecordSchema.ParseKind(document["kind"] is JsonValue k && k.TryGetValue<string>(out var kind) ? kind : null);
+
+    private (ComputedQuantity? Estimate, string? Problem) EstimateAtParent(Molecule record, Molecule parent, DyeStructure dye)
+    {
+        try
+        {
+            // The registry's Morgan fingerprint of the parent has the model's radius and bits
+            // (a test pins that both are the same), so it is not computed again.
+            var morgan = Fingerprint.FromBytes(dye.MorganFingerprint);
+            var features = featurizer.FeaturizeStandardized(record, parent, dye.RemovedFragments.Count, forPrediction: true,
+                parentMorgan: morgan.BitCount == SolubilityFeaturizer.MorganBits ? morgan : null);
+            return (ToQuantity(predictors.Value!.Predict(features)), null);
+        }
+        catch (ChemistryException e)
+        {
+            return (null, $"{SolubilityField}: not estimated ({e.Message})");
+        }
+    }
+
+    private static PreparedRecord Attach(PreparedRecord record, ComputedQuantity? estimate, string? problem) =>
+        estimate is null
             ? record with { Notes = [.. record.Notes, problem!] }
             : record with { Computed = [.. record.Computed.Where(q => q.Field != SolubilityField), estimate] };
-    }
 
     /// <summary>Whether a record of this kind with this document gets an estimate.</summary>
     public static bool Wanted(RecordKind? kind, JsonObject document) =>

@@ -35,7 +35,7 @@ public static class RecordImport
         // The source is enumerated on this thread, inside the map's MoveNext (never inside a
         // transaction unless atomic or a dry run), so records already stored identically skip their chemistry.
         var inputs = options.Atomic || options.DryRun ? Inputs() : importer.MarkStored(Inputs());
-        Func<RecordInput, PreparedRecord> prepare = estimates is null ? importer.Prepare : i => estimates.Add(importer.Prepare(i));
+        Func<RecordInput, PreparedRecord> prepare = estimates is null ? importer.Prepare : i => estimates.Prepare(importer, i);
         var prepared = OrderedParallel.Map(inputs, prepare, Math.Max(1, threads));
         return importer.Import(prepared, options, reported);
     }

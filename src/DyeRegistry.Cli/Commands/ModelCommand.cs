@@ -29,7 +29,11 @@ internal static class ModelCommand
         train.Subcommands.Add(TrainSolubility());
         var evaluate = new Command("evaluate", "Cross-validate a model's training on measured data.");
         evaluate.Subcommands.Add(EvaluateSolubility());
-        return new Command("model", "Train and evaluate the property-estimation models.") { train, evaluate };
+        var split = new Command("split", "Split measured data into scaffold-disjoint parts, to train on some and test on the rest.");
+        split.Subcommands.Add(SplitSolubility());
+        var test = new Command("test", "Score a trained model on measured data it was not trained on.");
+        test.Subcommands.Add(TestSolubility());
+        return new Command("model", "Train and evaluate the property-estimation models.") { train, evaluate, split, test };
     }
 
     private sealed class Shared
@@ -147,6 +151,89 @@ internal static class ModelCommand
                 Row(stdout, $"model, fold {f + 1}", report.PerFold[f]);
             }
 
+            stdout.WriteLine($"RMSE below ESOL's by {F(100 * (1 - report.Model.Rmse / report.Esol.Rmse))} %");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command SplitSolubility()
+    {
+        var shared = new Shared();
+        var folds = new Option<int>("--folds") { Description = "Scaffold folds (as model evaluate makes them).", DefaultValueFactory = _ => 5 };
+        var output = new Option<string>("--out", "-o") { Description = "Folder to write fold-K-train.csv and fold-K-test.csv into (created).", Required = true };
+        var command = new Command("solubility", "Write each Bemis-Murcko scaffold fold of the data as a test file and the other folds as a training file (AqSolDB layout), so that dyereg model train can be trained on one and dyereg model test scores it on the other.");
+        command.Options.Add(shared.Data);
+        command.Options.Add(shared.Threads);
+        command.Options.Add(folds);
+        command.Options.Add(output);
+        command.SetAction(parse => Guard(parse, "model split solubility", stderr =>
+        {
+            var k = parse.GetValue(folds);
+            if (k < 2)
+            {
+                throw new ArgumentException($"--folds {k}: give 2 or more");
+            }
+
+            var data = shared.Load(parse, stderr);
+            var groups = data.Compounds.Select(c => c.Compound.SplitGroup).ToArray();
+            var fold = ScaffoldSplit.Folds(groups, k);
+            var dir = parse.GetValue(output)!;
+            Directory.CreateDirectory(dir);
+            for (var f = 0; f < k; f++)
+            {
+                var test = Enumerable.Range(0, data.Rows.Count).Where(i => fold[i] == f).ToArray();
+                var train = Enumerable.Range(0, data.Rows.Count).Where(i => fold[i] != f).ToArray();
+                // The folds are scaffold-disjoint by construction; say so from the files' own groups.
+                var crossing = test.Select(i => groups[i]).Intersect(train.Select(i => groups[i])).Count();
+                Write(Path.Combine(dir, $"fold-{f + 1}-train.csv"), train.Select(i => data.Rows[i]));
+                Write(Path.Combine(dir, $"fold-{f + 1}-test.csv"), test.Select(i => data.Rows[i]));
+                parse.InvocationConfiguration.Output.WriteLine(
+                    $"fold {f + 1}: {train.Length} training compounds, {test.Length} test compounds, {crossing} scaffolds in both; {Path.Combine(dir, $"fold-{f + 1}-*.csv")}");
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+
+        static void Write(string path, IEnumerable<SolubilityDataRow> rows)
+        {
+            using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+            SolubilityDataFile.Write(writer, rows);
+        }
+    }
+
+    private static Command TestSolubility()
+    {
+        var shared = new Shared();
+        var model = new Option<string>("--model") { Description = "The trained model file (.zip).", Required = true };
+        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("solubility", "Score a solubility model on measured data (AqSolDB layout) against the ESOL equation on the same compounds: RMSE, MAE, R2, interval coverage; azo/anthraquinone compounds and the domain apart.");
+        command.Options.Add(shared.Data);
+        command.Options.Add(shared.Threads);
+        command.Options.Add(model);
+        command.Options.Add(format);
+        command.SetAction(parse => Guard(parse, "model test solubility", stderr =>
+        {
+            var loaded = SolubilityModel.Load(parse.GetValue(model)!);
+            var data = shared.Load(parse, stderr);
+            var report = HeldOutTest.Run(loaded, data.Compounds);
+            var stdout = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(format) == "json")
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(report, Json));
+                return ExitCodes.Success;
+            }
+
+            stdout.WriteLine($"model {report.ModelVersion} on {parse.GetValue(shared.Data)}, {loaded.Metadata.Options.CoverageLevel:P0} intervals");
+            stdout.WriteLine($"{"",-34} {"n",6} {"RMSE",7} {"MAE",7} {"R2",7} {"cover",7}");
+            Row(stdout, "model", report.Model);
+            Row(stdout, "ESOL equation", report.Esol);
+            Row(stdout, "model, azo/anthraquinone", report.ModelAzoAnthraquinone);
+            Row(stdout, "ESOL, azo/anthraquinone", report.EsolAzoAnthraquinone);
+            Row(stdout, "model, inside domain", report.ModelInDomain);
+            Row(stdout, "model, outside domain", report.ModelOutOfDomain);
             stdout.WriteLine($"RMSE below ESOL's by {F(100 * (1 - report.Model.Rmse / report.Esol.Rmse))} %");
             return ExitCodes.Success;
         }));

@@ -110,11 +110,23 @@ public sealed class ApplicabilityDomain
     private double Tanimoto(ReadOnlySpan<ulong> query, int queryCount, int index)
     {
         var t = words.AsSpan(index * wordsPerPrint, wordsPerPrint);
-        var both = 0;
-        for (var i = 0; i < t.Length; i++)
+        query = query[..t.Length];
+        // Four independent sums: the popcounts do not wait on one another.
+        int b0 = 0, b1 = 0, b2 = 0, b3 = 0, i = 0;
+        for (; i + 4 <= t.Length; i += 4)
         {
-            both += System.Numerics.BitOperations.PopCount(query[i] & t[i]);
+            b0 += System.Numerics.BitOperations.PopCount(query[i] & t[i]);
+            b1 += System.Numerics.BitOperations.PopCount(query[i + 1] & t[i + 1]);
+            b2 += System.Numerics.BitOperations.PopCount(query[i + 2] & t[i + 2]);
+            b3 += System.Numerics.BitOperations.PopCount(query[i + 3] & t[i + 3]);
         }
+
+        for (; i < t.Length; i++)
+        {
+            b0 += System.Numerics.BitOperations.PopCount(query[i] & t[i]);
+        }
+
+        var both = b0 + b1 + b2 + b3;
 
         var either = queryCount + counts[index] - both;
         return either == 0 ? 0.0 : (double)both / either;

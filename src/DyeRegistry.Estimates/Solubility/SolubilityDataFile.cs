@@ -16,6 +16,22 @@ public static class SolubilityDataFile
     public const string SolubilityColumn = "Solubility";
     public const string IdColumn = "ID";
 
+    /// <summary>Writes rows in the layout <see cref="Read(string)"/> reads (ID, SMILES, Solubility;
+    /// log S written to round-trip exactly).</summary>
+    public static void Write(TextWriter writer, IEnumerable<SolubilityDataRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rows);
+        writer.Write($"{IdColumn},{SmilesColumn},{SolubilityColumn}\n");
+        foreach (var r in rows)
+        {
+            writer.Write($"{Quoted(r.Id ?? string.Empty)},{Quoted(r.Smiles)},{r.LogS.ToString("R", CultureInfo.InvariantCulture)}\n");
+        }
+    }
+
+    private static string Quoted(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     public static IEnumerable<SolubilityDataRow> Read(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

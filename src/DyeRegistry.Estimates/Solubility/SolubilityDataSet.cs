@@ -5,6 +5,9 @@ namespace DyeRegistry.Estimates.Solubility;
 /// <summary>A data file's compounds, featurized, with the rows RDKit could not use and why.</summary>
 public sealed record SolubilityDataSet(IReadOnlyList<TrainingCompound> Compounds, IReadOnlyList<SkippedRow> Skipped)
 {
+    /// <summary>The file's row of each compound, in the same order (to write parts of the file).</summary>
+    public IReadOnlyList<SolubilityDataRow> Rows { get; init; } = [];
+
     /// <summary>Reads and featurizes a file in AqSolDB's layout on <paramref name="threads"/> threads;
     /// the compounds keep the file's order whatever the thread count.</summary>
     public static SolubilityDataSet Load(string path, int threads)
@@ -34,7 +37,7 @@ public sealed record SolubilityDataSet(IReadOnlyList<TrainingCompound> Compounds
         var compounds = results.Where(r => r.Compound is not null).Select(r => r.Compound!).ToArray();
         var skipped = results.Select((r, i) => (r, i)).Where(x => x.r.Error is not null)
             .Select(x => new SkippedRow(rows[x.i].Line, rows[x.i].Smiles, x.r.Error!)).ToArray();
-        return new SolubilityDataSet(compounds, skipped);
+        return new SolubilityDataSet(compounds, skipped) { Rows = rows.Where((_, i) => results[i].Compound is not null).ToArray() };
     }
 }
 

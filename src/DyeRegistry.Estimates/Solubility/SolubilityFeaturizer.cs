@@ -42,10 +42,17 @@ public sealed class SolubilityFeaturizer : IDisposable
     /// <param name="forPrediction">Only what a prediction reads (features, fingerprint, mass): the
     /// parent SMILES, scaffold and azo/anthraquinone flags, which training and benchmarks use, are
     /// left empty (about a third of the featurization's time at import).</param>
-    public FeaturizedCompound FeaturizeStandardized(Molecule structure, Molecule parent, int removedFragments, bool forPrediction = false)
+    /// <param name="parentMorgan">The parent's Morgan fingerprint when it is known already (the
+    /// registry stores one with the same radius and bits); computed when null.</param>
+    public FeaturizedCompound FeaturizeStandardized(Molecule structure, Molecule parent, int removedFragments, bool forPrediction = false, Fingerprint? parentMorgan = null)
     {
         ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(parent);
+        if (parentMorgan is not null && parentMorgan.BitCount != MorganBits)
+        {
+            throw new ArgumentException($"a parent fingerprint of {parentMorgan.BitCount} bits, not {MorganBits}", nameof(parentMorgan));
+        }
+
         var drawnMass = structure.GetDescriptors(DescriptorGroups.Mass).AverageMassGramsPerMole!.Value;
         if (parent.AtomCount == 0)
         {
@@ -69,7 +76,7 @@ public sealed class SolubilityFeaturizer : IDisposable
         ];
         return new FeaturizedCompound(
             features,
-            parent.MorganFingerprint(MorganRadius, MorganBits),
+            parentMorgan ?? parent.MorganFingerprint(MorganRadius, MorganBits),
             drawnMass,
             forPrediction ? string.Empty : parent.ToSmiles(),
             forPrediction ? string.Empty : parent.MurckoScaffold(),

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Issue 19's import overhead: `dyereg import` of the real catalogue into a fresh SQLite registry
+# with the water-solubility estimates (the default) and with --no-estimates, alternated, RUNS runs
+# each; prints every run's user and system CPU, wall clock and peak memory, the load average, and
+# the ratio of the medians of user CPU (goal: estimates at most 20 % slower, ratio <= 1.20).
+# User CPU is the figure to read on a shared machine; wall clock only on an idle one.
+# Usage: benchmarks/import-estimates-bench.sh [FILE.smi] [RUNS] [RECORDS]
+#   FILE     default: the shared data folder's catalogs/real_mixed.smi (28,725 records)
+#   RUNS     runs of each variant (default 2)
+#   RECORDS  only the first RECORDS lines of FILE (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+file="${1:-${DYEREG_SHARED:-$(cd .. && pwd)/shared}/data/catalogs/real_mixed.smi}"
+runs="${2:-2}"
+records="${3:-}"
+[ -f "$file" ] || { echo "benchmarks: $file not found" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "benchmarks: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
+dotnet build -c Release src/DyeRegistry.Cli -nologo -v quiet >/dev/null
+dyereg="$PWD/src/DyeRegistry.Cli/bin/Release/net10.0/dyereg"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+input="$file"
+if [ -n "$records" ]; then
+  head -n "$records" "$file" > "$work/input.smi"
+  input="$work/input.smi"
+fi
+echo "input: $input ($(wc -l < "$input") lines), $runs runs each, $(nproc) cores"
+# Instructions retired in user mode (perf stat, where perf may count) vary far less with the
+# machine's load than CPU seconds do.
+perf=()
+if command -v perf >/dev/null && perf stat -x, -e instructions:u -o "$work/perf" true 2>/dev/null \
+   && awk -F, '/instructions/ { exit !($1 ~ /^[0-9]+$/) }' "$work/perf"; then
+  perf=(perf stat -x, -e instructions:u -o "$work/perf" --)
+fi
+echo "variant user_s system_s wall_s max_rss_kb load_1m user_instructions"
+for ((i = 1; i <= runs; i++)); do
+  for variant in estimates no-estimates; do
+    db="$work/registry-$variant-$i.db"
+    extra=()
+    [ "$variant" = no-estimates ] && extra=(--no-estimates)
+    echo "- -" > "$work/perf"
+    /usr/bin/time -f "%U %S %e %M" -o "$work/time" "${perf[@]}" "$dyereg" import "$input" --registry "$db" "${extra[@]}" \
+      > "$work/out" 2>&1 || [ $? -eq 1 ]   # exit 1: some records failed, reported, the rest imported
+    instructions=$(awk -F, '/instructions/ { print $1 }' "$work/perf")
+    echo "$variant $(cat "$work/time") $(cut -d' ' -f1 /proc/loadavg) ${instructions:--}" | tee -a "$work/results"
+    tail -n 1 "$work/out" | sed 's/^/  /'
+    rm -f "$db" "$db"-*
+  done
+done
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+with=$(awk '$1 == "estimates" { print $2 }' "$work/results" | median)
+without=$(awk '$1 == "no-estimates" { print $2 }' "$work/results" | median)
+echo "median user CPU: estimates ${with} s, no-estimates ${without} s"
+awk -v a="$with" -v b="$without" 'BEGIN { printf "ratio estimates / no-estimates (user CPU): %.3f (+%.1f %%; goal <= 1.20)\n", a / b, (a / b - 1) * 100 }'
+if [ ${#perf[@]} -gt 0 ]; then
+  iwith=$(awk '$1 == "estimates" { print $7 }' "$work/results" | median)
+  iwithout=$(awk '$1 == "no-estimates" { print $7 }' "$work/results" | median)
+  awk -v a="$iwith" -v b="$iwithout" 'BEGIN { printf "ratio estimates / no-estimates (user instructions): %.3f (+%.1f %%)\n", a / b, (a / b - 1) * 100 }'
+fi
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
