@@ -94,7 +94,7 @@ public class JobTests
         Assert.Equal(0, ApiHost.Cli("screen", catalogue, "-o", hitsFile, "--errors", errorsFile, "--quiet", "--mark-known", "--registry", host.Registry).Exit);
 
         var client = host.As(Role.Chemist);
-        var id = await SubmitAsync(client, File.ReadAllBytes(catalogue), "dyes.smi", "&format=csv");
+        var id = await SubmitAsync(client, File.ReadAllBytes(catalogue), "dyes.smi", "&format=csv&markKnown=true");
         var done = await WaitAsync(host, id, s => s is "done" or "failed");
         Assert.Equal("done", done.GetProperty("state").GetString());
         Assert.Equal(1.0, done.GetProperty("fraction").GetDouble());
@@ -140,7 +140,7 @@ public class JobTests
 
         var reference = host.Temp.Combine("reference.jsonl");
         var referenceErrors = host.Temp.Combine("reference-errors.txt");
-        Assert.Equal(0, ApiHost.Cli("screen", catalogue, "-o", reference, "--errors", referenceErrors, "--quiet", "--mark-known", "--registry", host.Registry).Exit);
+        Assert.Equal(0, ApiHost.Cli("screen", catalogue, "-o", reference, "--errors", referenceErrors, "--quiet").Exit);
         Assert.Equal(File.ReadAllText(reference).Replace(catalogue, "big.smi", StringComparison.Ordinal), await host.As(Role.Viewer).GetStringAsync($"/api/v1/jobs/{id}/hits"));
         Assert.Equal(File.ReadAllText(referenceErrors).Replace(catalogue, "big.smi", StringComparison.Ordinal), await host.As(Role.Viewer).GetStringAsync($"/api/v1/jobs/{id}/errors"));
     }

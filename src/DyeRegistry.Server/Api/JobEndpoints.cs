@@ -55,6 +55,7 @@ internal static class JobEndpoints
         format = j.Format,
         formulas = j.Formulas,
         validate = j.Validation == ScreenValidation.All ? "all" : "hits",
+        markKnown = j.MarkKnown,
         created = j.Created,
         started = j.Started,
         finished = j.Finished,
@@ -76,7 +77,7 @@ internal static class JobEndpoints
     {
         id = ClusterPrefix + c.Id,
         kind = "cluster",
-        state = c.Active ? (c.Done == c.Shards && c.Shards > 0 ? "merging" : "running") : "done",
+        state = ClusterState(c),
         output = c.Output,
         shards = c.Shards,
         shardsDone = c.Done,
@@ -90,6 +91,9 @@ internal static class JobEndpoints
         finished = c.Finished,
         fraction = c.Shards > 0 ? Math.Round((double)c.Done / c.Shards, 4) : 0,
     };
+
+    /// <summary>Running while shards are left, merging when all are done but the job is still active, then done.</summary>
+    public static string ClusterState(ClusterJobStatus c) => c.Active ? (c.Done == c.Shards && c.Shards > 0 ? "merging" : "running") : "done";
 
     public static string Name(ScreenJobState state) => state.ToString().ToLowerInvariant();
 
@@ -127,7 +131,7 @@ internal static class JobEndpoints
     }
 
     // The catalogue is the body; its name (query 'catalogue', else the Content-Disposition file name) says SMILES or SDF.
-    private static async Task<IResult> Start(HttpContext context, ScreenJobQueue jobs, ServerResources resources, string? catalogue, string? format, [FromQuery] string[]? formula, string? validate)
+    private static async Task<IResult> Start(HttpContext context, ScreenJobQueue jobs, ServerResources resources, string? catalogue, string? format, [FromQuery] string[]? formula, string? validate, bool? markKnown)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -152,7 +156,7 @@ internal static class JobEndpoints
 
         try
         {
-            var job = await jobs.SubmitAsync(context.User.Identity?.Name ?? "-", name, context.Request.Body, format ?? "jsonl", formula ?? [], validation, context.RequestAborted);
+            var job = await jobs.SubmitAsync(context.User.Identity?.Name ?? "-", name, context.Request.Body, format ?? "jsonl", formula ?? [], validation, markKnown ?? false, context.RequestAborted);
             return Results.Created($"/api/v1/jobs/{job.Id}", View(job));
         }
         catch (ScreenJobException e)
@@ -200,7 +204,7 @@ internal static class JobEndpoints
             : Problems.Of(StatusCodes.Status409Conflict, $"job '{id}' is {Name(job.State)}: {(cancel ? "only a queued or running job can be cancelled" : "only a cancelled or interrupted job can be resumed")}");
     }
 
-    private static IResult Download(string id, ScreenJobQueue jobs, bool hits)
+    internal static IResult Download(string id, ScreenJobQueue jobs, bool hits)
     {
         if (jobs.Find(id) is not { } job)
         {

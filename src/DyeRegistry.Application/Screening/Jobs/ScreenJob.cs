@@ -34,6 +34,10 @@ public sealed record ScreenJob
 
     public ScreenValidation Validation { get; init; } = ScreenValidation.All;
 
+    /// <summary>Each hit gets the id of a registered dye with its parent (as <c>--mark-known</c>);
+    /// off by default, as in the CLI: the duplicate key costs a standardization per hit.</summary>
+    public bool MarkKnown { get; init; }
+
     public ScreenJobState State { get; init; } = ScreenJobState.Queued;
 
     public DateTimeOffset Created { get; init; }

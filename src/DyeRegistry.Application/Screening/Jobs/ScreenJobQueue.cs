@@ -115,7 +115,7 @@ public sealed class ScreenJobQueue : IDisposable
     /// and queues the job. The name decides SMILES or SDF as for <c>dyereg screen</c>; the format is the
     /// hits file's (csv, jsonl, sdf).
     /// </summary>
-    public async Task<ScreenJob> SubmitAsync(string owner, string catalogueName, Stream body, string format, string[] formulas, ScreenValidation validation, CancellationToken cancel)
+    public async Task<ScreenJob> SubmitAsync(string owner, string catalogueName, Stream body, string format, string[] formulas, ScreenValidation validation, bool markKnown, CancellationToken cancel)
     {
         var name = SafeName(catalogueName);
         if (StructureFileReader.FormatFromName(name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name) is null)
@@ -183,6 +183,7 @@ public sealed class ScreenJobQueue : IDisposable
             Format = format,
             Formulas = formulas,
             Validation = validation,
+            MarkKnown = markKnown,
             Created = DateTimeOffset.UtcNow,
         };
         Update(job);
@@ -283,7 +284,7 @@ public sealed class ScreenJobQueue : IDisposable
         var saved = DateTime.UtcNow;
         try
         {
-            using var store = registry();
+            using var store = job.MarkKnown ? registry() : null;
             var runner = new ScreenRunner(new MarkushMatcher(library), new MatchOptions { Formulas = job.Formulas }, store);
             var summary = runner.Run(request, TextWriter.Null, cancel.Token, p =>
             {
