@@ -20,6 +20,13 @@ public sealed class JobLedger(IDatabase db)
 
     private static string Events(string id) => $"dyereg:job:{id}:events";
 
+    private static string Leases(string id) => $"dyereg:job:{id}:leases";
+
+    private const string Nodes = "dyereg:nodes";
+
+    /// <summary>A node that has not been seen for this long is not counted alive.</summary>
+    public static readonly TimeSpan NodeSeenWithin = TimeSpan.FromSeconds(10);
+
     public static JobLedger Connect(MembershipAddress address) =>
         new(ConnectionMultiplexer.Connect(address.RedisConfiguration).GetDatabase());
 
@@ -57,6 +64,70 @@ public sealed class JobLedger(IDatabase db)
     public void Event(string id, string what) => db.ListRightPush(Events(id), $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {what}");
 
     public string[] EventsOf(string id) => db.ListRange(Events(id)).Select(v => v.ToString()).ToArray();
+
+    // The grain's calls: asynchronous, so a grain call never blocks a scheduler thread on Redis.
+    public async Task<(string Dir, int Shards)?> FindAsync(string id)
+    {
+        var entries = (await db.HashGetAllAsync(Job(id))).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+        return entries.TryGetValue("dir", out var dir) && entries.TryGetValue("shards", out var n) ? (dir, int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)) : null;
+    }
+
+    public Task<bool> IsFinishedAsync(string id) => db.HashExistsAsync(Job(id), "finished");
+
+    public Task<bool> CompleteAsync(string id, int shard, ShardDone done) => db.HashSetAsync(Done(id), shard, JsonSerializer.Serialize(done), When.NotExists);
+
+    public async Task<Dictionary<int, ShardDone>> CompletedAsync(string id) =>
+        (await db.HashGetAllAsync(Done(id))).ToDictionary(e => (int)e.Name, e => JsonSerializer.Deserialize<ShardDone>(e.Value.ToString())!);
+
+    public Task EventAsync(string id, string what) => db.ListRightPushAsync(Events(id), $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {what}");
+
+    /// <summary>The grain's lease table, mirrored for readers outside the cluster (dyereg serve):
+    /// shard -> "NODE UNTIL-MS"; removed when the lease ends.</summary>
+    public Task LeaseAsync(string id, int shard, string node, DateTime until) =>
+        db.HashSetAsync(Leases(id), shard, $"{node} {new DateTimeOffset(until).ToUnixTimeMilliseconds()}");
+
+    public Task EndLeaseAsync(string id, int shard) => db.HashDeleteAsync(Leases(id), shard);
+
+    /// <summary>A node says it is alive (its workers, every loop and every lease renewal).</summary>
+    public void Seen(string node) => db.HashSet(Nodes, node, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), flags: CommandFlags.FireAndForget);
+
+    /// <summary>Where every job stands, read from the ledger alone (no cluster client): for dyereg serve.</summary>
+    public async Task<IReadOnlyList<DyeRegistry.Application.Screening.Jobs.ClusterJobStatus>> StatusAsync(string? only = null)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var nodes = (await db.HashGetAllAsync(Nodes)).Count(e => now - (long)e.Value < NodeSeenWithin.TotalMilliseconds);
+        var active = (await db.SetMembersAsync(Active)).Select(v => v.ToString()).ToHashSet(StringComparer.Ordinal);
+        var ids = only is null ? (await db.SetMembersAsync(Jobs)).Select(v => v.ToString()).ToArray() : [only];
+        var list = new List<DyeRegistry.Application.Screening.Jobs.ClusterJobStatus>();
+        foreach (var id in ids)
+        {
+            var job = (await db.HashGetAllAsync(Job(id))).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+            if (!job.TryGetValue("shards", out var shards))
+            {
+                continue;
+            }
+
+            var done = await CompletedAsync(id);
+            var running = (await db.HashGetAllAsync(Leases(id))).Count(e => !done.ContainsKey((int)e.Name) && long.Parse(e.Value.ToString().Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) > now);
+            static DateTimeOffset? At(Dictionary<string, string> job, string key) => job.TryGetValue(key, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(ms, System.Globalization.CultureInfo.InvariantCulture)) : null;
+            list.Add(new(id, job.GetValueOrDefault("output", string.Empty), active.Contains(id), int.Parse(shards, System.Globalization.CultureInfo.InvariantCulture), done.Count, running,
+                done.Values.Sum(d => d.Records), done.Values.Sum(d => d.Hits), done.Values.Sum(d => d.Errors), nodes, At(job, "submitted"), At(job, "finished")));
+        }
+
+        return [.. list.OrderByDescending(j => j.Submitted).ThenBy(j => j.Id, StringComparer.Ordinal)];
+    }
+}
+
+/// <summary>The cluster's jobs as dyereg serve shows them (<c>dyereg serve --cluster URI</c>): read
+/// from the ledger in Redis, the same one the nodes and the job grains write.</summary>
+public sealed class LedgerJobs(MembershipAddress address) : DyeRegistry.Application.Screening.Jobs.IClusterJobs
+{
+    private readonly Lazy<JobLedger> ledger = new(() => JobLedger.Connect(address));
+
+    public Task<IReadOnlyList<DyeRegistry.Application.Screening.Jobs.ClusterJobStatus>> ListAsync(CancellationToken cancel) => ledger.Value.StatusAsync();
+
+    public async Task<DyeRegistry.Application.Screening.Jobs.ClusterJobStatus?> FindAsync(string id, CancellationToken cancel) =>
+        (await ledger.Value.StatusAsync(id)).FirstOrDefault();
 }
 
 /// <summary>A shard's entry in the ledger: its counts, its parts' checksums and the node that ran it.</summary>

@@ -38,8 +38,8 @@ public interface IScreenJobGrain : IGrainWithStringKey
 /// The job's lease table. Completed shards are read from the ledger when the grain activates
 /// (so a job survives the loss of the node that hosted its grain); leases live here only: a
 /// lease expires when its node stops renewing (<see cref="LeaseTime"/>) or leaves the
-/// membership, and its shard is offered again. The grain does no CPU work: workers run shards
-/// on their own threads and only call in to lease, renew and complete.
+/// membership, and its shard is offered again. The grain does no CPU work and never blocks: its ledger calls are
+/// asynchronous; workers run shards on their own threads and only call in to lease, renew and complete.
 /// </summary>
 public sealed class ScreenJobGrain(JobLedger ledger, IClusterMembershipService membership) : Grain, IScreenJobGrain
 {
@@ -50,69 +50,72 @@ public sealed class ScreenJobGrain(JobLedger ledger, IClusterMembershipService m
     private string dir = string.Empty;
     private int shards;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var id = this.GetPrimaryKeyString();
-        (dir, shards) = ledger.Find(id) ?? (string.Empty, 0);
-        done = ledger.Completed(id);
-        return Task.CompletedTask;
+        (dir, shards) = await ledger.FindAsync(id) ?? (string.Empty, 0);
+        done = await ledger.CompletedAsync(id);
     }
 
-    public Task<ShardLease?> Lease(string node)
+    public async Task<ShardLease?> Lease(string node)
     {
-        ExpireLeases();
-        if (shards == 0 || ledger.IsFinished(this.GetPrimaryKeyString()))
+        var id = this.GetPrimaryKeyString();
+        await ExpireLeases();
+        if (shards == 0 || await ledger.IsFinishedAsync(id))
         {
-            return Task.FromResult<ShardLease?>(null);
+            return null;
         }
 
         for (var k = 0; k < shards; k++)
         {
             if (!done.ContainsKey(k) && !leases.ContainsKey(k))
             {
-                leases[k] = (node, DateTime.UtcNow + LeaseTime);
-                ledger.Event(this.GetPrimaryKeyString(), $"lease {k} {node}");
-                return Task.FromResult<ShardLease?>(new ShardLease(dir, k));
+                var until = DateTime.UtcNow + LeaseTime;
+                leases[k] = (node, until);
+                await Task.WhenAll(ledger.EventAsync(id, $"lease {k} {node}"), ledger.LeaseAsync(id, k, node, until));
+                return new ShardLease(dir, k);
             }
         }
 
-        return Task.FromResult<ShardLease?>(null);
+        return null;
     }
 
-    public Task<bool> Renew(int shard, string node)
+    public async Task<bool> Renew(int shard, string node)
     {
         if (done.ContainsKey(shard))
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         // A grain activated anew (its node was lost) knows no leases: a renewing node keeps its shard.
         if (!leases.TryGetValue(shard, out var lease) || lease.Node == node)
         {
-            leases[shard] = (node, DateTime.UtcNow + LeaseTime);
-            return Task.FromResult(true);
+            var until = DateTime.UtcNow + LeaseTime;
+            leases[shard] = (node, until);
+            await ledger.LeaseAsync(this.GetPrimaryKeyString(), shard, node, until);
+            return true;
         }
 
-        return Task.FromResult(false); // given to another node meanwhile: this run's result may still complete first
+        return false; // given to another node meanwhile: this run's result may still complete first
     }
 
-    public Task<bool> Complete(int shard, string node, ShardDone entry)
+    public async Task<bool> Complete(int shard, string node, ShardDone entry)
     {
         var id = this.GetPrimaryKeyString();
-        var recorded = ledger.Complete(id, shard, entry);
-        done = recorded ? done.Append(new(shard, entry)).ToDictionary() : ledger.Completed(id);
+        var recorded = await ledger.CompleteAsync(id, shard, entry);
+        done = recorded ? done.Append(new(shard, entry)).ToDictionary() : await ledger.CompletedAsync(id);
         leases.Remove(shard);
-        ledger.Event(id, recorded ? $"complete {shard} {node}" : $"duplicate {shard} {node}");
-        return Task.FromResult(recorded);
+        await Task.WhenAll(ledger.EventAsync(id, recorded ? $"complete {shard} {node}" : $"duplicate {shard} {node}"), ledger.EndLeaseAsync(id, shard));
+        return recorded;
     }
 
-    public Task<JobProgress> Progress()
+    public async Task<JobProgress> Progress()
     {
-        ExpireLeases();
-        return Task.FromResult(new JobProgress(shards, done.Count, leases.Count, done.Values.Sum(d => d.Records), done.Values.Sum(d => d.Hits), done.Values.Sum(d => d.Errors)));
+        await ExpireLeases();
+        return new JobProgress(shards, done.Count, leases.Count, done.Values.Sum(d => d.Records), done.Values.Sum(d => d.Hits), done.Values.Sum(d => d.Errors));
     }
 
-    private void ExpireLeases()
+    private async Task ExpireLeases()
     {
         var now = DateTime.UtcNow;
         var snapshot = membership.CurrentSnapshot;
@@ -122,7 +125,8 @@ public sealed class ScreenJobGrain(JobLedger ledger, IClusterMembershipService m
             if (lease.Until < now || gone)
             {
                 leases.Remove(shard);
-                ledger.Event(this.GetPrimaryKeyString(), $"expire {shard} {lease.Node} {(gone ? "left-membership" : "not-renewed")}");
+                var id = this.GetPrimaryKeyString();
+                await Task.WhenAll(ledger.EventAsync(id, $"expire {shard} {lease.Node} {(gone ? "left-membership" : "not-renewed")}"), ledger.EndLeaseAsync(id, shard));
             }
         }
     }

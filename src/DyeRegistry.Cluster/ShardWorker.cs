@@ -54,6 +54,7 @@ public sealed class ShardWorker(IGrainFactory grains, JobLedger ledger, ILocalSi
             var worked = false;
             try
             {
+                ledger.Seen(Node);
                 foreach (var job in ledger.ActiveJobs())
                 {
                     var grain = grains.GetGrain<IScreenJobGrain>(job);
@@ -85,6 +86,7 @@ public sealed class ShardWorker(IGrainFactory grains, JobLedger ledger, ILocalSi
         {
             try
             {
+                ledger.Seen(Node);
                 grain.Renew(lease.Shard, Node).GetAwaiter().GetResult();
             }
             catch (Exception e)

@@ -29,4 +29,19 @@ public sealed record ServeOptions
 
     /// <summary>How long shutdown waits for requests in flight before abandoning them.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Where screening jobs keep their catalogues, hits and errors (default: REGISTRY.jobs
+    /// beside a registry file; dyereg-jobs in the working folder for a PostgreSQL registry).</summary>
+    public string? JobsFolder { get; init; }
+
+    /// <summary>Screening jobs run at once (the rest wait in the queue), and threads per job.</summary>
+    public int JobSlots { get; init; } = 1;
+
+    public int JobThreads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Largest catalogue a screening job accepts (streamed to disk; 413 beyond).</summary>
+    public long MaxCatalogueBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>A cluster's job ledger (dyereg serve --cluster URI): its jobs are listed with their progress.</summary>
+    public DyeRegistry.Application.Screening.Jobs.IClusterJobs? ClusterJobs { get; init; }
 }

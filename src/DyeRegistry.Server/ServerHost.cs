@@ -64,6 +64,7 @@ public static class ServerHost
                 }));
         });
         builder.Services.AddOpenApi();
+        JobEndpoints.AddServices(builder.Services); // screening jobs: the queue, started and stopped with the server
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -85,6 +86,7 @@ public static class ServerHost
         AuditEndpoints.Map(api);
         AccountEndpoints.Map(api);
         ImportEndpoints.Map(api);
+        JobEndpoints.Map(api);
         Web.Pages.Map(app, api);
         app.Services.GetRequiredService<ServerResources>(); // the formula and claim files are read (and checked) at start
         return app;

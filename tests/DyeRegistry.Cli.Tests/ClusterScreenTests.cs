@@ -242,10 +242,13 @@ public sealed class ClusterScreenTests(ITestOutputHelper log) : IDisposable
         }
 
         var m = MembershipAddress.Parse(address);
-        var flush = Process.Start(new ProcessStartInfo("redis-cli", ["-h", m.Host, "-p", m.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-n", db.ToString(System.Globalization.CultureInfo.InvariantCulture), "flushdb"]) { RedirectStandardOutput = true })!;
+        // Asked again until it answers: a redis-server just started may not be listening yet (under load).
         var said = WaitFor(() =>
         {
-            return flush.WaitForExit(2000) ? flush.StandardOutput.ReadToEnd() : null;
+            using var flush = Process.Start(new ProcessStartInfo("redis-cli", ["-h", m.Host, "-p", m.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-n", db.ToString(System.Globalization.CultureInfo.InvariantCulture), "flushdb"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            flush.WaitForExit();
+            var answer = flush.StandardOutput.ReadToEnd();
+            return answer.Contains("OK", StringComparison.Ordinal) ? answer : null;
         }, "redis-cli flushdb");
         Assert.Contains("OK", said, StringComparison.Ordinal);
         return $"{address}/{db}";

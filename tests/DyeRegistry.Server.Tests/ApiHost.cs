@@ -27,9 +27,12 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public static readonly string Samples = DyeRegistry.TestSupport.RepositoryFiles.Path(Path.Combine("samples", "records.json"));
 
-    public static async Task<ApiHost> StartAsync()
+    public static async Task<ApiHost> StartAsync() => await StartAsync(null);
+
+    /// <summary>As <see cref="StartAsync()"/>, with options changed by <paramref name="adjust"/> (jobs, cluster).</summary>
+    public static async Task<ApiHost> StartAsync(Func<ServeOptions, ServeOptions>? adjust)
     {
-        var host = new ApiHost();
+        var host = new ApiHost { adjust = adjust };
         Assert.Equal(0, Cli("import", Samples, "--registry", host.Registry).Exit);
         using (var store = SqliteAccountStore.Open(host.Registry))
         {
@@ -48,14 +51,25 @@ internal sealed class ApiHost : IAsyncDisposable
         return host;
     }
 
-    public ServeOptions Options() => new()
+    private Func<ServeOptions, ServeOptions>? adjust;
+
+    /// <summary>Stops the server (gracefully) and starts a new one on the same registry and folders.</summary>
+    public async Task RestartAsync()
+    {
+        await app!.StopAsync();
+        await app.DisposeAsync();
+        app = ServerHost.Build(Options(), b => b.WebHost.UseTestServer());
+        await app.StartAsync();
+    }
+
+    public ServeOptions Options() => (adjust ?? (o => o))(new()
     {
         Registry = Registry,
         FormulasFolder = Markush.FormulaLibrary.DefaultFolder(),
         ClaimsFolder = Claims.ClaimLibrary.DefaultFolder(),
         MaxBodyBytes = BodyLimit,
         RequestsPerSecond = 1000,
-    };
+    });
 
     /// <summary>A client sending the token of <paramref name="who"/> (a role name, "revoked"), or none.</summary>
     public HttpClient Client(string? who)

@@ -16,12 +16,25 @@ internal static class ServeCommand
         var claims = new Option<string>("--claims") { Description = "Folder of claim set and readings files (default as for dyereg scope).", DefaultValueFactory = _ => ClaimLibrary.DefaultFolder() };
         var demo = new Option<bool>("--demo") { Description = "Serve a throw-away registry holding the sample records, with a demo administrator whose password is made for this run and printed once." };
         var rate = new Option<int>("--requests-per-second") { Description = "Requests each account (or address without one) may make per second, with a burst of ten times that; more get 429 (default 50).", DefaultValueFactory = _ => 50 };
+        var cluster = new Option<string?>("--cluster") { Description = "A cluster's membership and job ledger (redis://HOST:PORT[/DB], as dyereg cluster node): its screening jobs are listed with their progress." };
         var command = new Command("serve", "Serve the registry over HTTP: the browser pages at /, REST API under /api/v1 with accounts (dyereg users), /healthz, /openapi/v1.json.")
         {
             registry, urls, formulas, claims, demo, rate,
         };
+        command.Options.Add(cluster);
         command.SetAction(parse =>
         {
+            DyeRegistry.Cluster.LedgerJobs? clusterJobs;
+            try
+            {
+                clusterJobs = parse.GetValue(cluster) is { } uri ? new DyeRegistry.Cluster.LedgerJobs(DyeRegistry.Cluster.MembershipAddress.Parse(uri)) : null;
+            }
+            catch (ArgumentException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"dyereg serve: --cluster: {e.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+
             string? demoFolder = null;
             string? greeting = null;
             var registryPath = parse.GetValue(registry)!;
@@ -53,6 +66,7 @@ internal static class ServeCommand
                 FormulasFolder = parse.GetValue(formulas)!,
                 ClaimsFolder = parse.GetValue(claims)!,
                 RequestsPerSecond = parse.GetValue(rate),
+                ClusterJobs = clusterJobs,
             };
             try
             {

@@ -6,19 +6,27 @@ using static DyeRegistry.Server.Web.Html;
 
 namespace DyeRegistry.Server.Web;
 
-/// <summary><c>/screening</c>: a catalogue (SMILES lines or SDF) matched against the formulas, as
-/// <c>POST /api/v1/match</c> does, within the request's body limit; the hits shown, the whole result
-/// downloadable as JSON. (Background jobs with progress are not in the service yet.)</summary>
+/// <summary><c>/screening</c>: screening jobs (a chemist uploads a catalogue and starts one; the
+/// page shows every job with a live progress bar, polling <c>/screening/jobs.json</c> with the
+/// little script of ScreeningScript; hits and errors to download when done; cluster jobs when the
+/// server follows a cluster), and below, a small catalogue matched at once as <c>POST
+/// /api/v1/match</c> does, within the request's body limit.</summary>
 internal static class ScreeningPage
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/screening", (HttpContext c) => Show(c, null, null)).RequireAuthorization(RolePolicies.For(Role.Viewer));
+        app.MapGet("/screening", (HttpContext c, Application.Screening.Jobs.ScreenJobQueue jobs, ServerResources resources) => ShowAsync(c, jobs, resources, null, null)).RequireAuthorization(RolePolicies.For(Role.Viewer));
         app.MapPost("/screening", Post).RequireAuthorization(RolePolicies.For(Role.Viewer));
+        ScreeningJobPages.Map(app);
     }
 
-    private static IResult Show(HttpContext context, string? result, string? error, int status = 200) => Layout.Page(context, "Screening", $"""
-        <p>Upload a catalogue: SMILES lines (<code>SMILES id</code>) or an SDF. Every structure is matched against the general formulas. Catalogues up to the server's request size are matched here at once; larger ones go through <code>dyereg screen</code>. Background jobs with a progress bar are not available in this version.</p>
+    private static Task<IResult> Show(HttpContext context, string? result, string? error, int status = 200) =>
+        ShowAsync(context, context.RequestServices.GetRequiredService<Application.Screening.Jobs.ScreenJobQueue>(), context.RequestServices.GetRequiredService<ServerResources>(), result, error, status);
+
+    internal static async Task<IResult> ShowAsync(HttpContext context, Application.Screening.Jobs.ScreenJobQueue jobs, ServerResources resources, string? result, string? error, int status = 200, string? jobError = null) => Layout.Page(context, "Screening", $"""
+        {await ScreeningJobPages.JobsSection(context, jobs, resources, jobError)}
+        <h2 id="match-now">Match a small file now</h2>
+        <p>SMILES lines (<code>SMILES id</code>) or an SDF, up to the server's request size, matched against the general formulas at once, without a job.</p>
         <form method="post" action="/screening" enctype="multipart/form-data" class="panel" id="screen-form">
         {Forms.Token(context)}
         <div class="field"><label for="f-catalogue">Catalogue file (.smi, .txt or .sdf)</label><input id="f-catalogue" name="catalogue" type="file" accept=".smi,.txt,.sdf,.csv" required></div>
@@ -26,7 +34,7 @@ internal static class ScreeningPage
         </form>
         {(error is null ? string.Empty : Layout.Note(error, "error"))}
         {result}
-        """, status);
+        """, status, ScreeningJobPages.Script);
 
     private static async Task<IResult> Post(HttpContext context, ServerResources resources)
     {
@@ -38,7 +46,7 @@ internal static class ScreeningPage
 
         if (form.Files.GetFile("catalogue") is not { Length: > 0 } file)
         {
-            return Show(context, null, "catalogue: choose a file", 400);
+            return await Show(context, null, "catalogue: choose a file", 400);
         }
 
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant() is ".sdf" or ".sd" ? ".sdf" : ".smi";
@@ -58,7 +66,7 @@ internal static class ScreeningPage
         }
         catch (IOException e)
         {
-            return Show(context, null, e.Message, 400);
+            return await Show(context, null, e.Message, 400);
         }
         finally
         {
@@ -74,6 +82,6 @@ internal static class ScreeningPage
         }
 
         html.Append($"<pre class=\"mono\" id=\"matches\">{E(string.Join('\n', csv.Split('\n').Take(200)))}</pre>");
-        return Show(context, html.ToString(), null);
+        return await Show(context, html.ToString(), null);
     }
 }
