@@ -100,7 +100,11 @@ start() {
   fail "the server did not start"
 }
 
+# Its folder follows the same rule as the main cluster's: artifacts/pg-nocartridge when the
+# postgres user can reach it, else a fresh /tmp folder named in artifacts/pg-nocartridge.location.
+nocartridge_pointer="$(pwd)/artifacts/pg-nocartridge.location"
 nocartridge="$(pwd)/artifacts/pg-nocartridge"
+[ -f "$nocartridge_pointer" ] && nocartridge="$(cat "$nocartridge_pointer")"
 
 stop_without_cartridge() {
   local t="$nocartridge"
@@ -108,12 +112,25 @@ stop_without_cartridge() {
     as_user "$t/usr/lib/postgresql/15/bin/pg_ctl" -D "$t/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
   rm -rf "$t"
+  rm -f "$nocartridge_pointer"
 }
 
 start_without_cartridge() {
-  local t="$nocartridge" port
+  local t port
   [ -x "$bin/postgres" ] || fail "PostgreSQL 15 is not installed ($bin/postgres missing): run scripts/bootstrap.sh"
   stop_without_cartridge
+  t="$(pwd)/artifacts/pg-nocartridge"
+  mkdir -p "$t"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown "$user" "$t"
+    if ! runuser -u "$user" -- test -w "$t"; then
+      rm -rf "$t"
+      t="$(mktemp -d /tmp/dyereg-pg-nocartridge.XXXXXX)"
+      echo "test-postgres: the $user user cannot reach $(pwd)/artifacts; the cluster without the cartridge lives in $t" >&2
+    fi
+  fi
+  echo "$t" > "$nocartridge_pointer"
+  nocartridge="$t"
   mkdir -p "$t/usr/lib/postgresql/15/bin" "$t/usr/share/postgresql"
   cp "$bin/postgres" "$bin/pg_ctl" "$t/usr/lib/postgresql/15/bin/"
   ln -s /usr/lib/postgresql/15/lib "$t/usr/lib/postgresql/15/lib"

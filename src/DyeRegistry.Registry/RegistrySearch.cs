@@ -30,7 +30,7 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
         var screen = query.PatternFingerprint();
         var hits = new List<SearchHit>();
         long searched = 0;
-        foreach (var dye in store.SubstructureCandidates(query.Smarts))
+        foreach (var dye in store.SubstructureCandidates(query.Smarts, screen.ToBytes()))
         {
             if (budget != Timeout.InfiniteTimeSpan && clock.Elapsed > budget)
             {

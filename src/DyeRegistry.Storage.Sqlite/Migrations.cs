@@ -77,40 +77,49 @@ internal static class Migrations
             ALTER TABLE computed_quantities ADD COLUMN high REAL;
             ALTER TABLE computed_quantities ADD COLUMN stamp TEXT;
             """),
-        new(6, "the service's accounts, its audit of changes and the issued claim charts in the schema (they were created on first use), so an audit entry is written in the transaction of the change it records", """
-            CREATE TABLE IF NOT EXISTS accounts(
-                name TEXT PRIMARY KEY,
-                role TEXT NOT NULL,
-                token_hash TEXT NOT NULL UNIQUE,
-                password_hash TEXT,
-                failed_logins INTEGER NOT NULL DEFAULT 0,
-                locked_until TEXT,
-                revoked TEXT,
-                created TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS audit(
-                sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-                record_id TEXT NOT NULL,
-                version INTEGER NOT NULL,
-                change TEXT NOT NULL,
-                user_name TEXT NOT NULL,
-                request_id TEXT NOT NULL,
-                at TEXT NOT NULL,
-                reason TEXT);
-            CREATE INDEX IF NOT EXISTS audit_record ON audit(record_id);
-            CREATE INDEX IF NOT EXISTS audit_user ON audit(user_name);
-            CREATE TABLE IF NOT EXISTS chart_snapshots(
-                number INTEGER PRIMARY KEY AUTOINCREMENT,
-                medium_id TEXT NOT NULL,
-                ink_id TEXT,
-                versions TEXT NOT NULL,
-                issued_by TEXT NOT NULL,
-                issued TEXT NOT NULL,
-                note TEXT NOT NULL,
-                html TEXT NOT NULL,
-                json TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS chart_snapshots_subject ON chart_snapshots(medium_id, ink_id);
-            """),
+        new(6, "the service's accounts, its audit of changes and the issued claim charts in the schema (they were created on first use), so an audit entry is written in the transaction of the change it records",
+            AccountTables + "\n" + ChartSnapshotTables),
     ];
+
+    /// <summary>The accounts and the audit: step 6, and what an account store creates in a registry
+    /// file a store of this version has not yet migrated (both with IF NOT EXISTS).</summary>
+    internal const string AccountTables = """
+        CREATE TABLE IF NOT EXISTS accounts(
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE,
+            password_hash TEXT,
+            failed_logins INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            revoked TEXT,
+            created TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS audit(
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            record_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            change TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            request_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT);
+        CREATE INDEX IF NOT EXISTS audit_record ON audit(record_id);
+        CREATE INDEX IF NOT EXISTS audit_user ON audit(user_name);
+        """;
+
+    /// <summary>Issued claim charts: step 6, and what a chart snapshot store creates likewise.</summary>
+    internal const string ChartSnapshotTables = """
+        CREATE TABLE IF NOT EXISTS chart_snapshots(
+            number INTEGER PRIMARY KEY AUTOINCREMENT,
+            medium_id TEXT NOT NULL,
+            ink_id TEXT,
+            versions TEXT NOT NULL,
+            issued_by TEXT NOT NULL,
+            issued TEXT NOT NULL,
+            note TEXT NOT NULL,
+            html TEXT NOT NULL,
+            json TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS chart_snapshots_subject ON chart_snapshots(medium_id, ink_id);
+        """;
 }
 
 /// <summary>One numbered schema step: its SQL, and what must be computed in C# for rows that

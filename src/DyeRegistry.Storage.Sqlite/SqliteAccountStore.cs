@@ -11,28 +11,7 @@ namespace DyeRegistry.Storage.Sqlite;
 /// <remarks>One instance per thread of use, as <see cref="SqliteRegistryStore"/>.</remarks>
 public sealed class SqliteAccountStore : IAccountStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS accounts(
-            name TEXT PRIMARY KEY,
-            role TEXT NOT NULL,
-            token_hash TEXT NOT NULL UNIQUE,
-            password_hash TEXT,
-            failed_logins INTEGER NOT NULL DEFAULT 0,
-            locked_until TEXT,
-            revoked TEXT,
-            created TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS audit(
-            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-            record_id TEXT NOT NULL,
-            version INTEGER NOT NULL,
-            change TEXT NOT NULL,
-            user_name TEXT NOT NULL,
-            request_id TEXT NOT NULL,
-            at TEXT NOT NULL,
-            reason TEXT);
-        CREATE INDEX IF NOT EXISTS audit_record ON audit(record_id);
-        CREATE INDEX IF NOT EXISTS audit_user ON audit(user_name);
-        """;
+    private const string Schema = Migrations.AccountTables;
 
     private readonly SqliteConnection connection;
 

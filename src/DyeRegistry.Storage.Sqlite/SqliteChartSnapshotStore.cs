@@ -12,19 +12,7 @@ namespace DyeRegistry.Storage.Sqlite;
 /// <remarks>One instance per thread of use, as <see cref="SqliteRegistryStore"/>.</remarks>
 public sealed class SqliteChartSnapshotStore : IChartSnapshotStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS chart_snapshots(
-            number INTEGER PRIMARY KEY AUTOINCREMENT,
-            medium_id TEXT NOT NULL,
-            ink_id TEXT,
-            versions TEXT NOT NULL,
-            issued_by TEXT NOT NULL,
-            issued TEXT NOT NULL,
-            note TEXT NOT NULL,
-            html TEXT NOT NULL,
-            json TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS chart_snapshots_subject ON chart_snapshots(medium_id, ink_id);
-        """;
+    private const string Schema = Migrations.ChartSnapshotTables;
 
     private readonly SqliteConnection connection;
 

@@ -11,6 +11,36 @@ namespace DyeRegistry.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteRegistryStore
 {
+    /// <summary>A substructure search's candidates: the dyes whose pattern fingerprint holds every
+    /// bit of the query's, decided in SQL (<c>dr_holds_bits</c>), so the pickles and Morgan
+    /// fingerprints of the others are never read (SQLite reads a row's large columns only when
+    /// asked for them).</summary>
+    public IEnumerable<DyeStructure> SubstructureCandidates(string smarts, byte[] patternScreen) =>
+        Stream(DyeSelect + " WHERE dr_holds_bits(pattern_fp, $screen) ORDER BY id", ReadDye, ("$screen", patternScreen));
+
+    // Registered on each connection: true when every bit set in the screen is set in the stored
+    // fingerprint; a fingerprint of another length cannot be compared, so its dye stays a candidate.
+    private static void AddFunctions(SqliteConnection connection) =>
+        connection.CreateFunction<byte[]?, byte[]?, bool>("dr_holds_bits", HoldsAllBits, isDeterministic: true);
+
+    internal static bool HoldsAllBits(byte[]? stored, byte[]? screen)
+    {
+        if (stored is null || screen is null || stored.Length != screen.Length)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < screen.Length; i++)
+        {
+            if ((screen[i] & ~stored[i]) != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A text search's candidates: the records whose stored document text contains the
     /// text (the id is in the document), so only those are parsed. Only for plain ASCII text that
     /// JSON stores as typed (letters, digits, space and - _ . , : / ( ) #); anything else may be

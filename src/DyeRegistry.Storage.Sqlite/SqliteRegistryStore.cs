@@ -60,6 +60,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             store.Guard(() =>
             {
                 connection.Open();
+                AddFunctions(connection);
                 // Wait for a lock held by another process before anything else: two first uses of a
                 // new registry must not race on switching the journal or creating the schema.
                 store.Execute("PRAGMA busy_timeout=10000;");
@@ -89,6 +90,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             try
             {
                 connection.Open();
+                AddFunctions(connection);
                 store.Execute("PRAGMA busy_timeout=10000;");
                 store.CheckSchemaReadable();
                 return store;

@@ -56,6 +56,12 @@ public interface IRegistryStore : IDisposable
     /// <summary>Dyes that may contain the SMARTS pattern (default: every dye).</summary>
     IEnumerable<DyeStructure> SubstructureCandidates(string smarts) => Dyes();
 
+    /// <summary>As <see cref="SubstructureCandidates(string)"/>, narrowed where the store can to the
+    /// dyes whose stored pattern fingerprint holds every bit of <paramref name="patternScreen"/>
+    /// (the query's pattern fingerprint, RDKit's substructure screen: a dye without one of its
+    /// bits cannot contain the query). The search still decides every dye it gets.</summary>
+    IEnumerable<DyeStructure> SubstructureCandidates(string smarts, byte[] patternScreen) => SubstructureCandidates(smarts);
+
     /// <summary>Dyes whose stored Morgan fingerprint may reach <paramref name="minimum"/> Tanimoto
     /// similarity to <paramref name="morganFingerprint"/> (default: every dye).</summary>
     IEnumerable<DyeStructure> SimilarityCandidates(byte[] morganFingerprint, double minimum) => Dyes();

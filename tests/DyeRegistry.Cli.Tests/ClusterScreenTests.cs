@@ -18,11 +18,11 @@ public sealed class ClusterScreenTests(ITestOutputHelper log) : IDisposable
     private static int nextDatabase;
     private readonly TempFolder dir = new("dyereg-cluster-");
     private readonly List<Process> processes = [];
-    private Process? ownRedis;
+    private TestRedis? redis;
 
     public void Dispose()
     {
-        foreach (var p in processes.Append(ownRedis).OfType<Process>())
+        foreach (var p in processes)
         {
             try
             {
@@ -39,6 +39,7 @@ public sealed class ClusterScreenTests(ITestOutputHelper log) : IDisposable
             p.Dispose();
         }
 
+        redis?.Dispose();
         dir.Dispose();
     }
 
@@ -211,47 +212,8 @@ public sealed class ClusterScreenTests(ITestOutputHelper log) : IDisposable
     // test.sh's Redis (a database of its own per test), or a server of this test's own.
     private string Redis()
     {
-        var db = 1 + (Interlocked.Increment(ref nextDatabase) % 15);
-        var given = Environment.GetEnvironmentVariable("DYEREG_TEST_REDIS");
-        string address;
-        if (!string.IsNullOrEmpty(given))
-        {
-            address = given.TrimEnd('/');
-        }
-        else
-        {
-            var port = FreePort();
-            var info = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
-            foreach (var a in new[] { "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no", "--dir", dir.Path })
-            {
-                info.ArgumentList.Add(a);
-            }
-
-            try
-            {
-                ownRedis = Process.Start(info)!;
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                throw new InvalidOperationException("redis-server is not installed (scripts/bootstrap.sh installs it; test.sh starts it): the cluster tests cannot run", e);
-            }
-
-            ownRedis.OutputDataReceived += (_, _) => { };
-            ownRedis.BeginOutputReadLine();
-            address = $"redis://127.0.0.1:{port}";
-        }
-
-        var m = MembershipAddress.Parse(address);
-        // Asked again until it answers: a redis-server just started may not be listening yet (under load).
-        var said = WaitFor(() =>
-        {
-            using var flush = Process.Start(new ProcessStartInfo("redis-cli", ["-h", m.Host, "-p", m.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-n", db.ToString(System.Globalization.CultureInfo.InvariantCulture), "flushdb"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            flush.WaitForExit();
-            var answer = flush.StandardOutput.ReadToEnd();
-            return answer.Contains("OK", StringComparison.Ordinal) ? answer : null;
-        }, "redis-cli flushdb");
-        Assert.Contains("OK", said, StringComparison.Ordinal);
-        return $"{address}/{db}";
+        redis ??= TestRedis.Start(dir.Path, "the cluster tests");
+        return redis.CleanDatabase(1 + (Interlocked.Increment(ref nextDatabase) % 15));
     }
 
     private static int FreePort()

@@ -16,17 +16,11 @@ namespace DyeRegistry.Server.Tests;
 public sealed class ClusterJobTests : IDisposable
 {
     private readonly DyeRegistry.TestSupport.TempFolder dir = new("dyereg-clusterjobs-");
-    private Process? ownRedis;
+    private DyeRegistry.TestSupport.TestRedis? redis;
 
     public void Dispose()
     {
-        if (ownRedis is { HasExited: false })
-        {
-            ownRedis.Kill();
-            ownRedis.WaitForExit();
-        }
-
-        ownRedis?.Dispose();
+        redis?.Dispose();
         dir.Dispose();
     }
 
@@ -91,54 +85,10 @@ public sealed class ClusterJobTests : IDisposable
         }
     }
 
+    // test.sh's Redis, database 0 (the cluster tests of the CLI use databases 1-15), or a server of this test's own.
     private string Redis()
     {
-        var given = Environment.GetEnvironmentVariable("DYEREG_TEST_REDIS");
-        string address;
-        if (!string.IsNullOrEmpty(given))
-        {
-            address = given.TrimEnd('/') + "/0"; // the cluster tests of the CLI use databases 1-15
-        }
-        else
-        {
-            using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-            l.Start();
-            var port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
-            l.Stop();
-            var info = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
-            foreach (var a in new[] { "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no", "--dir", dir.Path })
-            {
-                info.ArgumentList.Add(a);
-            }
-
-            try
-            {
-                ownRedis = Process.Start(info)!;
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                throw new InvalidOperationException("redis-server is not installed (scripts/bootstrap.sh installs it; test.sh starts it): the cluster job test cannot run", e);
-            }
-
-            ownRedis.OutputDataReceived += (_, _) => { };
-            ownRedis.BeginOutputReadLine();
-            address = $"redis://127.0.0.1:{port}";
-        }
-
-        // A clean database: an earlier run's jobs must not be listed.
-        var m = MembershipAddress.Parse(address);
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            using var flush = Process.Start(new ProcessStartInfo("redis-cli", ["-h", m.Host, "-p", m.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-n", m.Database.ToString(System.Globalization.CultureInfo.InvariantCulture), "flushdb"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            flush.WaitForExit();
-            if (flush.StandardOutput.ReadToEnd().Contains("OK", StringComparison.Ordinal))
-            {
-                return address;
-            }
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Redis at {address} did not answer in 30 s");
-            Thread.Sleep(200);
-        }
+        redis ??= DyeRegistry.TestSupport.TestRedis.Start(dir.Path, "the cluster job test");
+        return redis.CleanDatabase(0);
     }
 }

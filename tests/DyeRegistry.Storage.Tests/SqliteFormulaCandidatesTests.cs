@@ -8,7 +8,7 @@ namespace DyeRegistry.Storage.Tests;
 /// <summary>The SQLite store chooses a formula search's candidates in SQL from the stored
 /// membership: fewer than every dye, and still every member, the undetermined ones and those
 /// stored under other formula files (the contract suite checks the answers); and a text search's
-/// from the stored document text.</summary>
+/// from the stored document text; a substructure search's by the pattern fingerprint, in SQL.</summary>
 public sealed class SqliteFormulaCandidatesTests : IDisposable
 {
     private readonly SqliteFixture fixture = new();
@@ -50,6 +50,19 @@ public sealed class SqliteFormulaCandidatesTests : IDisposable
         Assert.True(expected.Count < 12, "the test needs dyes that are not candidates");
         Assert.Equal(expected, store.FormulaCandidates("M-I", library.Stamp).Select(d => d.Id));
         Assert.Equal(12, store.FormulaCandidates("M-I", "newer formula files").Count());
+    }
+
+    [Fact]
+    public void SubstructureCandidates_AreTheDyesWhoseFingerprintHoldsTheScreen()
+    {
+        var dyes = store.Dyes().ToList();
+        var screen = dyes[3].PatternFingerprint; // every dye whose fingerprint holds all of D-03's bits
+        var expected = dyes.Where(d => d.PatternFingerprint.Zip(screen).All(p => (p.Second & ~p.First) == 0)).Select(d => d.Id).ToList();
+        Assert.Contains("D-03", expected);
+        Assert.True(expected.Count < 12, "the test needs dyes the screen leaves out");
+        Assert.Equal(expected, store.SubstructureCandidates("*", screen).Select(d => d.Id));
+        Assert.Equal(12, store.SubstructureCandidates("*", new byte[screen.Length]).Count()); // an empty screen rules out nothing
+        Assert.Equal(dyes[3].RecordPickle, store.SubstructureCandidates("*", screen).First(d => d.Id == "D-03").RecordPickle);
     }
 
     [Fact]
