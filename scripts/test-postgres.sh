@@ -10,7 +10,7 @@
 #                                    folder relative to its binary); trust login on loopback.
 # The cluster lives in artifacts/postgres/ (data folder; unix socket inside it) when the postgres
 # user can reach that folder; a checkout under a private folder (mktemp -d, a home folder of mode
-# 700) cannot be reached, and then the cluster lives in a fresh /tmp/dyereg-pg.XXXXXX instead,
+# 700) cannot be reached, and then the cluster lives in a fresh /tmp/dyereg-postgres.XXXXXX instead,
 # named in artifacts/postgres.location so that stop finds and removes it. It listens on a free
 # loopback port only, and runs as the unprivileged `postgres` user (PostgreSQL refuses root).
 # Password authentication with a random password, so other users of the machine cannot use it.
@@ -27,20 +27,27 @@ root="$(pwd)/artifacts/postgres"
 data="$root/data"
 log="$root/server.log"
 
-# Picks the cluster's folder for start (see the header) and records it for stop.
-choose_root() {
-  root="$(pwd)/artifacts/postgres"
-  mkdir -p "$root"
+# A cluster's folder (see the header): artifacts/NAME when the postgres user can reach it, else a
+# fresh /tmp/dyereg-NAME.XXXXXX; printed, and recorded in POINTER for stop.
+reachable_folder() { # NAME POINTER
+  local folder="$(pwd)/artifacts/$1"
+  mkdir -p "$folder"
   if [ "$(id -u)" -eq 0 ]; then
-    chown "$user" "$root"
-    if ! runuser -u "$user" -- test -w "$root"; then
-      rm -rf "$root"
-      root="$(mktemp -d /tmp/dyereg-pg.XXXXXX)"
-      chown "$user" "$root"
-      echo "test-postgres: the $user user cannot reach $(pwd)/artifacts (a private folder above it); the cluster lives in $root" >&2
+    chown "$user" "$folder"
+    if ! runuser -u "$user" -- test -w "$folder"; then
+      rm -rf "$folder"
+      folder="$(mktemp -d "/tmp/dyereg-$1.XXXXXX")"
+      chown "$user" "$folder"
+      echo "test-postgres: the $user user cannot reach $(pwd)/artifacts (a private folder above it); the cluster lives in $folder" >&2
     fi
   fi
-  echo "$root" > "$pointer"
+  echo "$folder" > "$2"
+  echo "$folder"
+}
+
+# Picks the cluster's folder for start and records it for stop.
+choose_root() {
+  root="$(reachable_folder postgres "$pointer")"
   data="$root/data"
   log="$root/server.log"
 }
@@ -119,17 +126,7 @@ start_without_cartridge() {
   local t port
   [ -x "$bin/postgres" ] || fail "PostgreSQL 15 is not installed ($bin/postgres missing): run scripts/bootstrap.sh"
   stop_without_cartridge
-  t="$(pwd)/artifacts/pg-nocartridge"
-  mkdir -p "$t"
-  if [ "$(id -u)" -eq 0 ]; then
-    chown "$user" "$t"
-    if ! runuser -u "$user" -- test -w "$t"; then
-      rm -rf "$t"
-      t="$(mktemp -d /tmp/dyereg-pg-nocartridge.XXXXXX)"
-      echo "test-postgres: the $user user cannot reach $(pwd)/artifacts; the cluster without the cartridge lives in $t" >&2
-    fi
-  fi
-  echo "$t" > "$nocartridge_pointer"
+  t="$(reachable_folder pg-nocartridge "$nocartridge_pointer")"
   nocartridge="$t"
   mkdir -p "$t/usr/lib/postgresql/15/bin" "$t/usr/share/postgresql"
   cp "$bin/postgres" "$bin/pg_ctl" "$t/usr/lib/postgresql/15/bin/"

@@ -139,13 +139,7 @@ internal static class ModelCommand
             }
 
             stdout.WriteLine($"{report.Folds}-fold scaffold cross-validation, {report.Model.Count} compounds, features {report.Options.Features}, {report.Options.CoverageLevel:P0} intervals {(report.Options.IntervalsByClass ? "by class" : "global")}");
-            stdout.WriteLine($"{"",-34} {"n",6} {"RMSE",7} {"MAE",7} {"R2",7} {"cover",7}");
-            Row(stdout, "model", report.Model);
-            Row(stdout, "ESOL equation", report.Esol);
-            Row(stdout, "model, azo/anthraquinone", report.ModelAzoAnthraquinone);
-            Row(stdout, "ESOL, azo/anthraquinone", report.EsolAzoAnthraquinone);
-            Row(stdout, "model, inside domain", report.ModelInDomain);
-            Row(stdout, "model, outside domain", report.ModelOutOfDomain);
+            Comparison(stdout, report.Model, report.Esol, report.ModelAzoAnthraquinone, report.EsolAzoAnthraquinone, report.ModelInDomain, report.ModelOutOfDomain);
             for (var f = 0; f < report.PerFold.Count; f++)
             {
                 Row(stdout, $"model, fold {f + 1}", report.PerFold[f]);
@@ -227,17 +221,24 @@ internal static class ModelCommand
             }
 
             stdout.WriteLine($"model {report.ModelVersion} on {parse.GetValue(shared.Data)}, {loaded.Metadata.Options.CoverageLevel:P0} intervals");
-            stdout.WriteLine($"{"",-34} {"n",6} {"RMSE",7} {"MAE",7} {"R2",7} {"cover",7}");
-            Row(stdout, "model", report.Model);
-            Row(stdout, "ESOL equation", report.Esol);
-            Row(stdout, "model, azo/anthraquinone", report.ModelAzoAnthraquinone);
-            Row(stdout, "ESOL, azo/anthraquinone", report.EsolAzoAnthraquinone);
-            Row(stdout, "model, inside domain", report.ModelInDomain);
-            Row(stdout, "model, outside domain", report.ModelOutOfDomain);
+            Comparison(stdout, report.Model, report.Esol, report.ModelAzoAnthraquinone, report.EsolAzoAnthraquinone, report.ModelInDomain, report.ModelOutOfDomain);
             stdout.WriteLine($"RMSE below ESOL's by {F(100 * (1 - report.Model.Rmse / report.Esol.Rmse))} %");
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    // The table both evaluation commands print: the model against the ESOL equation, overall, on
+    // the azo/anthraquinone subset, and inside and outside the model's domain.
+    private static void Comparison(TextWriter w, RegressionMetrics model, RegressionMetrics esol, RegressionMetrics modelAzo, RegressionMetrics esolAzo, RegressionMetrics inDomain, RegressionMetrics outOfDomain)
+    {
+        w.WriteLine($"{"",-34} {"n",6} {"RMSE",7} {"MAE",7} {"R2",7} {"cover",7}");
+        Row(w, "model", model);
+        Row(w, "ESOL equation", esol);
+        Row(w, "model, azo/anthraquinone", modelAzo);
+        Row(w, "ESOL, azo/anthraquinone", esolAzo);
+        Row(w, "model, inside domain", inDomain);
+        Row(w, "model, outside domain", outOfDomain);
     }
 
     private static void Row(TextWriter w, string name, RegressionMetrics m) =>
