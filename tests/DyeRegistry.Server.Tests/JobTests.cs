@@ -9,7 +9,8 @@ namespace DyeRegistry.Server.Tests;
 /// <summary>
 /// Screening jobs over the API: every role x endpoint as docs/roles.md says; a job's hits and
 /// errors are byte for byte <c>dyereg screen</c>'s; cancel, resume, and a server restart in the
-/// middle of a job (Interrupted, then resumed from its checkpoint to the same output); limits and
+/// middle of a job (Interrupted, then resumed from its checkpoint to the same output), a failed job
+/// resumed once its cause is gone; limits and
 /// refusals as problem details.
 /// </summary>
 public class JobTests
@@ -143,6 +144,42 @@ public class JobTests
         Assert.Equal(0, ApiHost.Cli("screen", catalogue, "-o", reference, "--errors", referenceErrors, "--quiet").Exit);
         Assert.Equal(File.ReadAllText(reference).Replace(catalogue, "big.smi", StringComparison.Ordinal), await host.As(Role.Viewer).GetStringAsync($"/api/v1/jobs/{id}/hits"));
         Assert.Equal(File.ReadAllText(referenceErrors).Replace(catalogue, "big.smi", StringComparison.Ordinal), await host.As(Role.Viewer).GetStringAsync($"/api/v1/jobs/{id}/errors"));
+    }
+
+    [Fact]
+    public async Task A_failed_job_is_resumable_and_resuming_it_gives_the_output_of_dyereg_screen()
+    {
+        await using var host = await ApiHost.StartAsync(o => o with { JobThreads = 1, JobSlots = 1 });
+        var blocker = await SubmitAsync(host.As(Role.Chemist), Encoding.UTF8.GetBytes(Catalogue(60_000)), "big.smi");
+        await WaitAsync(host, blocker, s => s is not "queued");
+        var text = Catalogue(2_000);
+        var id = await SubmitAsync(host.As(Role.Chemist), Encoding.UTF8.GetBytes(text), "small.smi");
+
+        // While it waits for the slot, a folder takes the place of its hits file: the job fails.
+        var hitsInTheWay = host.Temp.Combine(Path.Combine("registry.db.jobs", id, "hits.jsonl"));
+        Directory.CreateDirectory(hitsInTheWay);
+        Assert.Equal(HttpStatusCode.Accepted, (await host.As(Role.Chemist).PostAsync($"/api/v1/jobs/{blocker}/cancel", null)).StatusCode);
+        var failed = await WaitAsync(host, id, s => s is "failed" or "done");
+        Assert.Equal("failed", failed.GetProperty("state").GetString());
+        Assert.True(failed.GetProperty("resumable").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(failed.GetProperty("message").GetString()));
+
+        // The cause removed, resume finishes it with dyereg screen's hits and errors.
+        Directory.Delete(hitsInTheWay);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.As(Role.Viewer).PostAsync($"/api/v1/jobs/{id}/resume", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await host.As(Role.Chemist).PostAsync($"/api/v1/jobs/{id}/resume", null)).StatusCode);
+        var done = await WaitAsync(host, id, s => s is "done" or "failed");
+        Assert.Equal("done", done.GetProperty("state").GetString());
+        Assert.Equal(2_000, done.GetProperty("records").GetInt64());
+        Assert.Equal(HttpStatusCode.Conflict, (await host.As(Role.Chemist).PostAsync($"/api/v1/jobs/{id}/resume", null)).StatusCode);
+
+        var catalogue = host.Temp.Combine("small.smi");
+        File.WriteAllText(catalogue, text);
+        var reference = host.Temp.Combine("reference.jsonl");
+        var referenceErrors = host.Temp.Combine("reference-errors.txt");
+        Assert.Equal(0, ApiHost.Cli("screen", catalogue, "-o", reference, "--errors", referenceErrors, "--quiet").Exit);
+        Assert.Equal(File.ReadAllText(reference).Replace(catalogue, "small.smi", StringComparison.Ordinal), await host.As(Role.Viewer).GetStringAsync($"/api/v1/jobs/{id}/hits"));
+        Assert.Equal(File.ReadAllText(referenceErrors).Replace(catalogue, "small.smi", StringComparison.Ordinal), await host.As(Role.Viewer).GetStringAsync($"/api/v1/jobs/{id}/errors"));
     }
 
     [Fact]

@@ -66,6 +66,8 @@ public sealed record ScreenJob
     /// <summary>Share of the catalogue's bytes read, 0..1 (1 when done).</summary>
     public double Fraction => State == ScreenJobState.Done ? 1 : CatalogueBytes > 0 ? Math.Min(1, Math.Round((double)BytesRead / CatalogueBytes, 4)) : 0;
 
-    /// <summary>A stopped job goes on from its checkpoint; a done one is complete, a queued or running one is going.</summary>
-    public bool Resumable => State is ScreenJobState.Interrupted or ScreenJobState.Cancelled;
+    /// <summary>A stopped or failed job goes on from its checkpoint (a failed one may fail again, as
+    /// it would for the same cause: a catalogue that cannot be read, a full disk that is still full);
+    /// a done one is complete, a queued or running one is going.</summary>
+    public bool Resumable => State is ScreenJobState.Interrupted or ScreenJobState.Cancelled or ScreenJobState.Failed;
 }

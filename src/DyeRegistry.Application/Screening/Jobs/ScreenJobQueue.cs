@@ -218,8 +218,8 @@ public sealed class ScreenJobQueue : IDisposable
         }
     }
 
-    /// <summary>Queues a cancelled or interrupted job again; it goes on from its checkpoint. False
-    /// when the job is not stopped.</summary>
+    /// <summary>Queues a cancelled, interrupted or failed job again; it goes on from its checkpoint
+    /// (from the start when it has none). False when the job is not stopped.</summary>
     public bool Resume(string id)
     {
         lock (persist)
