@@ -31,6 +31,10 @@ public sealed class ClusterScreen(MembershipAddress membership)
         {
             id = File.Exists(idFile) ? File.ReadAllText(idFile).Trim() : throw new IOException($"nothing to resume: no cluster job in {dir}");
             ShardPlan.Load(dir).RequireSameCatalogues();
+            if (ledger.IsCancelled(id))
+            {
+                ledger.Reactivate(id); // resuming a cancelled job: its nodes take its shards again
+            }
         }
         else
         {
@@ -55,6 +59,12 @@ public sealed class ClusterScreen(MembershipAddress membership)
         while (true)
         {
             cancel.ThrowIfCancellationRequested();
+            if (ledger.IsCancelled(id))
+            {
+                client.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+                throw new ClusterJobCancelledException($"job {id} was cancelled (dyereg serve's jobs API); its completed shards stay in {dir}: --resume goes on from there");
+            }
+
             var p = Retry(() => job.Progress());
             var nodes = Retry(() => grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
             firstRecords = firstRecords < 0 ? p.Records : firstRecords;
@@ -113,6 +123,9 @@ public sealed class ClusterScreen(MembershipAddress membership)
         return lines;
     }
 }
+
+/// <summary>The job was cancelled while the coordinator followed it.</summary>
+public sealed class ClusterJobCancelledException(string message) : Exception(message);
 
 /// <summary>What a cluster screen is asked to do.</summary>
 public sealed record ShardPlanRequest(string[] Files, string Output, string? ErrorsFile, string FormulaFolder, string[] Formulas, ScreenValidation Validation, long RecordsPerShard);

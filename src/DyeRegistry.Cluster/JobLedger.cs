@@ -55,6 +55,20 @@ public sealed class JobLedger(IDatabase db)
 
     public bool IsFinished(string id) => db.HashExists(Job(id), "finished");
 
+    /// <summary>Cancels an active job: no shard of it is leased any more, and nodes stop the shards
+    /// of it they run at their next renewal (their parts are not completed). False when the job is
+    /// not active (unknown, finished or cancelled already). <c>--resume</c> reactivates it.</summary>
+    public bool Cancel(string id) => CancelAsync(id).GetAwaiter().GetResult();
+
+    public bool IsCancelled(string id) => db.HashExists(Job(id), "cancelled");
+
+    /// <summary>A cancelled job made active again (<c>dyereg screen --cluster --resume</c>).</summary>
+    public void Reactivate(string id)
+    {
+        db.HashDelete(Job(id), "cancelled");
+        db.SetAdd(Active, id);
+    }
+
     /// <summary>Records a shard's completion unless one is recorded already; true when this one was.</summary>
     public bool Complete(string id, int shard, ShardDone done) => db.HashSet(Done(id), shard, JsonSerializer.Serialize(done), When.NotExists);
 
@@ -72,7 +86,22 @@ public sealed class JobLedger(IDatabase db)
         return entries.TryGetValue("dir", out var dir) && entries.TryGetValue("shards", out var n) ? (dir, int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)) : null;
     }
 
-    public Task<bool> IsFinishedAsync(string id) => db.HashExistsAsync(Job(id), "finished");
+    /// <summary>Finished, or cancelled: no more leases.</summary>
+    public async Task<bool> IsStoppedAsync(string id) => (await db.HashGetAsync(Job(id), ["finished", "cancelled"])).Any(v => v.HasValue);
+
+    public async Task<bool> CancelAsync(string id)
+    {
+        if (!await db.SetContainsAsync(Active, id))
+        {
+            return false;
+        }
+
+        // Marked cancelled before it leaves the active set: a grain asked for a lease meanwhile already says no.
+        await db.HashSetAsync(Job(id), "cancelled", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        await db.SetRemoveAsync(Active, id);
+        await EventAsync(id, "cancel");
+        return true;
+    }
 
     public Task<bool> CompleteAsync(string id, int shard, ShardDone done) => db.HashSetAsync(Done(id), shard, JsonSerializer.Serialize(done), When.NotExists);
 
@@ -111,7 +140,7 @@ public sealed class JobLedger(IDatabase db)
             var running = (await db.HashGetAllAsync(Leases(id))).Count(e => !done.ContainsKey((int)e.Name) && long.Parse(e.Value.ToString().Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) > now);
             static DateTimeOffset? At(Dictionary<string, string> job, string key) => job.TryGetValue(key, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(ms, System.Globalization.CultureInfo.InvariantCulture)) : null;
             list.Add(new(id, job.GetValueOrDefault("output", string.Empty), active.Contains(id), int.Parse(shards, System.Globalization.CultureInfo.InvariantCulture), done.Count, running,
-                done.Values.Sum(d => d.Records), done.Values.Sum(d => d.Hits), done.Values.Sum(d => d.Errors), nodes, At(job, "submitted"), At(job, "finished")));
+                done.Values.Sum(d => d.Records), done.Values.Sum(d => d.Hits), done.Values.Sum(d => d.Errors), nodes, At(job, "submitted"), At(job, "finished"), At(job, "cancelled")));
         }
 
         return [.. list.OrderByDescending(j => j.Submitted).ThenBy(j => j.Id, StringComparer.Ordinal)];
@@ -128,6 +157,8 @@ public sealed class LedgerJobs(MembershipAddress address) : DyeRegistry.Applicat
 
     public async Task<DyeRegistry.Application.Screening.Jobs.ClusterJobStatus?> FindAsync(string id, CancellationToken cancel) =>
         (await ledger.Value.StatusAsync(id)).FirstOrDefault();
+
+    public Task<bool> CancelAsync(string id, CancellationToken cancel) => ledger.Value.CancelAsync(id);
 }
 
 /// <summary>A shard's entry in the ledger: its counts, its parts' checksums and the node that ran it.</summary>

@@ -21,6 +21,7 @@ public sealed class ShardWorker(IGrainFactory grains, JobLedger ledger, ILocalSi
     private readonly CancellationTokenSource stopping = new();
     private readonly List<Thread> threads = [];
     private readonly Dictionary<string, (FormulaLibrary Library, ScreenRunner Runner)> runners = [];
+    private readonly Dictionary<string, ShardPlan> plans = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -81,22 +82,58 @@ public sealed class ShardWorker(IGrainFactory grains, JobLedger ledger, ILocalSi
 
     private void Run(string job, IScreenJobGrain grain, ShardLease lease)
     {
-        var plan = ShardPlan.Load(lease.JobDir);
+        var plan = PlanOf(job, lease.JobDir);
+        using var shardRun = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         using var renewals = new Timer(_ =>
         {
             try
             {
                 ledger.Seen(Node);
+                if (ledger.IsCancelled(job))
+                {
+                    shardRun.Cancel(); // the job was cancelled: this shard's parts are not completed
+                    return;
+                }
+
                 grain.Renew(lease.Shard, Node).GetAwaiter().GetResult();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the shard ended while this renewal ran
             }
             catch (Exception e)
             {
                 Console.Error.WriteLine($"dyereg cluster node: renewing shard {lease.Shard}: {e.Message}");
             }
         }, null, RenewEvery, RenewEvery);
-        var outcome = ShardRun.Run(plan, lease.Shard, RunnerFor(plan), options.Threads, stopping.Token);
+        ShardRun.Outcome outcome;
+        try
+        {
+            outcome = ShardRun.Run(plan, lease.Shard, RunnerFor(plan), options.Threads, shardRun.Token);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"dyereg cluster node: job {job} was cancelled; shard {lease.Shard} stopped");
+            return;
+        }
+
         var c = outcome.Completion;
         grain.Complete(lease.Shard, Node, new ShardDone(c.Shard, c.Records, c.Hits, c.Errors, c.OutputSha256, c.ErrorsSha256, Node, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())).GetAwaiter().GetResult();
+    }
+
+    // The plan of a job, read once per job and node: a 1e9-record job's plan.json lists 50,000 shards.
+    private ShardPlan PlanOf(string job, string dir)
+    {
+        lock (plans)
+        {
+            if (!plans.TryGetValue(job, out var plan))
+            {
+                plan = ShardPlan.Load(dir);
+                plans[job] = plan;
+            }
+
+            return plan;
+        }
     }
 
     private ScreenRunner RunnerFor(ShardPlan plan)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DyeRegistry.Application.Screening;
+using DyeRegistry.Application.Screening.Shards;
 using DyeRegistry.Cluster;
 using Microsoft.Extensions.Hosting;
 
@@ -92,15 +93,25 @@ internal static class ScreenClusterOption
 
         var screen = new ClusterScreen(MembershipAddress.Parse(uri));
         var last = DateTime.MinValue;
-        var totals = screen.Run(new ShardPlanRequest(files, output, errors, formulaFolder, formulas, validation, perShard), resume, s =>
+        ShardMerge.Totals totals;
+        try
         {
-            if (!quiet && DateTime.UtcNow - last > TimeSpan.FromSeconds(2))
+            totals = screen.Run(new ShardPlanRequest(files, output, errors, formulaFolder, formulas, validation, perShard), resume, s =>
             {
-                last = DateTime.UtcNow;
-                stderr.WriteLine($"{s.Progress.Records:N0} records, {s.RecordsPerSecond:N0}/s; shards {s.Progress.Done} done, {s.Progress.Running} running, {s.Progress.Left} left; nodes alive {s.Nodes}");
-                stderr.Flush();
-            }
-        }, CancellationToken.None);
+                if (!quiet && DateTime.UtcNow - last > TimeSpan.FromSeconds(2))
+                {
+                    last = DateTime.UtcNow;
+                    stderr.WriteLine($"{s.Progress.Records:N0} records, {s.RecordsPerSecond:N0}/s; shards {s.Progress.Done} done, {s.Progress.Running} running, {s.Progress.Left} left; nodes alive {s.Nodes}");
+                    stderr.Flush();
+                }
+            }, CancellationToken.None);
+        }
+        catch (ClusterJobCancelledException e)
+        {
+            stderr.WriteLine($"dyereg screen: {e.Message}");
+            return ExitCodes.Incomplete;
+        }
+
         stderr.WriteLine($"{totals.Records} records: {totals.Hits} hits, {totals.Errors} errors ({totals.Shards} shards on the cluster)");
         if (totals.NotValidated > 0)
         {

@@ -11,7 +11,7 @@ namespace DyeRegistry.Server.Api;
 /// up to <see cref="ServeOptions.MaxCatalogueBytes"/>) starts a job that <c>dyereg screen</c>'s runner
 /// does on the queue's threads; its progress is polled, it can be cancelled and resumed, and its
 /// hits and errors downloaded in <c>dyereg screen</c>'s formats. With <c>--cluster</c>, the cluster's
-/// jobs are listed too (id <c>cluster:ID</c>). Roles: docs/roles.md.
+/// jobs are listed too (id <c>cluster:ID</c>) and a registrar can cancel one. Roles: docs/roles.md.
 /// </summary>
 internal static class JobEndpoints
 {
@@ -89,11 +89,14 @@ internal static class JobEndpoints
         nodesAlive = c.NodesAlive,
         submitted = c.Submitted,
         finished = c.Finished,
+        cancelled = c.Cancelled,
         fraction = c.Shards > 0 ? Math.Round((double)c.Done / c.Shards, 4) : 0,
     };
 
-    /// <summary>Running while shards are left, merging when all are done but the job is still active, then done.</summary>
-    public static string ClusterState(ClusterJobStatus c) => c.Active ? (c.Done == c.Shards && c.Shards > 0 ? "merging" : "running") : "done";
+    /// <summary>Running while shards are left, merging when all are done but the job is still active,
+    /// then done; cancelled until its <c>dyereg screen --cluster --resume</c> makes it active again.</summary>
+    public static string ClusterState(ClusterJobStatus c) =>
+        c.Cancelled is not null && !c.Active ? "cancelled" : c.Active ? (c.Done == c.Shards && c.Shards > 0 ? "merging" : "running") : "done";
 
     public static string Name(ScreenJobState state) => state.ToString().ToLowerInvariant();
 
@@ -180,7 +183,40 @@ internal static class JobEndpoints
     public static bool MayControl(HttpContext context, ScreenJob job) =>
         RolePolicies.RoleOf(context.User) is { } role && (role >= Role.Registrar || job.Owner == context.User.Identity?.Name);
 
-    private static IResult Cancel(string id, HttpContext context, ScreenJobQueue jobs) => Control(id, context, jobs, cancel: true);
+    private static async Task<IResult> Cancel(string id, HttpContext context, ScreenJobQueue jobs, ServerResources resources, CancellationToken cancel) =>
+        id.StartsWith(ClusterPrefix, StringComparison.Ordinal) ? await CancelOnCluster(id, context, resources, cancel) : Control(id, context, jobs, cancel: true);
+
+    // A cluster job is in the ledger, not this server's accounts: it has no owner here, so a registrar or admin cancels it.
+    // The nodes stop its shards at their next renewal; its coordinator stops following it; --resume goes on.
+    private static async Task<IResult> CancelOnCluster(string id, HttpContext context, ServerResources resources, CancellationToken cancel)
+    {
+        if (resources.Options.ClusterJobs is not { } ledger)
+        {
+            return Problems.NotFound($"job '{id}': this server is not connected to a cluster (dyereg serve --cluster URI)");
+        }
+
+        if (RolePolicies.RoleOf(context.User) is not { } role || role < Role.Registrar)
+        {
+            return Problems.Of(StatusCodes.Status403Forbidden, $"job '{id}' runs on the cluster, started by dyereg screen --cluster: only a registrar or admin may cancel it");
+        }
+
+        try
+        {
+            var key = id[ClusterPrefix.Length..];
+            if (await ledger.FindAsync(key, cancel) is not { } job)
+            {
+                return Problems.NotFound($"no cluster job '{id}'");
+            }
+
+            return await ledger.CancelAsync(key, cancel)
+                ? Results.Accepted($"/api/v1/jobs/{id}", View((await ledger.FindAsync(key, cancel))!))
+                : Problems.Of(StatusCodes.Status409Conflict, $"job '{id}' is {ClusterState(job)}: only a running cluster job can be cancelled");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, $"the cluster's ledger cannot be reached: {e.Message}");
+        }
+    }
 
     private static IResult Resume(string id, HttpContext context, ScreenJobQueue jobs) => Control(id, context, jobs, cancel: false);
 
@@ -189,7 +225,7 @@ internal static class JobEndpoints
         if (jobs.Find(id) is not { } job)
         {
             return Problems.NotFound(id.StartsWith(ClusterPrefix, StringComparison.Ordinal)
-                ? $"job '{id}': a cluster job is cancelled and resumed by its dyereg screen --cluster (Ctrl+C, then --resume)"
+                ? $"job '{id}': a cluster job is resumed by dyereg screen --cluster ... --resume, which merges its parts when they are done"
                 : $"no job '{id}'");
         }
 
@@ -201,7 +237,7 @@ internal static class JobEndpoints
         var done = cancel ? jobs.Cancel(id) : jobs.Resume(id);
         return done
             ? Results.Accepted($"/api/v1/jobs/{id}", View(jobs.Find(id)!))
-            : Problems.Of(StatusCodes.Status409Conflict, $"job '{id}' is {Name(job.State)}: {(cancel ? "only a queued or running job can be cancelled" : "only a cancelled or interrupted job can be resumed")}");
+            : Problems.Of(StatusCodes.Status409Conflict, $"job '{id}' is {Name(job.State)}: {(cancel ? "only a queued or running job can be cancelled" : "only a cancelled, interrupted or failed job can be resumed")}");
     }
 
     internal static IResult Download(string id, ScreenJobQueue jobs, bool hits)
