@@ -3,7 +3,9 @@
 #   (s) `dyereg screen` on this machine, all cores;
 #   (k) `dyereg screen --cluster` on 2 nodes on this machine (1 thread each), Redis on loopback,
 #       nodes started before the clock starts;
-# the engine's overhead (k)/(s) - 1, the per-shard overhead (plan, lease, merge) in milliseconds,
+# the engine's overhead (k)/(s) - 1 in wall-clock time and in user CPU seconds (the nodes' and the
+# coordinator's against the single run's: under other load the CPU ratio is the fair one), the
+# per-shard overhead (plan, lease, merge) in milliseconds,
 # a check that both outputs are byte-identical, and a paper estimate of 100 nodes on 1e9 records.
 # The machine's load average is printed before and after. The file is ../shared's real catalogue
 # repeated to N records (ids get a #k suffix), as in screen-bench.sh.
@@ -18,7 +20,6 @@ records="${1:-1000000}"; per_shard="${2:-20000}"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
-  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null || true
   rm -rf "$work"
@@ -44,39 +45,61 @@ for i in 1 2; do
 done
 
 now() { date +%s.%N; }
-t0=$(now); "$dyereg" screen "$work/big.smi" -q -o "$work/single.jsonl" --errors "$work/single.err" 2> "$work/single.log"; t1=$(now)
+cpu() { awk '{ printf "%.2f %.2f", $14 / 100, $15 / 100 }' "/proc/$1/stat"; }  # user, system seconds (USER_HZ 100)
+timed() { out="$1"; shift; /usr/bin/time -f "%U %S" -o "$out" "$@"; }
+echo "(s) load average at its start: $(cut -d' ' -f1-3 /proc/loadavg)"
+t0=$(now); timed "$work/single.cpu" "$dyereg" screen "$work/big.smi" -q -o "$work/single.jsonl" --errors "$work/single.err" 2> "$work/single.log"; t1=$(now)
 echo "(s) $(tail -1 "$work/single.log")"
-t2=$(now); "$dyereg" screen "$work/big.smi" --cluster "$uri" -q -o "$work/cluster.jsonl" --errors "$work/cluster.err" --shard-records "$per_shard" 2> "$work/cluster.log"; t3=$(now)
+echo "(k) load average at its start: $(cut -d' ' -f1-3 /proc/loadavg)"
+n1a=$(cpu "${pids[0]}"); n2a=$(cpu "${pids[1]}")
+t2=$(now); timed "$work/cluster.cpu" "$dyereg" screen "$work/big.smi" --cluster "$uri" -q -o "$work/cluster.jsonl" --errors "$work/cluster.err" --shard-records "$per_shard" 2> "$work/cluster.log"; t3=$(now)
+n1b=$(cpu "${pids[0]}"); n2b=$(cpu "${pids[1]}")
 echo "(k) $(tail -1 "$work/cluster.log")"
+echo "load average after (k): $(cut -d' ' -f1-3 /proc/loadavg)"
 cmp -s "$work/single.jsonl" "$work/cluster.jsonl" && cmp -s "$work/single.err" "$work/cluster.err" && echo "outputs byte-identical" || { echo "outputs DIFFER" >&2; exit 1; }
+# Plan and merge as commands, on the big job and on a one-record job: the one-record run is the
+# fixed cost of a dyereg process (start, formula library); the difference is the work per shard.
+head -1 "$work/big.smi" > "$work/one.smi"
 t4=$(now); "$dyereg" screen plan "$work/big.smi" --job "$work/plan-only" --shard-records "$per_shard" > "$work/plan.out" 2>/dev/null; t5=$(now)
 t6=$(now); "$dyereg" screen merge --job "$work/cluster.jsonl.job" -o "$work/merged-again.jsonl" 2>/dev/null; t7=$(now)
+t8=$(now); "$dyereg" screen plan "$work/one.smi" --job "$work/one-job" > /dev/null 2>&1; t9=$(now)
+"$dyereg" screen shard --job "$work/one-job" --shard 0 2>/dev/null
+t10=$(now); "$dyereg" screen merge --job "$work/one-job" -o "$work/one.jsonl" 2>/dev/null; t11=$(now)
 id=$(cat "$work/cluster.jsonl.job/cluster-job")
 redis-cli -p "$port" lrange "dyereg:job:$id:events" 0 -1 > "$work/events"
 
-python3 - "$records" "$per_shard" "$t0" "$t1" "$t2" "$t3" "$t4" "$t5" "$t6" "$t7" "$(cat "$work/plan.out")" "$work/events" <<'PY'
+python3 - "$records" "$per_shard" "$t0" "$t1" "$t2" "$t3" "$t4" "$t5" "$t6" "$t7" "$t8" "$t9" "$t10" "$t11" "$(cat "$work/plan.out")" "$work/events" \
+  "$(cat "$work/single.cpu")" "$(cat "$work/cluster.cpu")" "$n1a" "$n1b" "$n2a" "$n2b" <<'PY'
 import sys, statistics
 records, per_shard = int(sys.argv[1]), int(sys.argv[2])
-t = list(map(float, sys.argv[3:11])); shards = int(sys.argv[11])
-single, cluster, plan, merge = t[1] - t[0], t[3] - t[2], t[5] - t[4], t[7] - t[6]
+t = list(map(float, sys.argv[3:15])); shards = int(sys.argv[15])
+single, cluster, plan, merge, plan1, merge1 = t[1] - t[0], t[3] - t[2], t[5] - t[4], t[7] - t[6], t[9] - t[8], t[11] - t[10]
+su, ss = map(float, sys.argv[17].split()); cu, cs = map(float, sys.argv[18].split())
+n1a, n1b, n2a, n2b = [list(map(float, a.split())) for a in sys.argv[19:23]]
+nodes_user = (n1b[0] - n1a[0]) + (n2b[0] - n2a[0]); nodes_sys = (n1b[1] - n1a[1]) + (n2b[1] - n2a[1])
 # Lease overhead: per node, the gap between a completion and that node's next lease.
 last, gaps = {}, []
-for line in open(sys.argv[12]):
-    ms, what, shard, node = line.split()[:4]
+for line in open(sys.argv[16]):
+    f = line.split()
+    if len(f) < 4: continue
+    ms, what, shard, node = f[:4]
     if what == "complete": last[node] = int(ms)
     elif what == "lease" and node in last: gaps.append(int(ms) - last.pop(node))
-print(f"(s) single machine, all cores : {single:8.1f} s  {records / single:8,.0f} records/s")
-print(f"(k) 2-node cluster, same cores: {cluster:8.1f} s  {records / cluster:8,.0f} records/s   engine overhead (k)/(s) - 1 = {100 * (cluster / single - 1):+.1f} %  (goal <= 5 %)")
-print(f"per shard ({shards} shards): plan {1000 * plan / shards:.1f} ms (whole plan {plan:.2f} s, dyereg start included), "
-      f"lease {statistics.median(gaps) if gaps else float('nan'):.0f} ms median between a completion and the node's next lease, "
-      f"merge {1000 * merge / shards:.1f} ms (whole merge {merge:.2f} s, start included)")
-# Paper estimate: 100 nodes of this machine's per-core rate, 1e9 records, the same shard size.
+lease = statistics.median(gaps) if gaps else float('nan')
+plan_shard = 1000 * (plan - plan1) / shards; merge_shard = 1000 * (merge - merge1) / shards
+print(f"(s) single machine, all cores : {single:8.1f} s  {records / single:8,.0f} records/s  user CPU {su:7.1f} s, system {ss:5.1f} s")
+print(f"(k) 2-node cluster, same cores: {cluster:8.1f} s  {records / cluster:8,.0f} records/s  user CPU {cu + nodes_user:7.1f} s (nodes {nodes_user:.1f}, coordinator {cu:.1f}), system {cs + nodes_sys:5.1f} s")
+print(f"engine overhead, wall clock (k)/(s) - 1 = {100 * (cluster / single - 1):+.1f} %   user CPU (k)/(s) - 1 = {100 * ((cu + nodes_user) / su - 1):+.1f} %   (goal <= 5 %)")
+print(f"per shard ({shards} shards): plan {plan_shard:.1f} ms (whole plan {plan:.2f} s, of which {plan1:.2f} s a dyereg process's start and formula library: a one-record plan), "
+      f"lease {lease:.0f} ms median between a completion and the node's next lease ({len(gaps)} gaps), "
+      f"merge {merge_shard:.1f} ms (whole merge {merge:.2f} s, of which {merge1:.2f} s a one-shard merge)")
+# Paper estimate: 100 nodes of this machine's rate, 1e9 records, the same shard size.
 rate_per_node = records / single  # this 2-core machine
 n = 1e9; nodes = 100; count = n / per_shard
 compute = n / (rate_per_node * nodes)
-print(f"paper: 1e9 records on {nodes} such nodes: {count:,.0f} shards of {per_shard:,}; compute {compute / 3600:.2f} h at {rate_per_node:,.0f} records/s a node; "
-      f"ledger: {3 * count:,.0f} writes (lease, complete, event) + renewals every 2 s ({nodes / 2:.0f}/s) - trivial for one Redis; "
-      f"plan reads the files once ({plan / records * n / 60:.1f} min at this machine's scan rate); merge copies the hit parts only "
-      f"(hits are ~0.7 % of records: seconds); per-shard overhead {(1000 * (plan + merge) / shards + (statistics.median(gaps) if gaps else 0)):.0f} ms against "
-      f"{per_shard / rate_per_node:.0f} s of screening per shard")
+per_shard_s = per_shard / rate_per_node
+print(f"paper: 1e9 records on {nodes} such nodes: {count:,.0f} shards of {per_shard:,} ({per_shard_s:.1f} s each); compute {compute / 3600:.2f} h at {rate_per_node:,.0f} records/s a node; "
+      f"ledger: {count * 6:,.0f} operations for leases and completions ({count * 6 / compute:.1f}/s) + renewals {nodes / 2:.0f}/s; "
+      f"plan {plan_shard * count / 1000 / 60:.1f} min; merge {merge_shard * count / 1000 / 60:.1f} min at this machine's rates; "
+      f"lease gap {lease / 1000 / per_shard_s * 100:.2f} % of a shard's time")
 PY
