@@ -99,7 +99,7 @@ n = 1e9; nodes = 100; count = n / per_shard
 compute = n / (rate_per_node * nodes)
 per_shard_s = per_shard / rate_per_node
 print(f"paper: 1e9 records on {nodes} such nodes: {count:,.0f} shards of {per_shard:,} ({per_shard_s:.1f} s each); compute {compute / 3600:.2f} h at {rate_per_node:,.0f} records/s a node; "
-      f"ledger: {count * 6:,.0f} operations for leases and completions ({count * 6 / compute:.1f}/s) + renewals {nodes / 2:.0f}/s; "
+      f"ledger: {count * 8:,.0f} Redis operations for leases and completions ({count * 8 / compute:.1f}/s) + renewals {nodes / 2:.0f}/s of 3 each; "
       f"plan {plan_shard * count / 1000 / 60:.1f} min; merge {merge_shard * count / 1000 / 60:.1f} min at this machine's rates; "
       f"lease gap {lease / 1000 / per_shard_s * 100:.2f} % of a shard's time")
 PY
