@@ -307,30 +307,36 @@ internal static class RegistryCommands
             using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
             var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!);
             using var library = chemistry.Library;
-            var outcome = DyeSearch.Run(store, chemistry, request);
-            var hits = outcome.Hits;
+            // Streamed: each hit is printed as it is found, none is kept (memory stays bounded
+            // whatever the number of hits).
+            var outcome = DyeSearch.Stream(store, chemistry, request);
             var budget = outcome.Budget;
             var o = parse.InvocationConfiguration.Output;
             var text = parse.GetValue(format) == "text";
-            // Standard output holds only hits (pipes stay clean); what was searched and the columns go to standard error.
+            // Standard output holds only hits (pipes stay clean); what was searched and the columns go
+            // to standard error. A formula search has the verdict column (filled for a dye whose
+            // membership is undetermined), known before the first hit.
             parse.InvocationConfiguration.Error.WriteLine((request.Formula is null
                 ? "searched standardized parents (salts and solvents set aside, neutralized, canonical tautomer), the query's parent too"
                 : "searched formula membership, computed on each record as drawn") +
-                (text ? "; columns: " + SearchHitText.Header(request.Similar is not null, hits.Any(h => h.Verdict is not null)).Replace("\t", ", ", StringComparison.Ordinal) : string.Empty));
+                (text ? "; columns: " + SearchHitText.Header(request.Similar is not null, request.Formula is not null).Replace("\t", ", ", StringComparison.Ordinal) : string.Empty));
 
-            foreach (var h in hits)
+            var count = 0;
+            foreach (var h in outcome.Hits)
             {
-                o.WriteLine(SearchHitText.Line(h, parse.GetValue(format)!));
+                count++;
+                // text: the verdict column of a formula search is empty for a plain hit, so every line has the header's columns
+                o.WriteLine(SearchHitText.Line(text && request.Formula is not null && h.Verdict is null ? h with { Verdict = string.Empty } : h, parse.GetValue(format)!));
             }
 
             if (!outcome.Complete)
             {
                 parse.InvocationConfiguration.Error.WriteLine(FormattableString.Invariant(
-                    $"search stopped: the time limit of {budget.TotalSeconds:G} s (--time-limit) ran out after {Counted.Of(outcome.Searched, "dye")}; the {Counted.Of(hits.Count, "hit")} above {(hits.Count == 1 ? "is" : "are")} those found so far, not all"));
+                    $"search stopped: the time limit of {budget.TotalSeconds:G} s (--time-limit) ran out after {Counted.Of(outcome.Searched, "dye")}; the {Counted.Of(count, "hit")} above {(count == 1 ? "is" : "are")} those found so far, not all"));
                 return ExitCodes.Incomplete;
             }
 
-            parse.InvocationConfiguration.Error.WriteLine(Counted.Of(hits.Count, "hit"));
+            parse.InvocationConfiguration.Error.WriteLine(Counted.Of(count, "hit"));
             return ExitCodes.Success;
         }));
         return command;
