@@ -73,26 +73,31 @@ internal static class RegistryCommands
             using var estimates = solubilityModel is null ? null : new RecordEstimates(solubilityModel);
             var counts = new Dictionary<ImportStatus, int>();
             var columns = new DyeRegistry.Chemistry.IO.SmilesColumns(parse.GetValue(smilesColumn), parse.GetValue(idColumn), parse.GetValue(nameColumn));
-            var outcomes = RecordImport.Run(store, chemistry, parse.GetValue(files)!, options, limits, parse.GetValue(threads), o =>
+            // Streamed: each outcome is reported and counted as its record is stored, none kept
+            // (memory stays bounded whatever the files' size).
+            var total = 0;
+            ImportOutcome? last = null;
+            foreach (var o in RecordImport.Each(store, chemistry, parse.GetValue(files)!, options, limits, parse.GetValue(threads), o =>
             {
                 if (o.Status is ImportStatus.Failed or ImportStatus.Duplicate || (o.Message is not null && o.Status is ImportStatus.Created or ImportStatus.Updated))
                 {
                     stderr.WriteLine($"{o.Input.Where}: {(o.Status == ImportStatus.Duplicate ? "duplicate: " : string.Empty)}{o.Message}");
                 }
-            }, columns, (file, rule) => stderr.WriteLine($"{file}: {rule}"), estimates);
-            foreach (var o in outcomes)
+            }, columns, (file, rule) => stderr.WriteLine($"{file}: {rule}"), estimates))
             {
                 counts[o.Status] = counts.GetValueOrDefault(o.Status) + 1;
+                total++;
+                last = o;
             }
 
-            if (outcomes.Count > 0 && outcomes[^1].StoppedBatch)
+            if (last is { StoppedBatch: true })
             {
-                var stored = outcomes.Count(o => o.Status is ImportStatus.Created or ImportStatus.Updated);
-                stderr.WriteLine($"import stopped at {outcomes[^1].Input.Where} by a storage error: " +
+                var stored = counts.GetValueOrDefault(ImportStatus.Created) + counts.GetValueOrDefault(ImportStatus.Updated);
+                stderr.WriteLine($"import stopped at {last.Input.Where} by a storage error: " +
                     (options.Atomic ? "nothing was imported" : $"the {Counted.Of(stored, "record")} reported created or updated before it {(stored == 1 ? "is" : "are")} stored; it and every record after it are not (they were not read)"));
             }
 
-            stderr.WriteLine($"{Counted.Of(outcomes.Count, "record")}: " + string.Join(", ", Enum.GetValues<ImportStatus>().Select(s => $"{counts.GetValueOrDefault(s)} {s.ToString().ToLowerInvariant()}")) +
+            stderr.WriteLine($"{Counted.Of(total, "record")}: " + string.Join(", ", Enum.GetValues<ImportStatus>().Select(s => $"{counts.GetValueOrDefault(s)} {s.ToString().ToLowerInvariant()}")) +
                 $" ({clock.Elapsed.TotalSeconds:F1} s){(options.Atomic && counts.ContainsKey(ImportStatus.Failed) ? "; atomic: nothing was imported" : string.Empty)}");
             return counts.ContainsKey(ImportStatus.Failed) ? ExitCodes.RecordsFailed : ExitCodes.Success;
         }));
