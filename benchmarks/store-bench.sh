@@ -22,8 +22,13 @@ catalogue="$shared/data/catalogs/real_mixed.smi"
 n="${1:-1000000}"
 work="${DYEREG_BENCH_WORK:-$(mktemp -d)}"
 mkdir -p "$work"
-dotnet build -c Release src/DyeRegistry.Cli -nologo -v quiet >/dev/null
-dyereg="$(pwd)/src/DyeRegistry.Cli/bin/Release/net10.0/dyereg"
+# DYEREG_BENCH_DYEREG: a dyereg binary built before (a copy, so the tree may be rebuilt meanwhile).
+if [ -n "${DYEREG_BENCH_DYEREG:-}" ]; then
+  dyereg="$DYEREG_BENCH_DYEREG"
+else
+  dotnet build -c Release src/DyeRegistry.Cli -nologo -v quiet >/dev/null
+  dyereg="$(pwd)/src/DyeRegistry.Cli/bin/Release/net10.0/dyereg"
+fi
 started=""
 cleanup() {
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -35,7 +40,11 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== store benchmark, $n dyes, $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-/usr/bin/time -f "%U %S %e %M" -o "$work/gen.time" /usr/bin/python3 benchmarks/python/generate_dyes.py "$n" "$catalogue" samples/dyes.smi "$work/dyes.smi"
+if [ -s "$work/dyes.smi" ] && [ "$(wc -l <"$work/dyes.smi")" -eq "$n" ]; then
+  echo "generator: $work/dyes.smi reused ($n lines)"; : >"$work/gen.time"; echo "0 0 0 0" >"$work/gen.time"
+else
+  /usr/bin/time -f "%U %S %e %M" -o "$work/gen.time" /usr/bin/python3 benchmarks/python/generate_dyes.py "$n" "$catalogue" samples/dyes.smi "$work/dyes.smi"
+fi
 echo "generator: $(cat "$work/gen.time" | awk '{ printf "%.1f s CPU", $1 + $2 }')"
 
 if [ -z "${DYEREG_BENCH_POSTGRES:-}" ]; then
@@ -52,17 +61,32 @@ sqlite="$work/bench.db"
 rm -f "$sqlite" "$sqlite-wal" "$sqlite-shm"
 
 peak=0
+# The database server's CPU seconds so far (the postmaster and every backend it has reaped: a
+# dyereg run's backend ends with its connection), when the cluster runs on this machine.
+server_cpu() {
+  local dir pid
+  dir="$(psql -X -qAt -d postgres -c "SHOW data_directory" 2>/dev/null || true)"
+  pid="$(head -1 "$dir/postmaster.pid" 2>/dev/null || true)"
+  if [ -n "$pid" ] && [ -r "/proc/$pid/stat" ]; then
+    awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15 + $16 + $17) / hz }' "/proc/$pid/stat"
+  fi
+}
 # run LABEL STORE ARGS...: one dyereg run, measured; prints CPU, wall, peak MB and hits (output lines).
 run() {
   local label="$1" store="$2"; shift 2
   local registry="$sqlite"; [ "$store" = postgres ] && registry="$pg"
+  server_before="$(server_cpu)"
   if ! /usr/bin/time -f "%U %S %e %M" -o "$work/time" "$dyereg" "$@" --registry "$registry" >"$work/out" 2>"$work/err"; then
     # exit code 1 with records reported (duplicates) is an import's normal end
     [ "$1" = import ] || { echo "store-bench: $label on $store failed:"; tail -5 "$work/err"; exit 1; }
   fi
   read -r user system wall kb <"$work/time"
   local mb=$((kb / 1024)); [ "$mb" -gt "$peak" ] && peak=$mb
-  printf "  %-34s %-9s cpu %8.2f s  wall %8.2f s  peak %5d MB  hits %s\n" "$label" "$store" "$(echo "$user + $system" | bc)" "$wall" "$mb" "$(grep -c . "$work/out" || true)"
+  local server=""
+  if [ "$store" = postgres ] && [ -n "$server_before" ] && after="$(server_cpu)" && [ -n "$after" ]; then
+    server="  server cpu $(echo "$after - $server_before" | bc) s"
+  fi
+  printf "  %-34s %-9s cpu %8.2f s  wall %8.2f s  peak %5d MB  hits %s%s\n" "$label" "$store" "$(echo "$user + $system" | bc)" "$wall" "$mb" "$(grep -c . "$work/out" || true)" "$server"
 }
 # sql LABEL QUERY: the cartridge's own query on the same tables, timed by psql.
 sql() {

@@ -122,9 +122,31 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
             return NotImported(outcomes, "not imported: the atomic batch had failures");
         }
 
+        foreach (var outcome in ImportEach(records, options))
+        {
+            outcomes.Add(outcome);
+            progress?.Invoke(outcome);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>As <see cref="Import"/> without <see cref="ImportOptions.Atomic"/> or
+    /// <see cref="ImportOptions.DryRun"/>: each record applied in its own transaction, its outcome
+    /// handed out as it is stored and kept by no one here, so a file of any size imports in bounded
+    /// memory. A storage failure ends the outcomes with one that has <see cref="ImportOutcome.StoppedBatch"/>.</summary>
+    public IEnumerable<ImportOutcome> ImportEach(IEnumerable<PreparedRecord> records, ImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Atomic || options.DryRun)
+        {
+            throw new ArgumentException("an atomic import or a dry run decides on every record at the end: use Import");
+        }
+
         foreach (var r in records)
         {
             ImportOutcome outcome;
+            var stopped = false;
             try
             {
                 outcome = ApplyAlone(r, options);
@@ -132,16 +154,15 @@ public sealed class RegistryImporter(IRegistryStore store, DyeChemistry chemistr
             catch (RegistryException e)
             {
                 outcome = new ImportOutcome(r.Input, ImportStatus.Failed, null, $"not stored: {e.Message}") { StoppedBatch = true };
-                outcomes.Add(outcome);
-                progress?.Invoke(outcome);
-                break;
+                stopped = true;
             }
 
-            outcomes.Add(outcome);
-            progress?.Invoke(outcome);
+            yield return outcome;
+            if (stopped)
+            {
+                yield break;
+            }
         }
-
-        return outcomes;
     }
 
     // Every record applied in one transaction that is rolled back: later records see earlier ones

@@ -26,31 +26,54 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
     /// </summary>
     public SearchOutcome Substructure(QueryMolecule query, TimeSpan budget)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var screen = query.PatternFingerprint();
-        var hits = new List<SearchHit>();
-        long searched = 0;
-        foreach (var dye in store.SubstructureCandidates(query.Smarts, screen.ToBytes()))
+        var tally = new SearchTally();
+        var hits = SubstructureHits(query, budget, tally).ToList();
+        return new SearchOutcome(hits, tally.Complete, tally.Searched, tally.Elapsed);
+    }
+
+    /// <summary>As <see cref="Substructure(QueryMolecule, TimeSpan)"/>, each hit handed out as it
+    /// is found and kept by no one here: memory stays bounded whatever the number of hits.
+    /// <paramref name="tally"/> says, once the hits have been read to their end, whether every dye
+    /// was searched.</summary>
+    public IEnumerable<SearchHit> SubstructureHits(QueryMolecule query, TimeSpan budget, SearchTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(tally);
+        return Walk();
+
+        IEnumerable<SearchHit> Walk()
         {
-            if (budget != Timeout.InfiniteTimeSpan && clock.Elapsed > budget)
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var screen = query.PatternFingerprint();
+            foreach (var dye in store.SubstructureCandidates(query.Smarts, screen.ToBytes()))
             {
-                return new SearchOutcome(hits, false, searched, clock.Elapsed);
+                if (budget != Timeout.InfiniteTimeSpan && clock.Elapsed > budget)
+                {
+                    tally.Complete = false;
+                    break;
+                }
+
+                tally.Searched++;
+                tally.Elapsed = clock.Elapsed;
+                if (!Fingerprint.FromBytes(dye.PatternFingerprint).ContainsAllBitsOf(screen))
+                {
+                    continue;
+                }
+
+                bool found;
+                using (var mol = Molecule.FromSmiles(dye.ParentSmiles))
+                {
+                    found = mol.HasSubstructMatch(query);
+                }
+
+                if (found)
+                {
+                    yield return Hit(dye, null);
+                }
             }
 
-            searched++;
-            if (!Fingerprint.FromBytes(dye.PatternFingerprint).ContainsAllBitsOf(screen))
-            {
-                continue;
-            }
-
-            using var mol = Molecule.FromSmiles(dye.ParentSmiles);
-            if (mol.HasSubstructMatch(query))
-            {
-                hits.Add(Hit(dye, null));
-            }
+            tally.Elapsed = clock.Elapsed;
         }
-
-        return new SearchOutcome(hits, true, searched, clock.Elapsed);
     }
 
     /// <summary>
@@ -60,68 +83,107 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
     /// other formula files (another stamp) are matched again and their stored membership updated,
     /// so the answer always equals <c>dyereg match</c> with the current files.
     /// </summary>
-    public IReadOnlyList<SearchHit> WithinFormula(string formulaId)
+    public IReadOnlyList<SearchHit> WithinFormula(string formulaId) => FormulaHits(formulaId).ToList();
+
+    /// <summary>As <see cref="WithinFormula"/>, each hit handed out as it is found (memory bounded
+    /// whatever the number of hits). Stale memberships are written back in batches as the walk
+    /// goes (each batch in its own transaction, after its dyes were read).</summary>
+    public IEnumerable<SearchHit> FormulaHits(string formulaId)
     {
         var formula = chemistry.Library.Find(formulaId)?.Formula.Id
             ?? throw new ArgumentException($"no formula '{formulaId}' (known: {string.Join(", ", chemistry.Library.Formulas.Select(f => f.Formula.Id))})");
-        var stale = new List<(string Id, IReadOnlyList<string> Within)>();
-        var hits = new List<SearchHit>();
-        foreach (var dye in store.FormulaCandidates(formula, chemistry.Library.Stamp))
+        return Walk();
+
+        IEnumerable<SearchHit> Walk()
         {
-            var within = dye.Within;
-            if (dye.FormulaStamp != chemistry.Library.Stamp)
+            var stale = new List<(string Id, IReadOnlyList<string> Within)>();
+            foreach (var dye in store.FormulaCandidates(formula, chemistry.Library.Stamp))
             {
-                within = chemistry.Within(dye);
-                stale.Add((dye.Id, within));
+                var within = dye.Within;
+                if (dye.FormulaStamp != chemistry.Library.Stamp)
+                {
+                    within = chemistry.Within(dye);
+                    stale.Add((dye.Id, within));
+                }
+
+                if (within.Contains(formula))
+                {
+                    yield return Hit(dye, null);
+                }
+                else if (within.Contains(DyeChemistry.UndeterminedPrefix + formula))
+                {
+                    yield return Hit(dye, null) with { Verdict = FormulaVerdictText.Undetermined };
+                }
             }
 
-            if (within.Contains(formula))
+            // Written once the walk has ended: SQLite's reader and a write share one connection.
+            // Only the stale dyes' ids and memberships are kept (after the formula files changed).
+            if (stale.Count > 0)
             {
-                hits.Add(Hit(dye, null));
-            }
-            else if (within.Contains(DyeChemistry.UndeterminedPrefix + formula))
-            {
-                hits.Add(Hit(dye, null) with { Verdict = FormulaVerdictText.Undetermined });
+                using var tx = store.Begin();
+                foreach (var (id, within) in stale)
+                {
+                    tx.UpdateWithin(id, within, chemistry.Library.Stamp);
+                }
+
+                tx.Commit();
             }
         }
-
-        if (stale.Count > 0)
-        {
-            using var tx = store.Begin();
-            foreach (var (id, within) in stale)
-            {
-                tx.UpdateWithin(id, within, chemistry.Library.Stamp);
-            }
-
-            tx.Commit();
-        }
-
-        return hits;
     }
 
     /// <summary>Dyes whose parent's Morgan (radius 2) Tanimoto similarity to the query's parent is
     /// at least <paramref name="minimum"/>, most similar first.</summary>
-    public IReadOnlyList<SearchHit> Similar(Molecule query, double minimum)
+    public IReadOnlyList<SearchHit> Similar(Molecule query, double minimum) => SimilarHits(query, minimum).ToList();
+
+    /// <summary>As <see cref="Similar"/>, the hits made one at a time as they are read: the ranking
+    /// keeps only each candidate's id and score (never its structure or fingerprints), and a hit's
+    /// record is read when the hit is handed out.</summary>
+    public IEnumerable<SearchHit> SimilarHits(Molecule query, double minimum)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(minimum, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minimum, 1.0);
-        using var parent = ParentOf(query);
-        var fp = parent.MorganFingerprint();
-        return store.SimilarityCandidates(fp.ToBytes(), minimum)
-            .Select(d => (Dye: d, T: fp.Tanimoto(Fingerprint.FromBytes(d.MorganFingerprint))))
-            .Where(x => x.T >= minimum)
-            .OrderByDescending(x => x.T).ThenBy(x => x.Dye.Id, StringComparer.Ordinal)
-            .Select(x => Hit(x.Dye, x.T))
-            .ToList();
+        byte[] bits;
+        using (var parent = ParentOf(query))
+        {
+            bits = parent.MorganFingerprint().ToBytes();
+        }
+
+        return Walk();
+
+        IEnumerable<SearchHit> Walk()
+        {
+            var fp = Fingerprint.FromBytes(bits);
+            var ranked = new List<(string Id, double T)>();
+            foreach (var d in store.SimilarityCandidates(bits, minimum))
+            {
+                var t = fp.Tanimoto(Fingerprint.FromBytes(d.MorganFingerprint));
+                if (t >= minimum)
+                {
+                    ranked.Add((d.Id, t));
+                }
+            }
+
+            ranked.Sort((a, b) => b.T != a.T ? b.T.CompareTo(a.T) : string.CompareOrdinal(a.Id, b.Id));
+            foreach (var (id, t) in ranked)
+            {
+                if (store.GetDye(id) is { } dye)
+                {
+                    yield return Hit(dye, t);
+                }
+            }
+        }
     }
 
     /// <summary>Dyes with the query's standardized parent (the duplicate key): the dye, its salt
     /// and hydrate forms, its tautomers as drawn; in id order.</summary>
-    public IReadOnlyList<SearchHit> Exact(Molecule query)
+    public IReadOnlyList<SearchHit> Exact(Molecule query) => ExactHits(query).ToList();
+
+    /// <summary>As <see cref="Exact"/>, streamed, by the stored parent key's index.</summary>
+    public IEnumerable<SearchHit> ExactHits(Molecule query)
     {
         var key = DyeChemistry.DuplicateKey(query);
-        return store.Dyes().Where(d => d.ParentKey == key).Select(d => Hit(d, null)).ToList();
+        return store.ExactCandidates(key).Where(d => d.ParentKey == key).Select(d => Hit(d, null));
     }
 
     /// <summary>The standardized parent of a query structure, as registration computes it.</summary>

@@ -6,3 +6,17 @@ namespace DyeRegistry.Registry;
 /// <param name="Searched">How many stored dyes were searched.</param>
 /// <param name="Elapsed">How long it took.</param>
 public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, bool Complete, long Searched, TimeSpan Elapsed);
+
+/// <summary>What a streamed search has done so far: filled in as its hits are read, final once
+/// they have been read to their end.</summary>
+public sealed class SearchTally
+{
+    /// <summary>False when the time budget ran out before every candidate was searched.</summary>
+    public bool Complete { get; internal set; } = true;
+
+    /// <summary>How many stored dyes were searched.</summary>
+    public long Searched { get; internal set; }
+
+    /// <summary>How long the search has taken.</summary>
+    public TimeSpan Elapsed { get; internal set; }
+}

@@ -19,30 +19,41 @@ public sealed class StaleParentKeys(IRegistryStore store, DyeChemistry chemistry
 {
     /// <summary>Every dye whose stored parent differs from today's (a record that is damaged or no
     /// longer parses is left to <see cref="RegistryChecker"/>, which reports it).</summary>
+    /// <remarks>One walk over the dyes and their records together (both in id order), holding one
+    /// dye at a time and only the stale ones after it: memory grows with what changed, not with the
+    /// registry. Today's key of a dye that is not stale is its stored one, so the other dyes with a
+    /// stale dye's new key are the stored ones with it (by the key's index) and the stale ones.</remarks>
     public IReadOnlyList<StaleParent> Find()
     {
-        var stored = store.Dyes().ToList();
+        var stale = new List<(DyeStructure Stored, DyeStructure Current)>();
         // Read as the checker reads (a damaged record comes with its problem, not an exception).
-        var documents = store.Scan().Where(r => r.Record is not null).ToDictionary(r => r.Id, r => r.Record!.Document, StringComparer.Ordinal);
-        var current = new Dictionary<string, DyeStructure>(StringComparer.Ordinal);
-        foreach (var dye in stored)
+        using (var records = store.Scan(Storage.Records.RecordKind.Dye).Where(r => r.Record is not null).GetEnumerator())
         {
-            if (documents.TryGetValue(dye.Id, out var document) && chemistry.Prepare(dye.Id, document) is { Success: true } prepared)
+            var more = records.MoveNext();
+            foreach (var dye in store.Dyes())
             {
-                current[dye.Id] = prepared.Value;
+                while (more && string.CompareOrdinal(records.Current.Id, dye.Id) < 0)
+                {
+                    more = records.MoveNext();
+                }
+
+                if (more && records.Current.Id == dye.Id && chemistry.Prepare(dye.Id, records.Current.Record!.Document) is { Success: true } prepared && IsStale(dye, prepared.Value))
+                {
+                    stale.Add((dye, prepared.Value));
+                }
             }
         }
 
-        // Today's key of every dye (the stored one where it could not be recomputed).
-        var byKey = stored.ToLookup(d => current.TryGetValue(d.Id, out var c) ? c.ParentKey : d.ParentKey, d => d.Id, StringComparer.Ordinal);
-        return stored
-            .Where(d => current.TryGetValue(d.Id, out var c) && IsStale(d, c))
-            .Select(d =>
-            {
-                var c = current[d.Id];
-                return new StaleParent(d.Id, d.ParentKey, c, byKey[c.ParentKey].FirstOrDefault(other => other != d.Id));
-            })
-            .ToList();
+        var staleIds = stale.Select(s => s.Stored.Id).ToHashSet(StringComparer.Ordinal);
+        return stale.Select(s =>
+        {
+            var key = s.Current.ParentKey;
+            var others = store.ExactCandidates(key).Where(d => d.ParentKey == key && !staleIds.Contains(d.Id)).Select(d => d.Id)
+                .Concat(stale.Where(o => o.Current.ParentKey == key).Select(o => o.Stored.Id))
+                .Where(id => id != s.Stored.Id)
+                .Order(StringComparer.Ordinal);
+            return new StaleParent(s.Stored.Id, s.Stored.ParentKey, s.Current, others.FirstOrDefault());
+        }).ToList();
     }
 
     /// <summary>Stores today's parent of each dye in one transaction.</summary>

@@ -43,7 +43,7 @@ public static class ServerHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<ServerResources>();
         builder.Services.AddScoped<IRegistryStore>(s => s.GetRequiredService<ServerResources>().OpenRegistry());
-        builder.Services.AddScoped<IAccountStore>(_ => RegistryStores.OpenAccounts(options.Registry));
+        builder.Services.AddScoped<IAccountStore>(_ => RegistryStores.OpenAccountsPerRequest(options.Registry));
         builder.Services.AddScoped<AccountService>(s => new AccountService(s.GetRequiredService<IAccountStore>()));
         builder.Services.AddProblemDetails();
         Web.WebAuthentication.Add(builder.Services); // bearer for /api, the login cookie and antiforgery for the pages

@@ -33,7 +33,7 @@ public sealed class ServerResources : IDisposable
     /// one step for every client of this process.</summary>
     public SemaphoreSlim WriteGate { get; } = new(1, 1);
 
-    public IRegistryStore OpenRegistry() => RegistryStores.Open(Options.Registry, create: false);
+    public IRegistryStore OpenRegistry() => RegistryStores.OpenPerRequest(Options.Registry);
 
     public void Dispose()
     {

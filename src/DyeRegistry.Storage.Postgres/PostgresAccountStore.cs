@@ -23,6 +23,10 @@ public sealed class PostgresAccountStore : IAccountStore
     /// names (migrating it as the registry is migrated); the registry must exist.</summary>
     public static PostgresAccountStore Open(string location) => new(PostgresRegistryStore.Open(location, create: false));
 
+    /// <summary>As <see cref="Open"/>, on the process's shared connection pool
+    /// (<see cref="PostgresRegistryStore.OpenShared"/>): for the server, which opens the accounts per request.</summary>
+    public static PostgresAccountStore OpenShared(string location) => new(PostgresRegistryStore.OpenShared(location));
+
     public Account? Find(string name) => Accounts(AccountSelect + " WHERE name = @v", ("v", name)).FirstOrDefault();
 
     public Account? FindByTokenHash(string tokenHash) => Accounts(AccountSelect + " WHERE token_hash = @v", ("v", tokenHash)).FirstOrDefault();

@@ -71,6 +71,10 @@ public sealed partial class PostgresRegistryStore
             $"SET LOCAL rdkit.tanimoto_threshold = {Math.Max(0.0, minimum - 1e-9).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}",
             ("fp", morganFingerprint));
 
+    /// <summary>Dyes with this parent key, by its index.</summary>
+    public IEnumerable<DyeStructure> ExactCandidates(string parentKey) =>
+        StreamDyes(DyeSelect + " WHERE parent_key = @key ORDER BY id", ("key", parentKey));
+
     /// <summary>Dyes whose stored membership names the formula (within, or undetermined), by the
     /// indexed membership table, and every dye whose membership was computed with formula files
     /// other than <paramref name="stamp"/> (the caller computes those again).</summary>
@@ -106,35 +110,46 @@ public sealed partial class PostgresRegistryStore
 
     private IEnumerable<DyeStructure> StreamDyes(string sql, string? setting, params (string Name, object? Value)[] parameters) => Stream(sql, setting, ReadDye, parameters);
 
+    // Rows fetched per round trip of a walk: an early stop (Take, Any, a search's time limit)
+    // discards at most this many rows instead of the whole result.
+    private const int FetchRows = 500;
+
     // Streamed on a connection of its own, inside a read-only transaction (one snapshot of the
-    // table, settings local to it), one row in memory at a time whatever the registry size:
-    // Npgsql reads the result from the socket as the caller asks for rows.
+    // table, settings local to it), one row in memory at a time whatever the registry size. The
+    // query runs as a cursor fetched FetchRows at a time: a walk stopped early closes it with the
+    // transaction, and the server never computes nor sends the rest (a plain reader disposed
+    // early reads every remaining row off the socket). cursor_tuple_fraction = 1 keeps the plan
+    // the plain query gets (the cartridge's indexes, then the sort), not one tuned for first rows.
     private IEnumerable<T> Stream<T>(string sql, string? setting, Func<NpgsqlDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
         var connection = Guard(() => dataSource.OpenConnection());
         NpgsqlTransaction? tx = null;
-        NpgsqlCommand? cmd = null;
-        NpgsqlDataReader? reader = null;
         try
         {
             tx = Guard(() => connection.BeginTransaction());
-            Guard(() => Execute(connection, tx, "SET TRANSACTION READ ONLY"));
+            Guard(() => Execute(connection, tx, "SET TRANSACTION READ ONLY; SET LOCAL cursor_tuple_fraction = 1"));
             if (setting is not null)
             {
                 Guard(() => Execute(connection, tx, setting));
             }
 
-            cmd = Command(connection, tx, sql, parameters);
-            reader = Guard(() => cmd.ExecuteReader());
-            while (Guard(() => reader.Read()))
+            Guard(() => Execute(connection, tx, "DECLARE dr_walk NO SCROLL CURSOR FOR " + sql, parameters));
+            using var fetch = Command(connection, tx, $"FETCH FORWARD {FetchRows} FROM dr_walk");
+            int fetched;
+            do
             {
-                yield return Guard(() => read(reader));
+                fetched = 0;
+                using var reader = Guard(() => fetch.ExecuteReader());
+                while (Guard(() => reader.Read()))
+                {
+                    fetched++;
+                    yield return Guard(() => read(reader));
+                }
             }
+            while (fetched == FetchRows);
         }
         finally
         {
-            reader?.Dispose();
-            cmd?.Dispose();
             tx?.Dispose();
             connection.Dispose();
         }

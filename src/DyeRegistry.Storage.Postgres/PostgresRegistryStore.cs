@@ -19,12 +19,18 @@ public sealed partial class PostgresRegistryStore : IRegistryStore
     // Serializes schema steps between processes opening the same database (any fixed number).
     private const long MigrationLock = 0x4479655265670001;
 
-    private readonly NpgsqlDataSource dataSource;
+    // Data sources (connection pools) a long-running process shares between the stores it opens
+    // for each request (OpenShared), by connection string, with the schema version found once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(NpgsqlDataSource Source, string Location, int Version)>> Shared = new(StringComparer.Ordinal);
 
-    private PostgresRegistryStore(string location, NpgsqlDataSource dataSource)
+    private readonly NpgsqlDataSource dataSource;
+    private readonly bool ownsDataSource;
+
+    private PostgresRegistryStore(string location, NpgsqlDataSource dataSource, bool ownsDataSource = true)
     {
         Location = location;
         this.dataSource = dataSource;
+        this.ownsDataSource = ownsDataSource;
     }
 
     public string Location { get; }
@@ -52,7 +58,37 @@ public sealed partial class PostgresRegistryStore : IRegistryStore
         return store;
     }
 
-    public void Dispose() => dataSource.Dispose();
+    /// <summary>As <see cref="Open"/> (without creating), for a process that opens the registry
+    /// again and again (the server, per request): the first open migrates and keeps its connection
+    /// pool for the process; later ones reuse it (no new pool, no new connection, no schema
+    /// queries), and disposing such a store leaves the pool to the next.</summary>
+    public static PostgresRegistryStore OpenShared(string location)
+    {
+        var entry = Shared.GetOrAdd(location, key => new Lazy<(NpgsqlDataSource, string, int)>(() =>
+        {
+            var first = Open(key, create: false);
+            return (first.dataSource, first.Location, first.SchemaVersion);
+        }));
+        try
+        {
+            var (source, described, version) = entry.Value;
+            return new PostgresRegistryStore(described, source, ownsDataSource: false) { SchemaVersion = version };
+        }
+        catch
+        {
+            // a failed first open (server down, no registry) is tried again by the next caller
+            Shared.TryRemove(new KeyValuePair<string, Lazy<(NpgsqlDataSource, string, int)>>(location, entry));
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (ownsDataSource)
+        {
+            dataSource.Dispose();
+        }
+    }
 
     public IRegistryTransaction Begin() => Guard(() =>
     {

@@ -56,6 +56,10 @@ public sealed partial class SqliteRegistryStore
             ("$kind", RecordSchema.KindText(kind)), ("$text", text)));
     }
 
+    /// <summary>Dyes with this parent key, by its index.</summary>
+    public IEnumerable<DyeStructure> ExactCandidates(string parentKey) =>
+        Stream(DyeSelect + " WHERE parent_key = $key ORDER BY id", ReadDye, ("$key", parentKey));
+
     public IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp)
     {
         // within is stored as a JSON array of strings. Every entry that ends in the formula's id

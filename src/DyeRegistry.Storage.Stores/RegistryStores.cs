@@ -18,6 +18,16 @@ public static class RegistryStores
     public static IRegistryStore Open(string location, bool create = false) =>
         IsPostgres(location) ? PostgresRegistryStore.Open(location, create) : SqliteRegistryStore.Open(location, create);
 
+    /// <summary>Opens the registry for a process that opens it per request (the server): a SQLite
+    /// file as <see cref="Open"/>; a PostgreSQL registry on one connection pool kept for the
+    /// process, migrated once (<see cref="PostgresRegistryStore.OpenShared"/>).</summary>
+    public static IRegistryStore OpenPerRequest(string location) =>
+        IsPostgres(location) ? PostgresRegistryStore.OpenShared(location) : SqliteRegistryStore.Open(location, create: false);
+
+    /// <summary>The accounts, opened per request (as <see cref="OpenPerRequest"/>).</summary>
+    public static IAccountStore OpenAccountsPerRequest(string location) =>
+        IsPostgres(location) ? PostgresAccountStore.OpenShared(location) : SqliteAccountStore.Open(location);
+
     /// <summary>Opens the registry for a command that only reads it: as usual (migrating it when
     /// it is older), or, when this process may not write a SQLite file (read-only storage, no
     /// permission), read-only, so reads still work. A PostgreSQL registry that is up to date is

@@ -71,6 +71,9 @@ public interface IRegistryStore : IDisposable
     /// <paramref name="stamp"/> (default: every dye).</summary>
     IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp) => Dyes();
 
+    /// <summary>Dyes whose stored parent key is <paramref name="parentKey"/> (an exact search), in id order.</summary>
+    IEnumerable<DyeStructure> ExactCandidates(string parentKey) => Dyes().Where(d => d.ParentKey == parentKey);
+
     /// <summary>Records of <paramref name="kind"/> whose id or document may contain
     /// <paramref name="text"/>, ignoring case (the search page's text search decides each
     /// field; default: every record of the kind).</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using DyeRegistry.Application.Records;
+using DyeRegistry.Application.Searching;
+using DyeRegistry.Chemistry;
 using DyeRegistry.Markush;
 using DyeRegistry.Registry;
 using DyeRegistry.Storage.Records;
@@ -109,6 +111,51 @@ public abstract class StreamingContract<TFixture> : IDisposable
         Assert.True(held.Handed > 3 * Rows, $"{held.Handed} rows handed out");
         Assert.InRange(held.MostHeld, 0, Bound);
         Assert.Equal(store.Records().Select(r => (r.Id, r.Version)), target.Records().Select(r => (r.Id, r.Version)));
+    }
+
+    [Fact]
+    public void Searches_HandOutHitsAsTheyAreFound_HoldingNone()
+    {
+        var held = new HeldRows();
+        var watched = new WatchedStore(store, held);
+        var chemistry = SharedChemistry.Value;
+
+        // Benzene is in every dye, and a similarity of at least 0 takes every dye: 60 hits each,
+        // through the command line's and the API's path (DyeSearch.Stream), read one at a time.
+        foreach (var query in new[] { new DyeSearchQuery("c1ccccc1", null, null), new DyeSearchQuery(null, null, StoreContract<TFixture>.DyeSmiles(3)) { MinTanimoto = 0.0 } })
+        {
+            var hits = new HeldRows();
+            var stream = DyeSearch.Stream(watched, chemistry, query);
+            var count = hits.Watch(stream.Hits, every: 5).Count();
+            hits.Check();
+            Assert.Equal(60, count);
+            Assert.True(stream.Complete);
+            Assert.InRange(hits.MostHeld, 0, Bound);
+        }
+
+        // The exact and formula searches stream their candidates and hits too.
+        var search = new RegistrySearch(watched, chemistry);
+        using (var probe = Molecule.FromSmiles(StoreContract<TFixture>.DyeSmiles(5)))
+        {
+            Assert.Equal(["D-005"], search.ExactHits(probe).Select(h => h.Id));
+        }
+
+        foreach (var formula in chemistry.Library.Formulas.Select(f => f.Formula.Id))
+        {
+            _ = search.FormulaHits(formula).Count();
+        }
+
+        Assert.True(held.Handed >= 120, $"{held.Handed} candidates handed out");
+        Assert.InRange(held.MostHeld, 0, Bound);
+
+        // The count sees a search that holds its hits: the listed answer keeps every one.
+        var listed = new HeldRows();
+        using var benzene = QueryMolecule.ParseSmarts("c1ccccc1", QueryLimits.Default).GetValueOrThrow();
+        var all = search.Substructure(benzene);
+        _ = listed.Watch(all, every: 5).Count();
+        listed.Check();
+        Assert.True(listed.MostHeld >= 60, $"a listed search held {listed.MostHeld} hits");
+        GC.KeepAlive(all);
     }
 
     private static void Walk<T>(IEnumerable<T> rows, Func<T, IEnumerable<object?>> parts)

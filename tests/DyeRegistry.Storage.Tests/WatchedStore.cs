@@ -35,6 +35,17 @@ internal sealed class WatchedStore(IRegistryStore inner, HeldRows held) : IRegis
 
     public IEnumerable<DyeStructure> Dyes() => held.Watch(inner.Dyes());
 
+    // The searches' candidates, from the store's own queries (its SQL), watched as they are handed out.
+    public IEnumerable<DyeStructure> SubstructureCandidates(string smarts) => held.Watch(inner.SubstructureCandidates(smarts));
+
+    public IEnumerable<DyeStructure> SubstructureCandidates(string smarts, byte[] patternScreen) => held.Watch(inner.SubstructureCandidates(smarts, patternScreen));
+
+    public IEnumerable<DyeStructure> SimilarityCandidates(byte[] morganFingerprint, double minimum) => held.Watch(inner.SimilarityCandidates(morganFingerprint, minimum));
+
+    public IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp) => held.Watch(inner.FormulaCandidates(formulaId, stamp));
+
+    public IEnumerable<DyeStructure> ExactCandidates(string parentKey) => held.Watch(inner.ExactCandidates(parentKey));
+
     public IRegistryTransaction Begin() => inner.Begin();
 
     public string IntegrityCheck() => inner.IntegrityCheck();

@@ -27,6 +27,30 @@ public static class RecordImport
     /// name, supplier, catalogue and CAS numbers (the bulk upload's field mapping).</summary>
     public static IReadOnlyList<ImportOutcome> Run(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, Action<ImportOutcome>? reported, SmilesColumns columns, Action<string, string>? rule, Estimating.RecordEstimates? estimates, StructureFieldMap fields)
     {
+        var (importer, prepared) = Prepared(store, chemistry, files, options, limits, threads, columns, rule, estimates, fields);
+        return importer.Import(prepared, options, reported);
+    }
+
+    /// <summary>As <see cref="Run(IRegistryStore, DyeChemistry, IReadOnlyList{string}, ImportOptions, StructureLimits, int, Action{ImportOutcome}?, SmilesColumns, Action{string, string}?, Estimating.RecordEstimates?, StructureFieldMap)"/>,
+    /// each outcome handed out as its record is stored and kept by no one (bounded memory whatever
+    /// the files' size: <c>dyereg import</c> of a million dyes). Atomic imports and dry runs decide at
+    /// the end: their outcomes come as a list, as from Run.</summary>
+    /// <remarks><paramref name="reported"/> hears each outcome as its record is applied (for an atomic import,
+    /// before the end decides).</remarks>
+    public static IEnumerable<ImportOutcome> Each(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, Action<ImportOutcome>? reported, SmilesColumns columns, Action<string, string>? rule, Estimating.RecordEstimates? estimates)
+    {
+        var (importer, prepared) = Prepared(store, chemistry, files, options, limits, threads, columns, rule, estimates, StructureFieldMap.Default);
+        return options.Atomic || options.DryRun
+            ? importer.Import(prepared, options, reported)
+            : importer.ImportEach(prepared, options).Select(o =>
+            {
+                reported?.Invoke(o);
+                return o;
+            });
+    }
+
+    private static (RegistryImporter Importer, IEnumerable<PreparedRecord> Prepared) Prepared(IRegistryStore store, DyeChemistry chemistry, IReadOnlyList<string> files, ImportOptions options, StructureLimits limits, int threads, SmilesColumns columns, Action<string, string>? rule, Estimating.RecordEstimates? estimates, StructureFieldMap fields)
+    {
         var importer = new RegistryImporter(store, chemistry);
         IEnumerable<RecordInput> Inputs() => files.SelectMany(f =>
             f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
@@ -36,7 +60,6 @@ public static class RecordImport
         // transaction unless atomic or a dry run), so records already stored identically skip their chemistry.
         var inputs = options.Atomic || options.DryRun ? Inputs() : importer.MarkStored(Inputs());
         Func<RecordInput, PreparedRecord> prepare = estimates is null ? importer.Prepare : i => estimates.Prepare(importer, i);
-        var prepared = OrderedParallel.Map(inputs, prepare, Math.Max(1, threads));
-        return importer.Import(prepared, options, reported);
+        return (importer, OrderedParallel.Map(inputs, prepare, Math.Max(1, threads)));
     }
 }

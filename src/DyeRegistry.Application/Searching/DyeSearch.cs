@@ -8,37 +8,80 @@ namespace DyeRegistry.Application.Searching;
 /// time budget runs out, with the hits found so far).</summary>
 public sealed record DyeSearchResult(IReadOnlyList<SearchHit> Hits, bool Complete, long Searched, TimeSpan Budget);
 
+/// <summary>A search whose hits are handed out as they are found (nothing holds them all: a
+/// query that hits every dye of a million-dye registry needs no more memory than one that hits
+/// one). <see cref="Complete"/> and <see cref="Searched"/> are final once <see cref="Hits"/> has
+/// been read to its end; <see cref="Hits"/> is read once.</summary>
+public sealed class DyeSearchStream(IEnumerable<SearchHit> hits, SearchTally tally, TimeSpan budget, IDisposable? owned)
+{
+    public IEnumerable<SearchHit> Hits
+    {
+        get
+        {
+            try
+            {
+                foreach (var h in hits)
+                {
+                    yield return h;
+                }
+            }
+            finally
+            {
+                owned?.Dispose();
+            }
+        }
+    }
+
+    public bool Complete => tally.Complete;
+
+    public long Searched => tally.Searched;
+
+    public TimeSpan Budget => budget;
+
+    /// <summary>How many stored dyes a search of this kind searched: a SMARTS search counts each
+    /// candidate it decided; the other searches count their hits (<paramref name="hits"/>).</summary>
+    public long SearchedOr(long hits) => tally.Searched > 0 || !Complete ? tally.Searched : hits;
+}
+
 /// <summary>The search use case: substructure (SMARTS, limited), formula membership, similarity,
 /// exact parent; all but formula membership compare standardized parents.</summary>
 public static class DyeSearch
 {
+    /// <summary>The hits in a list: for callers that page or sort them all (the search page); the
+    /// command line and the API use <see cref="Stream"/>.</summary>
     public static DyeSearchResult Run(IRegistryStore store, DyeChemistry chemistry, DyeSearchQuery query)
+    {
+        var stream = Stream(store, chemistry, query);
+        var hits = stream.Hits.ToList();
+        return new DyeSearchResult(hits, stream.Complete, stream.SearchedOr(hits.Count), stream.Budget);
+    }
+
+    /// <summary>The search, its hits streamed (<see cref="DyeSearchStream"/>). The query is checked
+    /// and parsed here, so a bad query fails before any hit is asked for.</summary>
+    public static DyeSearchStream Stream(IRegistryStore store, DyeChemistry chemistry, DyeSearchQuery query)
     {
         query = query.Checked();
         var search = new RegistrySearch(store, chemistry);
+        var tally = new SearchTally();
         if (query.Smarts is { } q)
         {
             var limits = query.Limits.Validated();
-            using var pattern = QueryMolecule.ParseSmarts(q, limits).GetValueOrThrow();
-            var outcome = search.Substructure(pattern, limits.TimeBudget);
-            return new DyeSearchResult(outcome.Hits, outcome.Complete, outcome.Searched, limits.TimeBudget);
+            var pattern = QueryMolecule.ParseSmarts(q, limits).GetValueOrThrow();
+            return new DyeSearchStream(search.SubstructureHits(pattern, limits.TimeBudget, tally), tally, limits.TimeBudget, pattern);
         }
 
         if (query.Formula is { } f)
         {
-            var hits = search.WithinFormula(f);
-            return new DyeSearchResult(hits, true, hits.Count, TimeSpan.Zero);
+            return new DyeSearchStream(search.FormulaHits(f), tally, TimeSpan.Zero, null);
         }
 
         if (query.Exact is { } exact)
         {
             using var drawn = Molecule.FromSmiles(exact);
-            var exactHits = search.Exact(drawn);
-            return new DyeSearchResult(exactHits, true, exactHits.Count, TimeSpan.Zero);
+            return new DyeSearchStream(search.ExactHits(drawn), tally, TimeSpan.Zero, null);
         }
 
         using var similar = Molecule.FromSmiles(query.Similar!);
-        var similarHits = search.Similar(similar, query.MinTanimoto);
-        return new DyeSearchResult(similarHits, true, similarHits.Count, TimeSpan.Zero);
+        return new DyeSearchStream(search.SimilarHits(similar, query.MinTanimoto), tally, TimeSpan.Zero, null);
     }
 }

@@ -73,26 +73,31 @@ internal static class RegistryCommands
             using var estimates = solubilityModel is null ? null : new RecordEstimates(solubilityModel);
             var counts = new Dictionary<ImportStatus, int>();
             var columns = new DyeRegistry.Chemistry.IO.SmilesColumns(parse.GetValue(smilesColumn), parse.GetValue(idColumn), parse.GetValue(nameColumn));
-            var outcomes = RecordImport.Run(store, chemistry, parse.GetValue(files)!, options, limits, parse.GetValue(threads), o =>
+            // Streamed: each outcome is reported and counted as its record is stored, none kept
+            // (memory stays bounded whatever the files' size).
+            var total = 0;
+            ImportOutcome? last = null;
+            foreach (var o in RecordImport.Each(store, chemistry, parse.GetValue(files)!, options, limits, parse.GetValue(threads), o =>
             {
                 if (o.Status is ImportStatus.Failed or ImportStatus.Duplicate || (o.Message is not null && o.Status is ImportStatus.Created or ImportStatus.Updated))
                 {
                     stderr.WriteLine($"{o.Input.Where}: {(o.Status == ImportStatus.Duplicate ? "duplicate: " : string.Empty)}{o.Message}");
                 }
-            }, columns, (file, rule) => stderr.WriteLine($"{file}: {rule}"), estimates);
-            foreach (var o in outcomes)
+            }, columns, (file, rule) => stderr.WriteLine($"{file}: {rule}"), estimates))
             {
                 counts[o.Status] = counts.GetValueOrDefault(o.Status) + 1;
+                total++;
+                last = o;
             }
 
-            if (outcomes.Count > 0 && outcomes[^1].StoppedBatch)
+            if (last is { StoppedBatch: true })
             {
-                var stored = outcomes.Count(o => o.Status is ImportStatus.Created or ImportStatus.Updated);
-                stderr.WriteLine($"import stopped at {outcomes[^1].Input.Where} by a storage error: " +
+                var stored = counts.GetValueOrDefault(ImportStatus.Created) + counts.GetValueOrDefault(ImportStatus.Updated);
+                stderr.WriteLine($"import stopped at {last.Input.Where} by a storage error: " +
                     (options.Atomic ? "nothing was imported" : $"the {Counted.Of(stored, "record")} reported created or updated before it {(stored == 1 ? "is" : "are")} stored; it and every record after it are not (they were not read)"));
             }
 
-            stderr.WriteLine($"{Counted.Of(outcomes.Count, "record")}: " + string.Join(", ", Enum.GetValues<ImportStatus>().Select(s => $"{counts.GetValueOrDefault(s)} {s.ToString().ToLowerInvariant()}")) +
+            stderr.WriteLine($"{Counted.Of(total, "record")}: " + string.Join(", ", Enum.GetValues<ImportStatus>().Select(s => $"{counts.GetValueOrDefault(s)} {s.ToString().ToLowerInvariant()}")) +
                 $" ({clock.Elapsed.TotalSeconds:F1} s){(options.Atomic && counts.ContainsKey(ImportStatus.Failed) ? "; atomic: nothing was imported" : string.Empty)}");
             return counts.ContainsKey(ImportStatus.Failed) ? ExitCodes.RecordsFailed : ExitCodes.Success;
         }));
@@ -307,30 +312,36 @@ internal static class RegistryCommands
             using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
             var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!);
             using var library = chemistry.Library;
-            var outcome = DyeSearch.Run(store, chemistry, request);
-            var hits = outcome.Hits;
+            // Streamed: each hit is printed as it is found, none is kept (memory stays bounded
+            // whatever the number of hits).
+            var outcome = DyeSearch.Stream(store, chemistry, request);
             var budget = outcome.Budget;
             var o = parse.InvocationConfiguration.Output;
             var text = parse.GetValue(format) == "text";
-            // Standard output holds only hits (pipes stay clean); what was searched and the columns go to standard error.
+            // Standard output holds only hits (pipes stay clean); what was searched and the columns go
+            // to standard error. A formula search has the verdict column (filled for a dye whose
+            // membership is undetermined), known before the first hit.
             parse.InvocationConfiguration.Error.WriteLine((request.Formula is null
                 ? "searched standardized parents (salts and solvents set aside, neutralized, canonical tautomer), the query's parent too"
                 : "searched formula membership, computed on each record as drawn") +
-                (text ? "; columns: " + SearchHitText.Header(request.Similar is not null, hits.Any(h => h.Verdict is not null)).Replace("\t", ", ", StringComparison.Ordinal) : string.Empty));
+                (text ? "; columns: " + SearchHitText.Header(request.Similar is not null, request.Formula is not null).Replace("\t", ", ", StringComparison.Ordinal) : string.Empty));
 
-            foreach (var h in hits)
+            var count = 0;
+            foreach (var h in outcome.Hits)
             {
-                o.WriteLine(SearchHitText.Line(h, parse.GetValue(format)!));
+                count++;
+                // text: the verdict column of a formula search is empty for a plain hit, so every line has the header's columns
+                o.WriteLine(SearchHitText.Line(text && request.Formula is not null && h.Verdict is null ? h with { Verdict = string.Empty } : h, parse.GetValue(format)!));
             }
 
             if (!outcome.Complete)
             {
                 parse.InvocationConfiguration.Error.WriteLine(FormattableString.Invariant(
-                    $"search stopped: the time limit of {budget.TotalSeconds:G} s (--time-limit) ran out after {Counted.Of(outcome.Searched, "dye")}; the {Counted.Of(hits.Count, "hit")} above {(hits.Count == 1 ? "is" : "are")} those found so far, not all"));
+                    $"search stopped: the time limit of {budget.TotalSeconds:G} s (--time-limit) ran out after {Counted.Of(outcome.Searched, "dye")}; the {Counted.Of(count, "hit")} above {(count == 1 ? "is" : "are")} those found so far, not all"));
                 return ExitCodes.Incomplete;
             }
 
-            parse.InvocationConfiguration.Error.WriteLine(Counted.Of(hits.Count, "hit"));
+            parse.InvocationConfiguration.Error.WriteLine(Counted.Of(count, "hit"));
             return ExitCodes.Success;
         }));
         return command;

@@ -19,15 +19,10 @@ internal static class SearchEndpoints
         try
         {
             var query = new DyeSearchQuery(smarts, formula, similar) { MinTanimoto = min_tanimoto ?? 0.7, Limits = resources.Options.SearchLimits }.Checked();
-            var result = DyeSearch.Run(store, resources.Chemistry, query);
-            return Results.Ok(new
-            {
-                complete = result.Complete,
-                searched = result.Searched,
-                message = result.Complete ? null : FormattableString.Invariant(
-                    $"search stopped: the time limit of {result.Budget.TotalSeconds:G} s ran out after {result.Searched} dyes; the {result.Hits.Count} hits are those found so far, not all"),
-                hits = result.Hits.Select(SearchHitText.Json),
-            });
+            // Streamed: the hits are serialized as they are found, none kept (bounded memory
+            // whatever their number); what the search did is known after them, so it follows them.
+            var result = DyeSearch.Stream(store, resources.Chemistry, query);
+            return Results.Ok(new SearchResponse(result));
         }
         catch (ArgumentException e)
         {
@@ -37,5 +32,30 @@ internal static class SearchEndpoints
         {
             return Problems.Unprocessable(e.Message);
         }
+    }
+
+    /// <summary>The response: the hits first (streamed), then whether the search was complete,
+    /// read once the hits are written (System.Text.Json writes properties in declaration order and
+    /// reads each getter when it gets to it).</summary>
+    private sealed class SearchResponse(DyeSearchStream result)
+    {
+        private long count;
+
+        [System.Text.Json.Serialization.JsonPropertyName("hits")]
+        public IEnumerable<System.Text.Json.Nodes.JsonObject> Hits => result.Hits.Select(h =>
+        {
+            count++;
+            return SearchHitText.Json(h);
+        });
+
+        [System.Text.Json.Serialization.JsonPropertyName("complete")]
+        public bool Complete => result.Complete;
+
+        [System.Text.Json.Serialization.JsonPropertyName("searched")]
+        public long Searched => result.SearchedOr(count);
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message => result.Complete ? null : FormattableString.Invariant(
+            $"search stopped: the time limit of {result.Budget.TotalSeconds:G} s ran out after {result.Searched} dyes; the {count} hits are those found so far, not all");
     }
 }
