@@ -25,11 +25,11 @@ public sealed class BrowserTests(WebServer server)
         return mol.ToMolBlock();
     }
 
-    // The editor's own API: JSME reads the molfile as if it had been drawn.
+    // The editor's own API: Ketcher reads the molfile as if it had been drawn.
     private static async Task DrawAsync(IPage page, string molfile)
     {
-        await page.WaitForSelectorAsync("body[data-editor=ready]", new() { Timeout = 30_000 });
-        await page.EvaluateAsync("m => window.jsmeApplet.readMolFile(m)", molfile);
+        await page.WaitForSelectorAsync("body[data-editor=ready]", new() { Timeout = 60_000 });
+        await page.EvaluateAsync("m => window.ketcher.setMolecule(m)", molfile);
     }
 
     private async Task RegisterDrawnAsync(IPage page, string id, string name, string smiles)
