@@ -24,33 +24,88 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
     /// stored molecule: when it runs out the search stops and says so, with the hits found so
     /// far (a query RDKit takes long over is bounded by its size limits, <see cref="QueryLimits"/>).
     /// </summary>
+    /// <remarks>The candidates are confirmed in batches on every core (the chemistry is most of a
+    /// search page's time); the store is read, and hits made, on the calling thread, in id order.</remarks>
     public SearchOutcome Substructure(QueryMolecule query, TimeSpan budget)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var screen = query.PatternFingerprint();
         var hits = new List<SearchHit>();
+        var unreadable = new List<string>();
+        QueryMolecule[] queries = [query];
         long searched = 0;
-        foreach (var dye in store.SubstructureCandidates(query.Smarts, screen.ToBytes()))
+        var batch = new List<DyeStructure>(ConfirmBatch);
+        var verdicts = new Confirmed[ConfirmBatch];
+        bool OutOfTime() => budget != Timeout.InfiniteTimeSpan && clock.Elapsed > budget;
+
+        // Confirms the batch; false when the budget ran out in it (hits up to there are kept).
+        bool Flush()
         {
-            if (budget != Timeout.InfiniteTimeSpan && clock.Elapsed > budget)
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => verdicts[i] = OutOfTime() ? Confirmed.NotChecked : Confirm(batch[i].ParentSmiles, query, queries));
+            for (var i = 0; i < batch.Count; i++)
             {
-                return new SearchOutcome(hits, false, searched, clock.Elapsed);
+                switch (verdicts[i])
+                {
+                    case Confirmed.NotChecked:
+                        return false;
+                    case Confirmed.Contains:
+                        hits.Add(Hit(batch[i], null));
+                        break;
+                    case Confirmed.Unreadable:
+                        unreadable.Add(batch[i].Id);
+                        break;
+                }
+
+                searched++;
             }
 
-            searched++;
+            batch.Clear();
+            return true;
+        }
+
+        foreach (var dye in store.SubstructureCandidates(query.Smarts, screen.ToBytes()))
+        {
             if (!Fingerprint.FromBytes(dye.PatternFingerprint).ContainsAllBitsOf(screen))
             {
+                searched++;
                 continue;
             }
 
-            using var mol = Molecule.FromSmiles(dye.ParentSmiles);
-            if (mol.HasSubstructMatch(query))
+            batch.Add(dye);
+            if (batch.Count == ConfirmBatch && !Flush())
             {
-                hits.Add(Hit(dye, null));
+                return new SearchOutcome(hits, false, searched, clock.Elapsed) { Unreadable = unreadable };
             }
         }
 
-        return new SearchOutcome(hits, true, searched, clock.Elapsed);
+        var complete = Flush();
+        return new SearchOutcome(hits, complete, searched, clock.Elapsed) { Unreadable = unreadable };
+    }
+
+    private const int ConfirmBatch = 256;
+
+    private enum Confirmed { No, Contains, Unreadable, NotChecked }
+
+    // One candidate's stored parent against the query. The bridge's cheap screen first (elements,
+    // connectivity, rings) rules most candidates out without a full parse. A stored parent RDKit
+    // no longer reads (a few real catalogue dyes standardize to a SMILES that does not round-trip)
+    // is named in the outcome: one bad record must not fail every search that reaches it.
+    private static Confirmed Confirm(string parentSmiles, QueryMolecule query, QueryMolecule[] queries)
+    {
+        var parsed = Molecule.ParseSmilesIfMightContain(parentSmiles, queries);
+        if (parsed.RuledOut)
+        {
+            return Confirmed.No;
+        }
+
+        if (parsed.Error is not null)
+        {
+            return Confirmed.Unreadable;
+        }
+
+        using var mol = parsed.Molecule!;
+        return mol.HasSubstructMatch(query) ? Confirmed.Contains : Confirmed.No;
     }
 
     /// <summary>

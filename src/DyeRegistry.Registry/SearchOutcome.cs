@@ -5,4 +5,9 @@ namespace DyeRegistry.Registry;
 /// <param name="Complete">False when the budget ran out before every stored dye was searched.</param>
 /// <param name="Searched">How many stored dyes were searched.</param>
 /// <param name="Elapsed">How long it took.</param>
-public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, bool Complete, long Searched, TimeSpan Elapsed);
+public sealed record SearchOutcome(IReadOnlyList<SearchHit> Hits, bool Complete, long Searched, TimeSpan Elapsed)
+{
+    /// <summary>Dyes that could not be checked because their stored parent SMILES does not parse
+    /// again (RDKit rejects it): left out of the hits and named, instead of failing the search.</summary>
+    public IReadOnlyList<string> Unreadable { get; init; } = [];
+}

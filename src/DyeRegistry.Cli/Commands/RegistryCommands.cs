@@ -323,6 +323,11 @@ internal static class RegistryCommands
                 o.WriteLine(SearchHitText.Line(h, parse.GetValue(format)!));
             }
 
+            if (outcome.UnreadableNote is { } unreadable)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("warning: " + unreadable);
+            }
+
             if (!outcome.Complete)
             {
                 parse.InvocationConfiguration.Error.WriteLine(FormattableString.Invariant(

@@ -24,6 +24,7 @@ internal static class SearchEndpoints
             {
                 complete = result.Complete,
                 searched = result.Searched,
+                unreadable = result.Unreadable,
                 message = result.Complete ? null : FormattableString.Invariant(
                     $"search stopped: the time limit of {result.Budget.TotalSeconds:G} s ran out after {result.Searched} dyes; the {result.Hits.Count} hits are those found so far, not all"),
                 hits = result.Hits.Select(SearchHitText.Json),
