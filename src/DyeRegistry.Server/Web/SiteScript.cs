@@ -15,13 +15,20 @@ internal static class SiteScript
           var drawn = form.querySelector("input[name=drawn]");
           if (!drawn || !window.dyeregEditor || form.dataset.drawnReady === "yes") { return; }
           e.preventDefault();
+          if (form.dataset.drawnPending === "yes") { return; } // a second press while the editor answers: one submit
+          form.dataset.drawnPending = "yes";
           var submitter = e.submitter;
+          var done = false;
           var resubmit = function () {
+            if (done) { return; }
+            done = true;
             form.dataset.drawnReady = "yes";
             if (submitter) { form.requestSubmit(submitter); } else { form.requestSubmit(); }
           };
-          window.dyeregEditor.molfile().then(function (molfile) { if (molfile) { drawn.value = molfile; } resubmit(); },
-            function (error) { console.error("structure editor:", error); resubmit(); });
+          // An editor that does not answer in 10 s must not keep the form from being sent.
+          var late = setTimeout(function () { console.error("structure editor: no answer in 10 s; submitting without the drawing"); resubmit(); }, 10000);
+          window.dyeregEditor.molfile().then(function (molfile) { clearTimeout(late); if (molfile && !done) { drawn.value = molfile; } resubmit(); },
+            function (error) { clearTimeout(late); console.error("structure editor:", error); resubmit(); });
         });
         """;
 }
