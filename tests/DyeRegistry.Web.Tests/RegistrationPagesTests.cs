@@ -80,7 +80,7 @@ public sealed class RegistrationPagesTests(WebServer server)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bulk upload: imported" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#report tr.outcome-created")).ToContainTextAsync("B-1");
         await BothWidthsAsync(page, "bulk-imported");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
 
         using var after = RegistryStores.Open(server.Registry);
         var stored = after.Get("B-1")!.Document;
@@ -106,7 +106,9 @@ public sealed class RegistrationPagesTests(WebServer server)
         await page.GotoAsync("/register");
         await page.GetByLabel("Dye id").FillAsync(id);
         await page.GetByLabel("Or paste a SMILES or molfile").FillAsync(smiles);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        // The page posts only once the editor has handed over its molfile (asynchronously): wait for the post itself.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync(),
+            r => r.Url.EndsWith("/register", StringComparison.Ordinal) && r.Request.Method == "POST", new() { Timeout = 60_000 });
         await page.WaitForLoadStateAsync();
     }
 
@@ -124,7 +126,7 @@ public sealed class RegistrationPagesTests(WebServer server)
         await ReachAsync(registrar, "**/dyes/U-NA");
         await Assertions.Expect(registrar.Locator("#distinct-from")).ToContainTextAsync("sold and claimed as a separate product");
         await BothWidthsAsync(registrar, "register-unique-done");
-        await registrar.Context.CloseAsync();
+        await WebServer.CloseAsync(registrar);
         using (var store = RegistryStores.Open(server.Registry))
         {
             Assert.Null(store.Get("U-NA")!.Document["parent"]);
@@ -139,7 +141,7 @@ public sealed class RegistrationPagesTests(WebServer server)
         await chemist.EvaluateAsync("() => { const b = document.querySelector('button[value=form]'); b.value = 'unique'; }");
         var refused = await chemist.RunAndWaitForResponseAsync(() => chemist.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add as a form") }).ClickAsync(), r => r.Url.EndsWith("/register", StringComparison.Ordinal) && r.Request.Method == "POST");
         Assert.Equal(403, refused.Status);
-        await chemist.Context.CloseAsync();
+        await WebServer.CloseAsync(chemist);
         using var after = RegistryStores.Open(server.Registry);
         Assert.Null(after.Get("U-NA2"));
     }
@@ -181,7 +183,7 @@ public sealed class RegistrationPagesTests(WebServer server)
         Assert.Contains("Y = ", svg);
         Assert.Contains("X = 15 nm", svg);
         await BothWidthsAsync(page, "medium-isotherm");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
     }
 
     [Fact]
@@ -231,8 +233,8 @@ public sealed class RegistrationPagesTests(WebServer server)
         var token = await viewer.Locator("input[name=__csrf]").First.GetAttributeAsync("value");
         var forged = await viewer.APIRequest.PostAsync("/media/MED-ISO/isotherm/save", new() { Form = viewer.APIRequest.CreateFormData().Set("__csrf", token!).Set("version", "2").Set("isotherm", "{}") });
         Assert.Equal(403, forged.Status);
-        await viewer.Context.CloseAsync();
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(viewer);
+        await WebServer.CloseAsync(page);
 
         using var after = RegistryStores.Open(server.Registry);
         var record = after.Get("MED-ISO")!;
@@ -263,6 +265,6 @@ public sealed class RegistrationPagesTests(WebServer server)
         await BothWidthsAsync(page, "formulas-cores");
         await page.Locator("#formula-I figure").First.ScreenshotAsync(new() { Path = Path.Combine(WebServer.Screenshots, "formulas-core-I.png") });
         await page.Locator("#formula-C-I figure").First.ScreenshotAsync(new() { Path = Path.Combine(WebServer.Screenshots, "formulas-core-C-I.png") });
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
     }
 }

@@ -24,7 +24,7 @@ internal static class Layout
             Link("/formulas", "Formulas"),
             Link("/screening", "Screening"),
             role >= Role.Admin ? Link("/accounts", "Accounts") : string.Empty,
-            Link("/me", "My tokens"));
+            Link("/me", "My API token"));
         var user = !signedIn ? string.Empty
             : $"<form method=\"post\" action=\"/logout\" class=\"who\">{Forms.Token(context)}<span>{E(Forms.UserOf(context))} ({E(Roles.Name(role))})</span> <button type=\"submit\">Log out</button></form>";
         var html = $"""

@@ -188,7 +188,10 @@ internal static class RecordPages
             fields.Append("<fieldset><legend>Ink-receiving layer</legend><div class=\"row\">");
             foreach (var f in MediumFields)
             {
-                fields.Append(Field(f.Path, f.Label, At(doc, f.Path) is JsonValue jv && jv.TryGetValue<double>(out var number) ? N(number) : At(doc, f.Path)?.ToString(), "number", error: Err(f.Path), attributes: "step=\"any\" min=\"0\""));
+                // A value the record does not state but has computed (from its isotherm) is shown as the field's placeholder.
+                var computed = view?.Computed.FirstOrDefault(q => q.Field == f.Path);
+                var hint = computed is null ? string.Empty : $" placeholder=\"computed: {E(computed.Value.ToString("G4", CultureInfo.InvariantCulture))}\"";
+                fields.Append(Field(f.Path, f.Label, At(doc, f.Path) is JsonValue jv && jv.TryGetValue<double>(out var number) ? N(number) : At(doc, f.Path)?.ToString(), "number", error: Err(f.Path), attributes: "step=\"any\" min=\"0\"" + hint));
             }
 
             fields.Append("</div></fieldset>");
@@ -239,7 +242,7 @@ internal static class RecordPages
                     _ => field,
                 };
                 html.Append("<section class=\"panel\" id=\"computed\" aria-labelledby=\"computed-title\"><h2 id=\"computed-title\">Computed from the record</h2><table id=\"computed-quantities\"><tr><th>Quantity</th><th>Value</th><th>How</th></tr>" +
-                    string.Concat(view.Computed.Select(q => $"<tr data-field=\"{E(q.Field)}\"><th scope=\"row\">{E(Name(q.Field))}</th><td class=\"num\">{E(N(q.Value))} {E(q.Unit.Replace("ml/cm2", "mL/cm²", StringComparison.Ordinal))}</td><td class=\"muted\">{E(q.Source)}: {E(q.Method)}</td></tr>")) + "</table></section>");
+                    string.Concat(view.Computed.Select(q => $"<tr data-field=\"{E(q.Field)}\"><th scope=\"row\">{E(Name(q.Field))}</th><td class=\"num\">{E(q.Value.ToString("G4", CultureInfo.InvariantCulture))} {E(q.Unit.Replace("ml/cm2", "mL/cm²", StringComparison.Ordinal))}</td><td class=\"muted\">{E(q.Source)}: {E(q.Method)}</td></tr>")) + "</table></section>");
             }
 
             html.Append(History.Table(context, view));
