@@ -25,9 +25,16 @@ public sealed class BrowserTests(WebServer server)
         return mol.ToMolBlock();
     }
 
-    // The editor's own API: Ketcher reads the molfile as if it had been drawn.
+    // The editor's own API: Ketcher reads the molfile as if it had been drawn. The page starts
+    // Ketcher only when the user opens the editor (its button, or the details around it).
     private static async Task DrawAsync(IPage page, string molfile)
     {
+        var open = page.Locator("#editor-open");
+        if (await open.CountAsync() > 0)
+        {
+            await open.ClickAsync();
+        }
+
         await page.WaitForSelectorAsync("body[data-editor=ready]", new() { Timeout = 60_000 });
         await page.EvaluateAsync("m => window.ketcher.setMolecule(m)", molfile);
     }

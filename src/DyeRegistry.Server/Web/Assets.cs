@@ -24,13 +24,14 @@ internal static class Assets
         }
     }
 
-    /// <summary>The script tags of a page with the structure editor, or an explanation when it was not built.</summary>
+    /// <summary>The script tag of a page with the structure editor: a small loader that fetches and
+    /// starts Ketcher (with its style sheet) only when the user opens the editor.</summary>
     public static string EditorScripts => EditorBuilt
-        ? "<link rel=\"stylesheet\" href=\"/assets/lib/ketcher/editor.css\"><script type=\"module\" src=\"/assets/lib/ketcher/editor.js\"></script>"
+        ? "<script type=\"module\" src=\"/assets/lib/ketcher/editor.js\"></script>"
         : string.Empty;
 
     public static string EditorBox(string label) => EditorBuilt
-        ? $"<div class=\"editor-box\"><span class=\"label\" id=\"editor-label\">{Html.E(label)}</span><div id=\"editor\" role=\"application\" aria-labelledby=\"editor-label\"></div></div>"
+        ? $"<div class=\"editor-box\"><span class=\"label\" id=\"editor-label\">{Html.E(label)}</span> <button type=\"button\" id=\"editor-open\" class=\"secondary\">Open the structure editor</button><div id=\"editor\" role=\"application\" aria-labelledby=\"editor-label\"></div></div>"
         : "<p class=\"note warn\">The structure editor is not built on this installation (web/: npm ci, then node build.mjs; setup.sh does it). Paste a SMILES or molfile instead.</p>";
 
     /// <summary>What a page with the editor adds to the content security policy: Indigo is
