@@ -2,7 +2,7 @@
 # Builds the pages' front-end packages (web/): npm ci from the committed lockfile (skipped when
 # web/node_modules already matches it), then web/build.mjs copies them into web/dist, which the
 # .NET build copies beside dyereg as wwwroot/ (served under /assets/lib/). Run by setup.sh and
-# test.sh before the .NET build. Without it the pages work, minus the structure editor.
+# test.sh before the .NET build. Without it the pages work, minus the structure editor (Ketcher, bundled by Vite).
 set -euo pipefail
 cd "$(dirname "$0")/../web"
 if ! command -v npm >/dev/null; then
@@ -15,7 +15,8 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   echo "build-web: npm ci (web/package-lock.json)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-if [ ! -f dist/jsme/jsme.nocache.js ] || [ package-lock.json -nt dist/jsme/jsme.nocache.js ] || [ build.mjs -nt dist/jsme/jsme.nocache.js ]; then
+built=dist/ketcher/editor.js
+if [ ! -f "$built" ] || [ package-lock.json -nt "$built" ] || [ build.mjs -nt "$built" ] || [ vite.config.js -nt "$built" ] || [ -n "$(find src -newer "$built" -print -quit)" ]; then
   node build.mjs
 else
   echo "build-web: web/dist is up to date"

@@ -28,13 +28,15 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
     {
         var tally = new SearchTally();
         var hits = SubstructureHits(query, budget, tally).ToList();
-        return new SearchOutcome(hits, tally.Complete, tally.Searched, tally.Elapsed);
+        return new SearchOutcome(hits, tally.Complete, tally.Searched, tally.Elapsed) { Unreadable = tally.Unreadable };
     }
 
     /// <summary>As <see cref="Substructure(QueryMolecule, TimeSpan)"/>, each hit handed out as it
-    /// is found and kept by no one here: memory stays bounded whatever the number of hits.
-    /// <paramref name="tally"/> says, once the hits have been read to their end, whether every dye
-    /// was searched.</summary>
+    /// is found and kept by no one here: memory stays bounded whatever the number of hits (one
+    /// batch of candidates at most). <paramref name="tally"/> says, once the hits have been read
+    /// to their end, whether every dye was searched and which could not be read.</summary>
+    /// <remarks>The candidates are confirmed in batches on every core (the chemistry is most of a
+    /// search's time); the store is read, and hits made, on the calling thread, in id order.</remarks>
     public IEnumerable<SearchHit> SubstructureHits(QueryMolecule query, TimeSpan budget, SearchTally tally)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -45,35 +47,104 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var screen = query.PatternFingerprint();
+            QueryMolecule[] queries = [query];
+            var batch = new List<DyeStructure>(ConfirmBatch);
+            var verdicts = new Confirmed[ConfirmBatch];
+            bool OutOfTime() => budget != Timeout.InfiniteTimeSpan && clock.Elapsed > budget;
+
             foreach (var dye in store.SubstructureCandidates(query.Smarts, screen.ToBytes()))
             {
-                if (budget != Timeout.InfiniteTimeSpan && clock.Elapsed > budget)
+                if (!Fingerprint.FromBytes(dye.PatternFingerprint).ContainsAllBitsOf(screen))
                 {
-                    tally.Complete = false;
-                    break;
+                    tally.Searched++;
+                    continue;
                 }
 
-                tally.Searched++;
-                tally.Elapsed = clock.Elapsed;
-                if (!Fingerprint.FromBytes(dye.PatternFingerprint).ContainsAllBitsOf(screen))
+                batch.Add(dye);
+                if (batch.Count < ConfirmBatch)
                 {
                     continue;
                 }
 
-                bool found;
-                using (var mol = Molecule.FromSmiles(dye.ParentSmiles))
+                foreach (var hit in Flush())
                 {
-                    found = mol.HasSubstructMatch(query);
+                    yield return hit;
                 }
 
-                if (found)
+                if (!tally.Complete)
                 {
-                    yield return Hit(dye, null);
+                    break;
+                }
+            }
+
+            if (tally.Complete)
+            {
+                foreach (var hit in Flush())
+                {
+                    yield return hit;
                 }
             }
 
             tally.Elapsed = clock.Elapsed;
+
+            // Confirms the batch, its hits in id order; stops (tally incomplete) where the budget
+            // ran out inside it, keeping the hits up to there.
+            IEnumerable<SearchHit> Flush()
+            {
+                var count = batch.Count;
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                    i => verdicts[i] = OutOfTime() ? Confirmed.NotChecked : Confirm(batch[i].ParentSmiles, query, queries));
+                var found = new List<SearchHit>();
+                for (var i = 0; i < count; i++)
+                {
+                    if (verdicts[i] == Confirmed.NotChecked)
+                    {
+                        tally.Complete = false;
+                        break;
+                    }
+
+                    if (verdicts[i] == Confirmed.Contains)
+                    {
+                        found.Add(Hit(batch[i], null));
+                    }
+                    else if (verdicts[i] == Confirmed.Unreadable)
+                    {
+                        tally.AddUnreadable(batch[i].Id);
+                    }
+
+                    tally.Searched++;
+                }
+
+                batch.Clear();
+                tally.Elapsed = clock.Elapsed;
+                return found;
+            }
         }
+    }
+
+    private const int ConfirmBatch = 256;
+
+    private enum Confirmed { No, Contains, Unreadable, NotChecked }
+
+    // One candidate's stored parent against the query. The bridge's cheap screen first (elements,
+    // connectivity, rings) rules most candidates out without a full parse. A stored parent RDKit
+    // no longer reads (a few real catalogue dyes standardize to a SMILES that does not round-trip)
+    // is named in the outcome: one bad record must not fail every search that reaches it.
+    private static Confirmed Confirm(string parentSmiles, QueryMolecule query, QueryMolecule[] queries)
+    {
+        var parsed = Molecule.ParseSmilesIfMightContain(parentSmiles, queries);
+        if (parsed.RuledOut)
+        {
+            return Confirmed.No;
+        }
+
+        if (parsed.Error is not null)
+        {
+            return Confirmed.Unreadable;
+        }
+
+        using var mol = parsed.Molecule!;
+        return mol.HasSubstructMatch(query) ? Confirmed.Contains : Confirmed.No;
     }
 
     /// <summary>

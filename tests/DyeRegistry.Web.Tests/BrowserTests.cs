@@ -25,11 +25,18 @@ public sealed class BrowserTests(WebServer server)
         return mol.ToMolBlock();
     }
 
-    // The editor's own API: JSME reads the molfile as if it had been drawn.
+    // The editor's own API: Ketcher reads the molfile as if it had been drawn. The page starts
+    // Ketcher only when the user opens the editor (its button, or the details around it).
     private static async Task DrawAsync(IPage page, string molfile)
     {
-        await page.WaitForSelectorAsync("body[data-editor=ready]", new() { Timeout = 30_000 });
-        await page.EvaluateAsync("m => window.jsmeApplet.readMolFile(m)", molfile);
+        var open = page.Locator("#editor-open");
+        if (await open.CountAsync() > 0)
+        {
+            await open.ClickAsync();
+        }
+
+        await page.WaitForSelectorAsync("body[data-editor=ready]", new() { Timeout = 60_000 });
+        await page.EvaluateAsync("m => window.ketcher.setMolecule(m)", molfile);
     }
 
     private async Task RegisterDrawnAsync(IPage page, string id, string name, string smiles)
@@ -38,7 +45,9 @@ public sealed class BrowserTests(WebServer server)
         await page.GetByLabel("Dye id").FillAsync(id);
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await DrawAsync(page, Molfile(smiles));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        // The page posts only once the editor has handed over its molfile (asynchronously): wait for the post itself.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync(),
+            r => r.Url.EndsWith("/register", StringComparison.Ordinal) && r.Request.Method == "POST", new() { Timeout = 60_000 });
         await page.WaitForLoadStateAsync();
     }
 
@@ -62,7 +71,7 @@ public sealed class BrowserTests(WebServer server)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Search dyes" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("header .who")).ToContainTextAsync("chemist (chemist)");
         await WebServer.ScreenshotAsync(page, "log-in");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
     }
 
     [Fact]
@@ -74,7 +83,7 @@ public sealed class BrowserTests(WebServer server)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dye D-EDIT" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#parent-smiles")).ToContainTextAsync("N=N");
         await WebServer.ScreenshotAsync(page, "register-drawn");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
 
         using var store = RegistryStores.Open(server.Registry);
         var molfile = store.Get("D-EDIT")!.Document["molfile"]!.GetValue<string>();
@@ -101,7 +110,7 @@ public sealed class BrowserTests(WebServer server)
         await page.WaitForURLAsync("**/dyes/D-SALT");
         await Assertions.Expect(page.GetByText("A form of D-ACID.")).ToBeVisibleAsync();
         await WebServer.ScreenshotAsync(page, "register-added-as-form");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
     }
 
     [Fact]
@@ -124,7 +133,7 @@ public sealed class BrowserTests(WebServer server)
         await Assertions.Expect(page.Locator("#results .card[data-id='M-101']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("found");
         await WebServer.ScreenshotAsync(page, "search-formula");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
     }
 
     [Fact]
@@ -146,7 +155,7 @@ public sealed class BrowserTests(WebServer server)
         Assert.True(section.Contains("R1 = cyano", StringComparison.Ordinal), section);
         await claim.ScrollIntoViewIfNeededAsync();
         await WebServer.ScreenshotAsync(page, "chart-ink-m1-on-med-1");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
     }
 
     [Fact]
@@ -177,7 +186,7 @@ public sealed class BrowserTests(WebServer server)
         await Assertions.Expect(page.Locator("#issued-meta")).ToContainTextAsync("MED-1@1");
         await Assertions.Expect(page.Locator("#issued-meta")).ToContainTextAsync("registrar");
         await WebServer.ScreenshotAsync(page, "chart-issued-reopened");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
     }
 
     [Fact]
@@ -198,13 +207,13 @@ public sealed class BrowserTests(WebServer server)
         var forgedEdit = await page.APIRequest.PostAsync("/media/save", new() { Form = page.APIRequest.CreateFormData().Set("__csrf", token!).Set("id", "MED-1").Set("version", "1").Set("ink_receiving_layer.dry_thickness_um", "99") });
         Assert.Equal(403, forgedEdit.Status);
         await WebServer.ScreenshotAsync(page, "viewer-no-register");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
 
         // A chemist's POST without the antiforgery token (another site's form) is refused too.
         var chemist = await server.LoginAsync("chemist");
         var noToken = await chemist.APIRequest.PostAsync("/register", new() { Multipart = chemist.APIRequest.CreateFormData().Set("id", "D-FORGED").Set("structure", AcidDye).Set("action", "register") });
         Assert.Equal(400, noToken.Status);
-        await chemist.Context.CloseAsync();
+        await WebServer.CloseAsync(chemist);
 
         using var store = RegistryStores.Open(server.Registry);
         Assert.Null(store.Get("D-FORGED"));
@@ -232,6 +241,6 @@ public sealed class BrowserTests(WebServer server)
         Assert.Equal(0, await page.Locator("script:text('alert(1)')").CountAsync());
         await page.GotoAsync("/inks");
         await WebServer.ScreenshotAsync(page, "ink-name-markup-as-text");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
     }
 }

@@ -54,7 +54,7 @@ public sealed class PageTourTests(WebServer server)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}@{width}{(tall ? "-first-screen" : string.Empty)}.png"), FullPage = !tall });
         }
 
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -80,7 +80,7 @@ public sealed class RegistrationPagesTests(WebServer server)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bulk upload: imported" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#report tr.outcome-created")).ToContainTextAsync("B-1");
         await BothWidthsAsync(page, "bulk-imported");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
 
         using var after = RegistryStores.Open(server.Registry);
         var stored = after.Get("B-1")!.Document;
@@ -106,7 +106,9 @@ public sealed class RegistrationPagesTests(WebServer server)
         await page.GotoAsync("/register");
         await page.GetByLabel("Dye id").FillAsync(id);
         await page.GetByLabel("Or paste a SMILES or molfile").FillAsync(smiles);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        // The page posts only once the editor has handed over its molfile (asynchronously): wait for the post itself.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync(),
+            r => r.Url.EndsWith("/register", StringComparison.Ordinal) && r.Request.Method == "POST", new() { Timeout = 60_000 });
         await page.WaitForLoadStateAsync();
     }
 
@@ -124,7 +126,7 @@ public sealed class RegistrationPagesTests(WebServer server)
         await ReachAsync(registrar, "**/dyes/U-NA");
         await Assertions.Expect(registrar.Locator("#distinct-from")).ToContainTextAsync("sold and claimed as a separate product");
         await BothWidthsAsync(registrar, "register-unique-done");
-        await registrar.Context.CloseAsync();
+        await WebServer.CloseAsync(registrar);
         using (var store = RegistryStores.Open(server.Registry))
         {
             Assert.Null(store.Get("U-NA")!.Document["parent"]);
@@ -139,29 +141,34 @@ public sealed class RegistrationPagesTests(WebServer server)
         await chemist.EvaluateAsync("() => { const b = document.querySelector('button[value=form]'); b.value = 'unique'; }");
         var refused = await chemist.RunAndWaitForResponseAsync(() => chemist.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Add as a form") }).ClickAsync(), r => r.Url.EndsWith("/register", StringComparison.Ordinal) && r.Request.Method == "POST");
         Assert.Equal(403, refused.Status);
-        await chemist.Context.CloseAsync();
+        await WebServer.CloseAsync(chemist);
         using var after = RegistryStores.Open(server.Registry);
         Assert.Null(after.Get("U-NA2"));
+    }
+
+    // Cylindrical pores of the given diameter: Y (the peak) must come out near it.
+    private static byte[] PoresCsv(double diameterNanometres)
+    {
+        var csv = new StringBuilder($"# material: synthetic {diameterNanometres} nm pores\n# temperature_k: 77.355\nrelative_pressure,volume_cm3_liquid_per_g,branch\n");
+        foreach (var p in SyntheticIsotherm.Cylinders(Branch.Adsorption, 80, (diameterNanometres, 0.6)))
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{p.RelativePressure:R},{p.LiquidVolumeCubicCentimetresPerGram:R},ads\n");
+        }
+
+        foreach (var p in SyntheticIsotherm.Cylinders(Branch.Desorption, 80, (diameterNanometres, 0.6)))
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{p.RelativePressure:R},{p.LiquidVolumeCubicCentimetresPerGram:R},des\n");
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
     [Fact]
     public async Task A_mediums_isotherm_upload_shows_the_pore_distribution_with_X_Y_A()
     {
-        // Cylindrical pores of 20 nm: Y (the peak) must come out near 20 nm.
-        var csv = new StringBuilder("# material: synthetic 20 nm pores\n# temperature_k: 77.355\nrelative_pressure,volume_cm3_liquid_per_g,branch\n");
-        foreach (var p in SyntheticIsotherm.Cylinders(Branch.Adsorption, 80, (20, 0.6)))
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{p.RelativePressure:R},{p.LiquidVolumeCubicCentimetresPerGram:R},ads\n");
-        }
-
-        foreach (var p in SyntheticIsotherm.Cylinders(Branch.Desorption, 80, (20, 0.6)))
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{p.RelativePressure:R},{p.LiquidVolumeCubicCentimetresPerGram:R},des\n");
-        }
-
         var page = await server.LoginAsync("chemist");
         await page.GotoAsync("/media/MED-1");
-        await page.GetByLabel(new Regex("^Isotherm file")).SetInputFilesAsync(new FilePayload { Name = "pores-20nm.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) });
+        await page.GetByLabel(new Regex("^Isotherm file")).SetInputFilesAsync(new FilePayload { Name = "pores-20nm.csv", MimeType = "text/csv", Buffer = PoresCsv(20) });
         await page.GetByLabel("X: polymer particles' average diameter (nm)").FillAsync("15");
         await page.GetByLabel("Coat weight of the layer (g/m²)").FillAsync("20");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plot the pore distribution" }).ClickAsync();
@@ -176,7 +183,67 @@ public sealed class RegistrationPagesTests(WebServer server)
         Assert.Contains("Y = ", svg);
         Assert.Contains("X = 15 nm", svg);
         await BothWidthsAsync(page, "medium-isotherm");
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
+    }
+
+    [Fact]
+    public async Task A_chemist_saves_an_uploaded_isotherm_into_the_medium_as_a_new_version_with_A_and_Y()
+    {
+        // A medium of the chemist's own (the shared MED-1 stays as the chart tests expect it), with a stated Y to be replaced.
+        var page = await server.LoginAsync("chemist");
+        await page.GotoAsync("/media/new");
+        await page.GetByLabel("Id", new() { Exact = true }).FillAsync("MED-ISO");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("porous test sheet");
+        await page.GetByLabel("Y: peak pore diameter (nm)").FillAsync("55");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await ReachAsync(page, "**/media/MED-ISO");
+
+        await page.GetByLabel(new Regex("^Isotherm file")).SetInputFilesAsync(new FilePayload { Name = "pores-30nm.csv", MimeType = "text/csv", Buffer = PoresCsv(30) });
+        await page.GetByLabel("X: polymer particles' average diameter (nm)").FillAsync("25");
+        await page.GetByLabel("Coat weight of the layer (g/m²)").FillAsync("20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plot the pore distribution" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#isotherm-save-note")).ToContainTextAsync("Saving writes version 2 of MED-ISO");
+        await Assertions.Expect(page.Locator("#isotherm-save-note")).ToContainTextAsync("Y = 55 nm");
+        using (var store = RegistryStores.Open(server.Registry))
+        {
+            Assert.Equal(1, store.Get("MED-ISO")!.Version); // the plot wrote nothing
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save this isotherm into MED-ISO" }).ClickAsync();
+        await ReachAsync(page, "**/media/MED-ISO#isotherm");
+        var y = page.Locator("#computed-quantities tr[data-field='ink_receiving_layer.peak_pore_diameter_nm'] td").First;
+        await Assertions.Expect(y).ToContainTextAsync(" nm");
+        Assert.InRange(double.Parse((await y.InnerTextAsync()).Split(' ')[0], CultureInfo.InvariantCulture), 26, 34);
+        var a = page.Locator("#computed-quantities tr[data-field='ink_receiving_layer.pore_volume_at_particle_diameter_ml_per_cm2'] td").First;
+        await Assertions.Expect(a).ToContainTextAsync("mL/cm²");
+        await Assertions.Expect(page.Locator("#isotherm #peak-y")).ToBeVisibleAsync(); // the record's own isotherm is plotted on its page
+        var latest = page.Locator("#history tr").Last;
+        await Assertions.Expect(latest).ToContainTextAsync("updated");
+        await Assertions.Expect(latest).ToContainTextAsync("chemist");
+        await Assertions.Expect(latest).ToContainTextAsync("pores-30nm.csv");
+        await BothWidthsAsync(page, "medium-isotherm-saved");
+
+        // A viewer is offered no save, and a forged save as the viewer is refused.
+        var viewer = await server.LoginAsync("viewer");
+        await viewer.GotoAsync("/media/MED-ISO");
+        await viewer.GetByLabel(new Regex("^Isotherm file")).SetInputFilesAsync(new FilePayload { Name = "pores-30nm.csv", MimeType = "text/csv", Buffer = PoresCsv(30) });
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Plot the pore distribution" }).ClickAsync();
+        await Assertions.Expect(viewer.Locator("#peak-y")).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.Locator("#isotherm-save-form")).ToHaveCountAsync(0);
+        var token = await viewer.Locator("input[name=__csrf]").First.GetAttributeAsync("value");
+        var forged = await viewer.APIRequest.PostAsync("/media/MED-ISO/isotherm/save", new() { Form = viewer.APIRequest.CreateFormData().Set("__csrf", token!).Set("version", "2").Set("isotherm", "{}") });
+        Assert.Equal(403, forged.Status);
+        await WebServer.CloseAsync(viewer);
+        await WebServer.CloseAsync(page);
+
+        using var after = RegistryStores.Open(server.Registry);
+        var record = after.Get("MED-ISO")!;
+        Assert.Equal(2, record.Version);
+        var layer = record.Document["ink_receiving_layer"]!;
+        Assert.NotNull(layer["isotherm"]);
+        Assert.Null(layer["peak_pore_diameter_nm"]); // the stated Y gave way to the computed one
+        Assert.Equal(25, layer["polymer_particles"]!["average_diameter_nm"]!.GetValue<double>());
+        Assert.Contains(after.Computed("MED-ISO"), q => q.Field == "ink_receiving_layer.pore_volume_at_particle_diameter_ml_per_cm2" && q.Value > 0);
     }
 
     [Fact]
@@ -198,6 +265,6 @@ public sealed class RegistrationPagesTests(WebServer server)
         await BothWidthsAsync(page, "formulas-cores");
         await page.Locator("#formula-I figure").First.ScreenshotAsync(new() { Path = Path.Combine(WebServer.Screenshots, "formulas-core-I.png") });
         await page.Locator("#formula-C-I figure").First.ScreenshotAsync(new() { Path = Path.Combine(WebServer.Screenshots, "formulas-core-C-I.png") });
-        await page.Context.CloseAsync();
+        await WebServer.CloseAsync(page);
     }
 }

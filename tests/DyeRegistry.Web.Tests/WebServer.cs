@@ -100,14 +100,39 @@ public sealed class WebServer : IAsyncLifetime
     public async Task<IPage> LoginAsync(string account, int width = 1280, int height = 900)
     {
         Assert.True(Missing is null, Missing);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address, ViewportSize = new ViewportSize { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
+        var context = await Guarded(Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address, ViewportSize = new ViewportSize { Width = width, Height = height } }), "opening a browser context");
+        var page = await Guarded(context.NewPageAsync(), "opening a page");
         await page.GotoAsync("/login");
         await page.GetByLabel("Account name").FillAsync(account);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await page.WaitForURLAsync("**/search");
         return page;
+    }
+
+    // Playwright's calls that open and close contexts and pages have no timeout of their own: a
+    // browser that stops answering would hang the whole run instead of failing the test that met it.
+    private static readonly TimeSpan BrowserCallLimit = TimeSpan.FromSeconds(90);
+
+    private static async Task<T> Guarded<T>(Task<T> call, string what)
+    {
+        try
+        {
+            return await call.WaitAsync(BrowserCallLimit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the browser did not answer in {BrowserCallLimit.TotalSeconds} s {what}");
+        }
+    }
+
+    /// <summary>Closes the page's context (its cookies, its pages), failing instead of hanging when the browser does not answer.</summary>
+    public static async Task CloseAsync(IPage page) => await Guarded(Done(page.Context.CloseAsync()), "closing a browser context");
+
+    private static async Task<bool> Done(Task task)
+    {
+        await task;
+        return true;
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -60,6 +60,59 @@ public static class MediumIsotherm
         return Plainly(() => Analyse(IsothermReader.FromPygapsJson(raw, $"{where}: ink_receiving_layer.isotherm"), ParticleDiameter(medium), CoatWeight(medium), false, false));
     }
 
+    /// <summary>An isotherm file read and turned into the pyGAPS JSON form a medium record carries
+    /// (relative pressure, liquid cm3/g); throws <see cref="InvalidDataException"/> as <see cref="Analyse(string, double?, double?, bool, bool)"/>.</summary>
+    public static JsonObject RecordForm(string path) => Plainly(() => IsothermWriter.ToPygapsJson(IsothermReader.Read(path)));
+
+    /// <summary>The claim quantities a medium may state itself; an isotherm saved into the record
+    /// replaces them (the importer never replaces stated values with computed ones).</summary>
+    public static IReadOnlyList<(string Field, string Label, string Unit)> StatedQuantities { get; } =
+    [
+        ("peak_pore_diameter_nm", "Y", "nm"),
+        ("pore_volume_at_particle_diameter_ml_per_cm2", "A", "mL/cm²"),
+    ];
+
+    /// <summary>
+    /// The medium's next document with <paramref name="isotherm"/> (pyGAPS JSON, checked here) as
+    /// its <c>ink_receiving_layer.isotherm</c>, X and the coat weight when given, and without the
+    /// stated A and Y, so that import computes them from the isotherm. Throws
+    /// <see cref="InvalidDataException"/> when the isotherm cannot be read.
+    /// </summary>
+    public static JsonObject WithIsotherm(JsonObject medium, JsonObject isotherm, double? xNanometres, double? coatWeightGramsPerSquareMetre)
+    {
+        ArgumentNullException.ThrowIfNull(medium);
+        ArgumentNullException.ThrowIfNull(isotherm);
+        Plainly(() => IsothermReader.FromPygapsJson(isotherm, "isotherm"));
+        var doc = (JsonObject)medium.DeepClone();
+        if (doc["ink_receiving_layer"] is not JsonObject layer)
+        {
+            doc["ink_receiving_layer"] = layer = new JsonObject();
+        }
+
+        layer["isotherm"] = isotherm.DeepClone();
+        foreach (var (field, _, _) in StatedQuantities)
+        {
+            layer.Remove(field);
+        }
+
+        if (xNanometres is { } x)
+        {
+            if (layer["polymer_particles"] is not JsonObject particles)
+            {
+                layer["polymer_particles"] = particles = new JsonObject();
+            }
+
+            particles["average_diameter_nm"] = x;
+        }
+
+        if (coatWeightGramsPerSquareMetre is { } coat)
+        {
+            layer["coat_weight_g_per_m2"] = coat;
+        }
+
+        return doc;
+    }
+
     /// <summary>X: the medium's polymer particles' average diameter (nm), when recorded.</summary>
     public static double? ParticleDiameter(JsonObject medium) => Storage.Records.RecordRules.QuantityValue(medium["ink_receiving_layer"]?["polymer_particles"]?["average_diameter_nm"]);
 

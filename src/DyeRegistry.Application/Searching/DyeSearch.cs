@@ -6,7 +6,22 @@ namespace DyeRegistry.Application.Searching;
 
 /// <summary>The hits of a search, and whether it saw every dye (a SMARTS search stops when its
 /// time budget runs out, with the hits found so far).</summary>
-public sealed record DyeSearchResult(IReadOnlyList<SearchHit> Hits, bool Complete, long Searched, TimeSpan Budget);
+public sealed record DyeSearchResult(IReadOnlyList<SearchHit> Hits, bool Complete, long Searched, TimeSpan Budget)
+{
+    /// <summary>Dyes a SMARTS search could not check: their stored parent SMILES does not parse.</summary>
+    public IReadOnlyList<string> Unreadable { get; init; } = [];
+
+    /// <summary>What to tell the user about <see cref="Unreadable"/>, or null when there were none.</summary>
+    public string? UnreadableNote => UnreadableDyes.Note(Unreadable);
+}
+
+/// <summary>The words for dyes a search could not check, the same on every front end.</summary>
+public static class UnreadableDyes
+{
+    /// <summary>The note for <paramref name="ids"/>, or null when there are none.</summary>
+    public static string? Note(IReadOnlyList<string> ids) => ids.Count == 0 ? null :
+        $"{ids.Count} dye{(ids.Count == 1 ? " was" : "s were")} not checked because {(ids.Count == 1 ? "its" : "their")} stored parent SMILES does not parse ({string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", ..." : string.Empty)})";
+}
 
 /// <summary>A search whose hits are handed out as they are found (nothing holds them all: a
 /// query that hits every dye of a million-dye registry needs no more memory than one that hits
@@ -38,6 +53,12 @@ public sealed class DyeSearchStream(IEnumerable<SearchHit> hits, SearchTally tal
 
     public TimeSpan Budget => budget;
 
+    /// <summary>Dyes a SMARTS search could not check (final once the hits are read).</summary>
+    public IReadOnlyList<string> Unreadable => tally.Unreadable;
+
+    /// <summary>What to tell the user about <see cref="Unreadable"/>, or null when there were none.</summary>
+    public string? UnreadableNote => UnreadableDyes.Note(tally.Unreadable);
+
     /// <summary>How many stored dyes a search of this kind searched: a SMARTS search counts each
     /// candidate it decided; the other searches count their hits (<paramref name="hits"/>).</summary>
     public long SearchedOr(long hits) => tally.Searched > 0 || !Complete ? tally.Searched : hits;
@@ -53,7 +74,7 @@ public static class DyeSearch
     {
         var stream = Stream(store, chemistry, query);
         var hits = stream.Hits.ToList();
-        return new DyeSearchResult(hits, stream.Complete, stream.SearchedOr(hits.Count), stream.Budget);
+        return new DyeSearchResult(hits, stream.Complete, stream.SearchedOr(hits.Count), stream.Budget) { Unreadable = stream.Unreadable };
     }
 
     /// <summary>The search, its hits streamed (<see cref="DyeSearchStream"/>). The query is checked

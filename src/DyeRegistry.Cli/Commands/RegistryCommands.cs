@@ -334,6 +334,11 @@ internal static class RegistryCommands
                 o.WriteLine(SearchHitText.Line(text && request.Formula is not null && h.Verdict is null ? h with { Verdict = string.Empty } : h, parse.GetValue(format)!));
             }
 
+            if (outcome.UnreadableNote is { } unreadable)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("warning: " + unreadable);
+            }
+
             if (!outcome.Complete)
             {
                 parse.InvocationConfiguration.Error.WriteLine(FormattableString.Invariant(

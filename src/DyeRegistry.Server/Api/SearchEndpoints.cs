@@ -54,6 +54,9 @@ internal static class SearchEndpoints
         [System.Text.Json.Serialization.JsonPropertyName("searched")]
         public long Searched => result.SearchedOr(count);
 
+        [System.Text.Json.Serialization.JsonPropertyName("unreadable")]
+        public IReadOnlyList<string> Unreadable => result.Unreadable;
+
         [System.Text.Json.Serialization.JsonPropertyName("message")]
         public string? Message => result.Complete ? null : FormattableString.Invariant(
             $"search stopped: the time limit of {result.Budget.TotalSeconds:G} s ran out after {result.Searched} dyes; the {count} hits are those found so far, not all");

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using DyeRegistry.Application.Accounts;
 using DyeRegistry.Application.Media;
+using DyeRegistry.Registry;
+using DyeRegistry.Storage.Accounts;
 using DyeRegistry.Storage;
 using DyeRegistry.Storage.Records;
 using static DyeRegistry.Server.Web.Html;
@@ -12,12 +14,22 @@ namespace DyeRegistry.Server.Web;
 /// A medium's nitrogen isotherm: uploaded on the medium's page (the files <c>dyereg pores</c>
 /// reads), analysed on the server, and shown as the pore-distribution plot with X and Y marked,
 /// with the computed Y and A and how they were computed. A medium record that carries its
-/// isotherm shows the same on its page. Reading only: nothing is written to the record.
+/// isotherm shows the same on its page. The upload itself writes nothing; whoever may edit the
+/// medium can then save the isotherm into the record (<c>/media/ID/isotherm/save</c>): a new
+/// version, audited, whose A and Y the importer computes from the isotherm as it does at import.
 /// </summary>
 internal static class IsothermSection
 {
-    public static void Map(WebApplication app) =>
+    public static void Map(WebApplication app)
+    {
         app.MapPost("/media/{id}/isotherm", Post).RequireAuthorization(RolePolicies.For(Role.Viewer));
+        app.MapPost("/media/{id}/isotherm/save", Save).RequireAuthorization(RolePolicies.For(Role.Chemist));
+    }
+
+    /// <summary>A registrar edits any medium; a chemist the media they created (as the medium form).</summary>
+    private static bool MayEdit(HttpContext context, string id) =>
+        Forms.RoleOf(context) >= Role.Registrar ||
+        (Forms.RoleOf(context) >= Role.Chemist && History.CreatedBy(context.RequestServices.GetRequiredService<IAccountStore>(), id, Forms.UserOf(context)));
 
     /// <summary>The panel on a medium's page: its recorded isotherm's plot, if any, and the upload form.</summary>
     public static string Panel(HttpContext context, string id, System.Text.Json.Nodes.JsonObject medium)
@@ -69,6 +81,115 @@ internal static class IsothermSection
             """;
     }
 
+    // What saving writes, said before it is written, and the isotherm travelling as pyGAPS JSON text
+    // (the server reads and checks it again on save, as the register page does with a structure).
+    private static string SaveForm(HttpContext context, string id, StoredRecord record, System.Text.Json.Nodes.JsonObject isotherm, string file, double? x, double? coat, bool otherThanImports)
+    {
+        var layer = record.Document["ink_receiving_layer"] as System.Text.Json.Nodes.JsonObject;
+        var replaced = MediumIsotherm.StatedQuantities.Where(s => layer?[s.Field] is not null).Select(s => $"{s.Label} = {layer![s.Field]} {s.Unit}").ToList();
+        var writes = new List<string> { $"the isotherm from {file} (relative pressure, liquid cm³/g)" };
+        if (x is not null)
+        {
+            writes.Add($"X = {F(x)} nm (polymer particles' average diameter)");
+        }
+
+        if (coat is not null)
+        {
+            writes.Add($"coat weight = {F(coat)} g/m²");
+        }
+
+        var text = $"Saving writes version {record.Version + 1} of {id}: {string.Join(", ", writes)}. The record's A and Y are then computed from the isotherm by BJH on the desorption branch, as import computes them" +
+            (otherThanImports ? " (not the branch or method chosen for this plot)" : string.Empty) + "." +
+            (replaced.Count == 0 ? string.Empty : $" They replace the stated {string.Join(" and ", replaced)}, which stay in the history.");
+        var json = isotherm.ToJsonString();
+        return $"""
+            <form method="post" action="/media/{U(id)}/isotherm/save" id="isotherm-save-form" class="save-isotherm">
+            {Forms.Token(context)}<input type="hidden" name="version" value="{record.Version}"><input type="hidden" name="file" value="{E(file)}">
+            <input type="hidden" name="x_nm" value="{F(x)}"><input type="hidden" name="coat_weight" value="{F(coat)}"><input type="hidden" name="isotherm" value="{E(json)}">
+            <p id="isotherm-save-note">{E(text)}</p>
+            <div class="actions"><button type="submit" id="isotherm-save-button">Save this isotherm into {E(id)}</button></div>
+            </form>
+            """;
+    }
+
+    private static async Task<IResult> Save(HttpContext context, IRegistryStore store, ServerResources resources, string id)
+    {
+        var form = await Forms.ReadAsync(context);
+        if (form is null)
+        {
+            return Forms.Forged();
+        }
+
+        var back = $"<p><a href=\"/media/{U(id)}\">Back to medium {E(id)}</a></p>";
+        if (!int.TryParse(form["version"].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version))
+        {
+            return Layout.Page(context, $"Medium {id}: isotherm", back + Layout.Note("version: missing; upload the isotherm again from the medium's page", "error"), 400);
+        }
+
+        System.Text.Json.Nodes.JsonObject raw;
+        double? x = null, coat = null;
+        try
+        {
+            raw = System.Text.Json.Nodes.JsonNode.Parse(form["isotherm"].ToString()) as System.Text.Json.Nodes.JsonObject ?? throw new InvalidDataException("isotherm: not a JSON object");
+            foreach (var (name, set) in new (string, Action<double>)[] { ("x_nm", v => x = v), ("coat_weight", v => coat = v) })
+            {
+                if (Forms.Text(form, name) is { } t)
+                {
+                    set(double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v : throw new InvalidDataException($"{name}: '{t}' is not a positive number"));
+                }
+            }
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+        {
+            return Layout.Page(context, $"Medium {id}: isotherm", back + Layout.Note(e.Message, "error"), 400);
+        }
+
+        await resources.WriteGate.WaitAsync(context.RequestAborted);
+        try
+        {
+            var record = store.Get(id);
+            if (record is null || record.Kind != RecordKind.Medium)
+            {
+                return Layout.NotFound(context, $"no medium '{id}'");
+            }
+
+            if (!MayEdit(context, id))
+            {
+                return Layout.Refused(context, $"medium '{id}' was not created by {Forms.UserOf(context)}: a registrar edits anyone's records");
+            }
+
+            System.Text.Json.Nodes.JsonObject doc;
+            try
+            {
+                doc = MediumIsotherm.WithIsotherm(record.Document, raw, x, coat); // the isotherm is read again here: what is written is checked on the server
+            }
+            catch (InvalidDataException e)
+            {
+                return Layout.Page(context, $"Medium {id}: isotherm", back + Layout.Note(e.Message, "error"), 400);
+            }
+
+            var importer = new RegistryImporter(store, resources.Chemistry);
+            var prepared = importer.Prepare(new RecordInput("isotherm form", "record", doc));
+            if (!prepared.Valid)
+            {
+                return Layout.Page(context, $"Medium {id}: isotherm", back + Layout.Note(string.Join("; ", prepared.Errors), "error"), 422);
+            }
+
+            var file = Forms.Text(form, "file") ?? "an uploaded file";
+            var outcome = importer.Import([prepared], new ImportOptions { Update = true, IfVersion = version, Audit = new ChangeAudit(Forms.UserOf(context), context.TraceIdentifier, Context: $"isotherm saved from {file}") })[0];
+            if (outcome.Status is not (ImportStatus.Updated or ImportStatus.Unchanged))
+            {
+                return Layout.Page(context, $"Medium {id}: isotherm", back + Layout.Note(outcome.Message ?? outcome.Status.ToString(), "error"), 409);
+            }
+        }
+        finally
+        {
+            resources.WriteGate.Release();
+        }
+
+        return Results.Redirect($"/media/{U(id)}#isotherm");
+    }
+
     private static async Task<IResult> Post(HttpContext context, IRegistryStore store, string id)
     {
         var form = await Forms.ReadAsync(context);
@@ -118,8 +239,16 @@ internal static class IsothermSection
                     await file.CopyToAsync(target, context.RequestAborted);
                 }
 
-                var analysis = MediumIsotherm.Analyse(path, x, coat, Forms.Text(form, "branch") == "ads", Forms.Text(form, "method") == "dh");
-                html.Append($"<section class=\"panel\" id=\"isotherm\"><h2>{E(name)}</h2>{Result(analysis, x, coat)}</section>");
+                var adsorption = Forms.Text(form, "branch") == "ads";
+                var dollimoreHeal = Forms.Text(form, "method") == "dh";
+                var analysis = MediumIsotherm.Analyse(path, x, coat, adsorption, dollimoreHeal);
+                html.Append($"<section class=\"panel\" id=\"isotherm\"><h2>{E(name)}</h2>{Result(analysis, x, coat)}");
+                if (MayEdit(context, id))
+                {
+                    html.Append(SaveForm(context, id, record, MediumIsotherm.RecordForm(path), name, x, coat, adsorption || dollimoreHeal));
+                }
+
+                html.Append("</section>");
             }
             catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException)
             {

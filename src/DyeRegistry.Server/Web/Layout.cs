@@ -24,7 +24,7 @@ internal static class Layout
             Link("/formulas", "Formulas"),
             Link("/screening", "Screening"),
             role >= Role.Admin ? Link("/accounts", "Accounts") : string.Empty,
-            Link("/me", "My tokens"));
+            Link("/me", "My API token"));
         var user = !signedIn ? string.Empty
             : $"<form method=\"post\" action=\"/logout\" class=\"who\">{Forms.Token(context)}<span>{E(Forms.UserOf(context))} ({E(Roles.Name(role))})</span> <button type=\"submit\">Log out</button></form>";
         var html = $"""
@@ -39,11 +39,10 @@ internal static class Layout
             <script src="/assets/site.js"></script>{scripts}
             </body></html>
             """;
-        if (scripts?.Contains("jsme", StringComparison.Ordinal) == true)
+        if (scripts?.Contains("/assets/lib/ketcher/", StringComparison.Ordinal) == true)
         {
-            // JSME's loader (GWT) writes its code into a javascript: iframe: the pages with the editor
-            // allow inline script; every other page allows only this server's script files.
-            context.Response.Headers["Content-Security-Policy"] = Pages.Policy.Replace("script-src 'self'", "script-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
+            // Only the pages with the structure editor allow WebAssembly and its worker.
+            context.Response.Headers["Content-Security-Policy"] = Assets.EditorPolicy(Pages.Policy);
         }
 
         return Results.Text(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);

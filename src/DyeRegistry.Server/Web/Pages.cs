@@ -22,7 +22,8 @@ internal static class Pages
     }
 
     /// <summary>Headers every response carries: a content security policy that allows only this
-    /// server's own scripts (JSME's compiled code needs eval) and no framing by other sites.</summary>
+    /// server's own scripts (Ketcher's bundle needs eval) and no framing by other sites; the editor
+    /// pages add WebAssembly and a worker (<see cref="Assets.EditorPolicy"/>).</summary>
     public static IApplicationBuilder UseResponseHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.Headers["Content-Security-Policy"] = Policy;

@@ -26,8 +26,8 @@ internal static class RecordPages
     private static readonly NumberField[] MediumFields =
     [
         new("ink_receiving_layer.dry_thickness_um", "Dry thickness of the ink-receiving layer (µm)"),
-        new("ink_receiving_layer.peak_pore_diameter_nm", "Peak pore diameter (nm)"),
-        new("ink_receiving_layer.pore_volume_at_particle_diameter_ml_per_cm2", "Pore volume at the particle diameter (mL/cm²)"),
+        new("ink_receiving_layer.peak_pore_diameter_nm", "Y: peak pore diameter (nm)"),
+        new("ink_receiving_layer.pore_volume_at_particle_diameter_ml_per_cm2", "A: pore volume at the particle diameter X (mL/cm²)"),
     ];
 
     private const int InkComponentRows = 5;
@@ -188,7 +188,10 @@ internal static class RecordPages
             fields.Append("<fieldset><legend>Ink-receiving layer</legend><div class=\"row\">");
             foreach (var f in MediumFields)
             {
-                fields.Append(Field(f.Path, f.Label, At(doc, f.Path) is JsonValue jv && jv.TryGetValue<double>(out var number) ? N(number) : At(doc, f.Path)?.ToString(), "number", error: Err(f.Path), attributes: "step=\"any\" min=\"0\""));
+                // A value the record does not state but has computed (from its isotherm) is shown as the field's placeholder.
+                var computed = view?.Computed.FirstOrDefault(q => q.Field == f.Path);
+                var hint = computed is null ? string.Empty : $" placeholder=\"computed: {E(computed.Value.ToString("G4", CultureInfo.InvariantCulture))}\"";
+                fields.Append(Field(f.Path, f.Label, At(doc, f.Path) is JsonValue jv && jv.TryGetValue<double>(out var number) ? N(number) : At(doc, f.Path)?.ToString(), "number", error: Err(f.Path), attributes: "step=\"any\" min=\"0\"" + hint));
             }
 
             fields.Append("</div></fieldset>");
@@ -231,7 +234,15 @@ internal static class RecordPages
         {
             if (view.Computed.Count > 0)
             {
-                html.Append("<h2>Computed</h2><ul>" + string.Concat(view.Computed.Select(q => $"<li>{E(q.Field)} = {E(N(q.Value))} {E(q.Unit)} ({E(q.Method)})</li>")) + "</ul>");
+                // The claim quantities by their letters (Y, A) with the unit beside every value.
+                static string Name(string field) => field switch
+                {
+                    Registry.MediumQuantities.PeakField => "Y: peak pore diameter",
+                    Registry.MediumQuantities.AField => "A: pore volume at the particle diameter X, per cm² of medium",
+                    _ => field,
+                };
+                html.Append("<section class=\"panel\" id=\"computed\" aria-labelledby=\"computed-title\"><h2 id=\"computed-title\">Computed from the record</h2><table id=\"computed-quantities\"><tr><th>Quantity</th><th>Value</th><th>How</th></tr>" +
+                    string.Concat(view.Computed.Select(q => $"<tr data-field=\"{E(q.Field)}\"><th scope=\"row\">{E(Name(q.Field))}</th><td class=\"num\">{E(q.Value.ToString("G4", CultureInfo.InvariantCulture))} {E(q.Unit.Replace("ml/cm2", "mL/cm²", StringComparison.Ordinal))}</td><td class=\"muted\">{E(q.Source)}: {E(q.Method)}</td></tr>")) + "</table></section>");
             }
 
             html.Append(History.Table(context, view));

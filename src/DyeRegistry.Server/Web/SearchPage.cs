@@ -122,6 +122,11 @@ internal static class SearchPage
             notes.Add($"the search stopped at the time limit after {result.Searched} dyes: the hits are those found so far, not all");
         }
 
+        if (result.UnreadableNote is { } unreadable)
+        {
+            notes.Add(unreadable);
+        }
+
         return result.Hits.Select(h => new Hit(h.Id, h.Smiles, h.Similarity));
     }
 

@@ -58,7 +58,9 @@ internal static class SiteStyle
         td.nowrap { white-space: nowrap; } .plot { width: 100%; max-width: 640px; height: auto; background: #fff; }
         .muted { color: var(--muted); } code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 13px; overflow-wrap: anywhere; }
         .editor-box { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px; margin: 0 0 12px; }
-        #editor { min-height: 360px; }
+        #editor { position: relative; height: 600px; } /* Ketcher fills its box: the box sets the size */
+        #editor:empty { height: 0; } /* until the user opens the editor */
+        #editor > div { height: 100%; }
         .pager { display: flex; gap: 10px; align-items: center; margin: 12px 0; }
         .chart-frame { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; overflow-x: auto; }
         .two { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 18px; }
