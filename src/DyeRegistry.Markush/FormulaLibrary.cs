@@ -38,6 +38,8 @@ public sealed class FormulaLibrary : IDisposable
         ClassQueries = withQuery.Select(c => c.Query!).ToList();
         ClassQueryIndex = withQuery.Select((c, i) => (c.Class.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         ScreenIndex = ScreenedQueries.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => x.i, (IEqualityComparer<QueryMolecule>)ReferenceEqualityComparer.Instance);
+        CoreQueries = formulas.SelectMany(f => f.Variants.Select(v => v.Core)).Distinct(ReferenceEqualityComparer.Instance).Cast<QueryMolecule>().ToList();
+        CoreScreenIndex = CoreQueries.Select((q, i) => (q, i)).ToDictionary(x => x.q, x => x.i, (IEqualityComparer<QueryMolecule>)ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>The vocabulary's class queries, screened together per cut-out substituent, and
@@ -52,6 +54,12 @@ public sealed class FormulaLibrary : IDisposable
     internal IReadOnlyList<QueryMolecule> ScreenedQueries { get; }
 
     internal IReadOnlyDictionary<QueryMolecule, int> ScreenIndex { get; }
+
+    /// <summary>The core variants of every formula, screened together on a tautomer (only cores
+    /// are searched in tautomers), and each core's position among them.</summary>
+    internal IReadOnlyList<QueryMolecule> CoreQueries { get; }
+
+    internal IReadOnlyDictionary<QueryMolecule, int> CoreScreenIndex { get; }
 
     public string Folder { get; }
 

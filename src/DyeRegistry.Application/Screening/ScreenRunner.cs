@@ -195,13 +195,13 @@ public sealed class ScreenRunner(MarkushMatcher matcher, MatchOptions options, I
         try
         {
             // Hits only: most compounds that reach this point are still not within; their verdict
-            // is reached without writing its explanation, and only a hit is matched in full.
-            if (!all && coreQueries is not null && !matcher.IsWithinAny(molecule, options))
+            // is reached without writing its explanation, and only a hit is matched in full (on
+            // the forms and tautomers the verdict was reached on).
+            var match = all || coreQueries is null ? matcher.Match(molecule, options) : matcher.MatchIfWithinAny(molecule, options);
+            if (match is null)
             {
                 return new ScreenResult(file, record, id, text, null, null, null, null);
             }
-
-            var match = matcher.Match(molecule, options);
             var hit = match.Within.Count > 0 || match.Undetermined.Count > 0;
             var smiles = text.Length > 0 ? text : molecule.ToSmiles();
             var molBlock = writesMolBlocks && (hit || all) ? molecule.ToMolBlock() : null;

@@ -62,11 +62,39 @@ public sealed class MarkushMatcher(FormulaLibrary library)
     {
         ArgumentNullException.ThrowIfNull(compound);
         var o = options ?? MatchOptions.Default;
-        return OnParent(compound, o, (standardized, drawn, tautomers) => new CompoundMatch(
-            standardized?.Parent.ToSmiles(),
-            standardized?.RemovedFragments ?? [],
-            Selected(o).Select(formula => MatchFormula(formula, drawn, tautomers, o)).ToList()));
+        return OnParent(compound, o, (standardized, drawn, tautomers) => Matched(standardized, drawn, tautomers, o));
     }
+
+    /// <summary>
+    /// <see cref="Match"/>'s result where the compound is within, or undetermined for, any of the
+    /// requested formulas, and null where it is within none (a batch that reports hits only).
+    /// The verdicts are decided first, each embedding judged only to its first violation; only a
+    /// hit is then matched in full, on the same parent, forms and tautomers: the enumeration (one,
+    /// up to <see cref="MatchOptions.MaxTautomers"/>) and each form's screens, graph and cut-out
+    /// substituents are made once for both passes.
+    /// </summary>
+    /// <remarks>
+    /// Same verdict as <see cref="IsWithinAny"/>: that one first tries a few tautomers, which
+    /// pays off only when no full match follows; here every hit is matched in full, which needs
+    /// the full enumeration anyway, and a compound that is not a hit needs it whenever it has more
+    /// forms than the few. Both search the same forms (RDKit's enumeration adds forms in the same
+    /// order whatever its cap, so a capped set is part of the full one).
+    /// </remarks>
+    public CompoundMatch? MatchIfWithinAny(Molecule compound, MatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(compound);
+        var o = options ?? MatchOptions.Default;
+        return OnParent(compound, o, (standardized, drawn, tautomers) =>
+        {
+            var (within, hitLimit) = VerdictsOf(drawn, tautomers, o);
+            return within || hitLimit ? Matched(standardized, drawn, tautomers, o) : null;
+        });
+    }
+
+    private CompoundMatch Matched(StandardizationResult? standardized, MatchedForm drawn, Func<TautomerForms> tautomers, MatchOptions o) => new(
+        standardized?.Parent.ToSmiles(),
+        standardized?.RemovedFragments ?? [],
+        Selected(o).Select(formula => MatchFormula(formula, drawn, tautomers, o)).ToList());
 
     /// <summary>
     /// Whether the compound is within, or undetermined for, any of the requested formulas: the
@@ -99,22 +127,24 @@ public sealed class MarkushMatcher(FormulaLibrary library)
 
     // Whether any formula is within, and whether any search hit a limit (undetermined).
     private (bool Within, bool HitLimit) Verdicts(Molecule compound, MatchOptions o) =>
-        OnParent(compound, o, (_, drawn, tautomers) =>
-        {
-            var hitLimit = false;
-            foreach (var f in Selected(o).Where(f => f.Formula.HasStructure))
-            {
-                var r = Search(f, drawn, tautomers, o, verdictOnly: true);
-                if (r.Reports.Any(e => e.Satisfied))
-                {
-                    return (true, hitLimit);
-                }
+        OnParent(compound, o, (_, drawn, tautomers) => VerdictsOf(drawn, tautomers, o));
 
-                hitLimit |= r.Limit is not null;
+    private (bool Within, bool HitLimit) VerdictsOf(MatchedForm drawn, Func<TautomerForms> tautomers, MatchOptions o)
+    {
+        var hitLimit = false;
+        foreach (var f in Selected(o).Where(f => f.Formula.HasStructure))
+        {
+            var r = Search(f, drawn, tautomers, o, verdictOnly: true);
+            if (r.Reports.Any(e => e.Satisfied))
+            {
+                return (true, hitLimit);
             }
 
-            return (false, hitLimit);
-        });
+            hitLimit |= r.Limit is not null;
+        }
+
+        return (false, hitLimit);
+    }
 
     // Sets salts aside, then runs the work on the parent as drawn, with its tautomers made on
     // first request; every form is released afterwards.

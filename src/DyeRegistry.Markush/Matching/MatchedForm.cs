@@ -41,7 +41,17 @@ internal sealed class MatchedForm(FormulaLibrary library, Molecule molecule, boo
     /// only for queries that pass it.</summary>
     public bool HasMatch(QueryMolecule query)
     {
-        if (MarkushMatcher.PrescreensEnabled && library.ScreenIndex.TryGetValue(query, out var index))
+        // A tautomer is asked about cores only (the other screens are the drawn form's): its
+        // screen call covers the cores alone, the same answers for fewer queries.
+        if (MarkushMatcher.PrescreensEnabled && IsTautomer && library.CoreScreenIndex.TryGetValue(query, out var core))
+        {
+            possibleCores ??= Molecule.MightMatch(library.CoreQueries);
+            if (!possibleCores[core])
+            {
+                return false;
+            }
+        }
+        else if (MarkushMatcher.PrescreensEnabled && library.ScreenIndex.TryGetValue(query, out var index))
         {
             possible ??= Molecule.MightMatch(library.ScreenedQueries);
             if (!possible[index])
@@ -102,6 +112,7 @@ internal sealed class MatchedForm(FormulaLibrary library, Molecule molecule, boo
     private static readonly SubstructMatchOptions ScreenEmbeddings = new() { Uniquify = false, MaxMatches = MaxScreenEmbeddings };
 
     private bool[]? possible;
+    private bool[]? possibleCores;
     private bool[]? skeletons;
     private string? tautomerSmiles;
     private bool? heteroOnly;
