@@ -122,7 +122,10 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
         }
     }
 
-    private const int ConfirmBatch = 256;
+    /// <summary>How many prescreened candidates a substructure search confirms at once, in
+    /// parallel: a few per core, so the cores share the work and the search holds no more than
+    /// this many candidates (and hits) whatever the registry's size.</summary>
+    public static int ConfirmBatch { get; } = Math.Clamp(4 * Environment.ProcessorCount, 4, 64);
 
     private enum Confirmed { No, Contains, Unreadable, NotChecked }
 
