@@ -4,15 +4,19 @@
 # each; prints every run's user and system CPU, wall clock and peak memory, the load average, and
 # the ratio of the medians of user CPU (goal: estimates at most 20 % slower, ratio <= 1.20).
 # User CPU is the figure to read on a shared machine; wall clock only on an idle one.
-# Usage: benchmarks/import-estimates-bench.sh [FILE.smi] [RUNS] [RECORDS]
+# Usage: benchmarks/import-estimates-bench.sh [FILE.smi] [RUNS] [RECORDS] [together]
 #   FILE     default: the shared data folder's catalogs/real_mixed.smi (28,725 records)
 #   RUNS     runs of each variant (default 2)
 #   RECORDS  only the first RECORDS lines of FILE (default: all)
+#   together both variants of a run at the same time, one a core, so that they share whatever
+#            load the machine has (on a shared machine the load drifts between alternated runs
+#            by more than the estimates cost); without it, alternated, one after the other
 set -euo pipefail
 cd "$(dirname "$0")/.."
 file="${1:-${DYEREG_SHARED:-$(cd .. && pwd)/shared}/data/catalogs/real_mixed.smi}"
 runs="${2:-2}"
 records="${3:-}"
+together="${4:-}"
 [ -f "$file" ] || { echo "benchmarks: $file not found" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "benchmarks: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
 dotnet build -c Release src/DyeRegistry.Cli -nologo -v quiet >/dev/null
@@ -33,19 +37,26 @@ if command -v perf >/dev/null && perf stat -x, -e instructions:u -o "$work/perf"
   perf=(perf stat -x, -e instructions:u -o "$work/perf" --)
 fi
 echo "variant user_s system_s wall_s max_rss_kb load_1m user_instructions"
+run_variant() { # variant run: one import, its line appended to results
+  local variant=$1 i=$2 db="$work/registry-$1-$2.db" extra=()
+  [ "$variant" = no-estimates ] && extra=(--no-estimates)
+  echo "- -" > "$work/perf-$variant"
+  local perf_variant=()
+  [ ${#perf[@]} -gt 0 ] && perf_variant=(perf stat -x, -e instructions:u -o "$work/perf-$variant" --)
+  /usr/bin/time -f "%U %S %e %M" -o "$work/time-$variant" "${perf_variant[@]}" "$dyereg" import "$input" --registry "$db" "${extra[@]}" \
+    > "$work/out-$variant" 2>&1 || [ $? -eq 1 ]   # exit 1: some records failed, reported, the rest imported
+  instructions=$(awk -F, '/instructions/ { print $1 }' "$work/perf-$variant")
+  echo "$variant $(cat "$work/time-$variant") $(cut -d' ' -f1 /proc/loadavg) ${instructions:--}" | tee -a "$work/results"
+  tail -n 1 "$work/out-$variant" | sed 's/^/  /'
+  rm -f "$db" "$db"-*
+}
 for ((i = 1; i <= runs; i++)); do
-  for variant in estimates no-estimates; do
-    db="$work/registry-$variant-$i.db"
-    extra=()
-    [ "$variant" = no-estimates ] && extra=(--no-estimates)
-    echo "- -" > "$work/perf"
-    /usr/bin/time -f "%U %S %e %M" -o "$work/time" "${perf[@]}" "$dyereg" import "$input" --registry "$db" "${extra[@]}" \
-      > "$work/out" 2>&1 || [ $? -eq 1 ]   # exit 1: some records failed, reported, the rest imported
-    instructions=$(awk -F, '/instructions/ { print $1 }' "$work/perf")
-    echo "$variant $(cat "$work/time") $(cut -d' ' -f1 /proc/loadavg) ${instructions:--}" | tee -a "$work/results"
-    tail -n 1 "$work/out" | sed 's/^/  /'
-    rm -f "$db" "$db"-*
-  done
+  if [ "$together" = together ]; then
+    run_variant estimates "$i" & run_variant no-estimates "$i" & wait
+  else
+    run_variant estimates "$i"
+    run_variant no-estimates "$i"
+  fi
 done
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 with=$(awk '$1 == "estimates" { print $2 }' "$work/results" | median)

@@ -220,11 +220,14 @@ DR_EXPORT int32_t dr_mol_with_isotope_labels(dr_mol* mol, const int32_t* label, 
  *                      aromatic_atoms, aromatic_atom_fraction (cheap)
  *   DR_DESC_POLARITY:  tpsa, hbond_donors, hbond_acceptors, rotatable_bonds (SMARTS-based, costlier)
  *   DR_DESC_MASS:      average_mass, exact_mass, heavy_atoms only (no Crippen typing: cheapest)
+ *   DR_DESC_CRIPPEN_REFERENCE: with DR_DESC_MASS_LOGP, logP and MR by RDKit's calcCrippenDescriptors
+ *                      itself rather than the bridge's equal but faster typing (for tests)
  */
 #define DR_DESC_MASS_LOGP 1
 #define DR_DESC_POLARITY 2
 #define DR_DESC_ALL 3
 #define DR_DESC_MASS 4
+#define DR_DESC_CRIPPEN_REFERENCE 8
 DR_EXPORT int32_t dr_mol_descriptors(dr_mol* mol, int32_t groups, dr_descriptors* out, char** error);
 /* Hill-order formula with charge, e.g. "C16H9N4O3S-" (RDKit calcMolFormula). */
 DR_EXPORT int32_t dr_mol_formula(dr_mol* mol, char** out, char** error);

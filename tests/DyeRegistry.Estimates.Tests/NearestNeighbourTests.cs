@@ -3,7 +3,7 @@ using DyeRegistry.Estimates.Solubility;
 
 namespace DyeRegistry.Estimates.Tests;
 
-/// <summary>The applicability domain's bounded nearest-neighbour search gives exactly what comparing
+/// <summary>The applicability domain's inverted-index nearest-neighbour search gives exactly what comparing
 /// every training fingerprint gives.</summary>
 public sealed class NearestNeighbourTests
 {
@@ -22,7 +22,7 @@ public sealed class NearestNeighbourTests
     }
 
     [Fact]
-    public void BoundedSearch_EqualsBruteForce_OnFingerprintsOfEverySize()
+    public void IndexedSearch_EqualsBruteForce_OnFingerprintsOfEverySize()
     {
         var random = new Random(20261207);
         var training = Enumerable.Range(0, 2000).Select(i => Random(random, 0.002 + (i % 50) * 0.002)).ToList();
