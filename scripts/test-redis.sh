@@ -13,9 +13,12 @@ log="$root/server.log"
 fail() { echo "test-redis: $*" >&2; [ -f "$log" ] && { echo "--- $log (last lines) ---" >&2; tail -20 "$log" >&2; }; exit 1; }
 
 stop() {
-  if [ -f "$root/redis.pid" ]; then
-    kill "$(cat "$root/redis.pid")" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$(cat "$root/redis.pid")" 2>/dev/null || break; sleep 0.1; done
+  # The pid is read once: Redis removes its pid file as it exits.
+  local pid
+  pid="$(cat "$root/redis.pid" 2>/dev/null || true)"
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   fi
   rm -rf "$root"
 }
