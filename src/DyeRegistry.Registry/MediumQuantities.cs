@@ -23,8 +23,12 @@ namespace DyeRegistry.Registry;
 /// </remarks>
 public static class MediumQuantities
 {
-    public const string PeakField = "ink_receiving_layer.peak_pore_diameter_nm";
-    public const string AField = "ink_receiving_layer.pore_volume_at_particle_diameter_ml_per_cm2";
+    /// <summary>Y and A as fields of the ink-receiving layer.</summary>
+    public const string PeakName = "peak_pore_diameter_nm";
+    public const string AName = "pore_volume_at_particle_diameter_ml_per_cm2";
+
+    public const string PeakField = "ink_receiving_layer." + PeakName;
+    public const string AField = "ink_receiving_layer." + AName;
 
     public static (IReadOnlyList<ComputedQuantity> Quantities, IReadOnlyList<string> Notes) Compute(JsonObject medium, string where)
     {

@@ -257,7 +257,7 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
     public IEnumerable<SearchHit> ExactHits(Molecule query)
     {
         var key = DyeChemistry.DuplicateKey(query);
-        return store.ExactCandidates(key).Where(d => d.ParentKey == key).Select(d => Hit(d, null));
+        return store.ExactCandidates(key).Select(d => Hit(d, null));
     }
 
     /// <summary>The standardized parent of a query structure, as registration computes it.</summary>

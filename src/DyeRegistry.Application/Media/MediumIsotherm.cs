@@ -68,8 +68,8 @@ public static class MediumIsotherm
     /// replaces them (the importer never replaces stated values with computed ones).</summary>
     public static IReadOnlyList<(string Field, string Label, string Unit)> StatedQuantities { get; } =
     [
-        ("peak_pore_diameter_nm", "Y", "nm"),
-        ("pore_volume_at_particle_diameter_ml_per_cm2", "A", "mL/cm²"),
+        (Registry.MediumQuantities.PeakName, "Y", "nm"),
+        (Registry.MediumQuantities.AName, "A", "mL/cm²"),
     ];
 
     /// <summary>

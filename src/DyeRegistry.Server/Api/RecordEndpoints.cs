@@ -154,7 +154,7 @@ internal static class RecordEndpoints
                 return refused;
             }
 
-            if (existing is not null && role < Role.Registrar && !CreatedBy(accounts, id, user))
+            if (existing is not null && role < Role.Registrar && !Web.History.CreatedBy(accounts, id, user))
             {
                 return Problems.Of(StatusCodes.Status403Forbidden, $"record '{id}' was not created by {user}: a registrar edits anyone's records");
             }
@@ -254,8 +254,5 @@ internal static class RecordEndpoints
 
     // The record's creator is who created it last through the service; a record imported with
     // dyereg import has none, and only a registrar edits it.
-    private static bool CreatedBy(IAccountStore accounts, string id, string user) =>
-        accounts.Audit(new AuditFilter(RecordId: id, Limit: int.MaxValue)).LastOrDefault(e => e.Change == "created")?.User == user;
-
     private static string ETag(int version) => $"\"{version}\"";
 }

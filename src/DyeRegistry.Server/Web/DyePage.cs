@@ -133,4 +133,9 @@ internal static class History
     /// <summary>True when <paramref name="user"/> created the record through the service (a chemist edits only those).</summary>
     public static bool CreatedBy(Storage.Accounts.IAccountStore accounts, string id, string user) =>
         accounts.Audit(new Storage.Accounts.AuditFilter(RecordId: id, Limit: int.MaxValue)).LastOrDefault(e => e.Change == "created")?.User == user;
+
+    /// <summary>Whether <paramref name="user"/> may change the stored record <paramref name="id"/>:
+    /// a registrar any record, a chemist the records they created.</summary>
+    public static bool MayEdit(Role role, Storage.Accounts.IAccountStore accounts, string id, string user) =>
+        role >= Role.Registrar || (role >= Role.Chemist && CreatedBy(accounts, id, user));
 }

@@ -26,10 +26,9 @@ internal static class IsothermSection
         app.MapPost("/media/{id}/isotherm/save", Save).RequireAuthorization(RolePolicies.For(Role.Chemist));
     }
 
-    /// <summary>A registrar edits any medium; a chemist the media they created (as the medium form).</summary>
+    // Who may save the isotherm: whoever may edit the medium (as its form).
     private static bool MayEdit(HttpContext context, string id) =>
-        Forms.RoleOf(context) >= Role.Registrar ||
-        (Forms.RoleOf(context) >= Role.Chemist && History.CreatedBy(context.RequestServices.GetRequiredService<IAccountStore>(), id, Forms.UserOf(context)));
+        History.MayEdit(Forms.RoleOf(context), context.RequestServices.GetRequiredService<IAccountStore>(), id, Forms.UserOf(context));
 
     /// <summary>The panel on a medium's page: its recorded isotherm's plot, if any, and the upload form.</summary>
     public static string Panel(HttpContext context, string id, System.Text.Json.Nodes.JsonObject medium)

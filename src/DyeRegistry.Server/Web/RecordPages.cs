@@ -142,7 +142,7 @@ internal static class RecordPages
         var id = doc["id"]?.ToString();
         var isNew = version is null;
         var accounts = context.RequestServices.GetRequiredService<IAccountStore>();
-        var mayEdit = role >= Role.Registrar || (role >= Role.Chemist && (isNew || History.CreatedBy(accounts, id!, user)));
+        var mayEdit = (isNew && role >= Role.Chemist) || (!isNew && History.MayEdit(role, accounts, id!, user));
         var html = new StringBuilder();
         if (message is not null)
         {
