@@ -25,19 +25,24 @@ internal static class SearchPage
 
     public static void Map(WebApplication app) => app.MapGet("/search", Search).RequireAuthorization(RolePolicies.For(Role.Viewer));
 
-    private sealed record Hit(string Id, string Smiles, double? Similarity);
+    private sealed record Hit(string Id, string Smiles, double? Similarity, string? Name);
+
+    /// <summary>The page's order: most similar first (similarity searches), then by id.</summary>
+    private static readonly IComparer<Hit> PageOrder = Comparer<Hit>.Create((a, b) =>
+        a.Similarity is { } x && b.Similarity is { } y && x != y ? y.CompareTo(x) : string.CompareOrdinal(a.Id, b.Id));
 
     private static IResult Search(HttpContext context, IRegistryStore store, ServerResources resources,
-        string? q, string? structure, string? drawn, string? mode, string? formula, double? min, int? page, string? export)
+        string? q, string? structure, string? drawn, string? mode, string? formula, double? min, int? page, string? export, string? count)
     {
         mode = mode is "exact" or "similarity" ? mode : "substructure";
+        var countAll = count == "all";
         if (!string.IsNullOrWhiteSpace(drawn))
         {
             // The editor's molfile becomes the SMILES in the URL: the search stays a short, bookmarkable link.
             var (m, error) = StructureInput.Read(drawn, resources.Options.StructureLimits, "drawn structure");
             if (m is null)
             {
-                return Show(context, resources, q, structure, mode, formula, min, [], 0, error, null);
+                return Show(context, resources, q, structure, mode, formula, min, null, error, null);
             }
 
             using (m)
@@ -49,85 +54,126 @@ internal static class SearchPage
         var asked = !string.IsNullOrWhiteSpace(q) || !string.IsNullOrWhiteSpace(structure) || !string.IsNullOrWhiteSpace(formula);
         if (!asked)
         {
-            return Show(context, resources, q, structure, mode, formula, min, [], 0, null, null);
+            return Show(context, resources, q, structure, mode, formula, min, null, null, null);
         }
 
-        List<Hit>? hits = null;
         var notes = new List<string>();
-        void Narrow(IEnumerable<Hit> found)
-        {
-            var list = found.ToList();
-            if (hits is null)
-            {
-                hits = list;
-            }
-            else
-            {
-                var keep = list.ToDictionary(h => h.Id, h => h);
-                hits = hits.Where(h => keep.ContainsKey(h.Id)).Select(h => h.Similarity is null && keep[h.Id].Similarity is { } s ? h with { Similarity = s } : h).ToList();
-            }
-        }
-
+        ResultWindow<Hit>? window;
         try
         {
-            if (!string.IsNullOrWhiteSpace(structure))
+            if (export is "csv" or "sdf")
             {
-                var (m, error) = StructureInput.Read(structure, resources.Options.StructureLimits, "structure");
-                if (m is null)
-                {
-                    return Show(context, resources, q, structure, mode, formula, min, [], 0, error, null);
-                }
-
-                using (m)
-                {
-                    Narrow(mode switch
-                    {
-                        "exact" => Exact(store, m),
-                        "similarity" => Run(store, resources, new DyeSearchQuery(null, null, m.ToSmiles()) { MinTanimoto = min ?? 0.7 }, notes),
-                        _ => Run(store, resources, new DyeSearchQuery(m.ToSmiles(), null, null), notes),
-                    });
-                }
+                return Export(store, EveryHit(store, resources, q, structure, mode, formula, min, notes), export);
             }
 
-            if (!string.IsNullOrWhiteSpace(formula))
+            // The page walks its first filter's hits (already in the page's order) only as far as
+            // the page needs, each one checked against the other filters' hits (sets of ids).
+            var (first, others) = Filters(store, resources, q, structure, mode, formula, min, notes);
+            var sets = others.Select(f => f().Select(h => h.Id).ToHashSet(StringComparer.Ordinal)).ToList();
+            window = ResultWindow<Hit>.Take(first().Where(h => sets.All(s => s.Contains(h.Id))), page ?? 1, PageSize, PageOrder, countAll);
+            if (window is null)
             {
-                Narrow(Run(store, resources, new DyeSearchQuery(null, formula, null), notes));
+                // A store that gave its hits out of the page's order: every hit, sorted, as before.
+                notes.Clear();
+                window = ResultWindow<Hit>.Take(EveryHit(store, resources, q, structure, mode, formula, min, notes), page ?? 1, PageSize, PageOrder, countAll)!;
             }
+        }
+        catch (StructureException e)
+        {
+            return Show(context, resources, q, structure, mode, formula, min, null, e.Message, null);
         }
         catch (Exception e) when (e is ArgumentException or ChemistryException)
         {
-            return Show(context, resources, q, structure, mode, formula, min, [], 0, e.Message, null);
+            return Show(context, resources, q, structure, mode, formula, min, null, e.Message, null);
+        }
+
+        return Show(context, resources, q, structure, mode, formula, min, window, null, notes.Count == 0 ? null : string.Join("; ", notes.Distinct()), countAll);
+    }
+
+    /// <summary>A query's structure that cannot be read: shown at the form.</summary>
+    private sealed class StructureException(string message) : Exception(message);
+
+    /// <summary>Every hit of every filter, intersected and sorted: the export (which gives every
+    /// hit) and the page's fallback.</summary>
+    private static List<Hit> EveryHit(IRegistryStore store, ServerResources resources, string? q, string? structure, string mode, string? formula, double? min, List<string> notes)
+    {
+        var (first, others) = Filters(store, resources, q, structure, mode, formula, min, notes);
+        var sets = others.Select(f => f().Select(h => h.Id).ToHashSet(StringComparer.Ordinal)).ToList();
+        var all = first().Where(h => sets.All(s => s.Contains(h.Id))).ToList();
+        all.Sort(PageOrder);
+        return all;
+    }
+
+    /// <summary>The query's filters as hit streams, the first the one the page walks: the
+    /// structure (the costliest to decide, and the one that gives similarities), else the
+    /// formula, else the text. Each stream is in the page's order.</summary>
+    private static (Func<IEnumerable<Hit>> First, List<Func<IEnumerable<Hit>>> Others) Filters(IRegistryStore store, ServerResources resources,
+        string? q, string? structure, string mode, string? formula, double? min, List<string> notes)
+    {
+        var filters = new List<Func<IEnumerable<Hit>>>();
+        if (!string.IsNullOrWhiteSpace(structure))
+        {
+            var (m, error) = StructureInput.Read(structure, resources.Options.StructureLimits, "structure");
+            if (m is null)
+            {
+                throw new StructureException(error!);
+            }
+
+            // The query's SMILES (or, for exact, its hits) are taken now: the molecule is freed here.
+            using (m)
+            {
+                if (mode == "exact")
+                {
+                    var exact = Exact(store, m).OrderBy(h => h.Id, StringComparer.Ordinal).ToList();
+                    filters.Add(() => exact);
+                }
+                else
+                {
+                    var smiles = m.ToSmiles();
+                    var query = mode == "similarity" ? new DyeSearchQuery(null, null, smiles) { MinTanimoto = min ?? 0.7 } : new DyeSearchQuery(smiles, null, null);
+                    filters.Add(() => Run(store, resources, query, notes));
+                }
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(formula))
+        {
+            filters.Add(() => Run(store, resources, new DyeSearchQuery(null, formula, null), notes));
         }
 
         if (!string.IsNullOrWhiteSpace(q))
         {
-            Narrow(ByText(store, q.Trim()));
+            var text = q.Trim();
+            filters.Add(() => ByText(store, text));
         }
 
-        var all = hits!.OrderByDescending(h => h.Similarity ?? 0).ThenBy(h => h.Id, StringComparer.Ordinal).ToList();
-        if (export is "csv" or "sdf")
-        {
-            return Export(store, all, export);
-        }
-
-        var p = Math.Max(1, page ?? 1);
-        return Show(context, resources, q, structure, mode, formula, min, all, p, null, notes.Count == 0 ? null : string.Join("; ", notes), store);
+        return (filters[0], filters.Skip(1).ToList());
     }
 
+    // The search's hits as they are found; its notes (time limit, unreadable parents) are added
+    // once the walk ends or is stopped, for the dyes it walked.
     private static IEnumerable<Hit> Run(IRegistryStore store, ServerResources resources, DyeSearchQuery query, List<string> notes)
     {
-        var result = DyeSearch.Run(store, resources.Chemistry, (query with { Limits = resources.Options.SearchLimits }).Checked());
-        if (!result.Complete)
+        var stream = DyeSearch.Stream(store, resources.Chemistry, (query with { Limits = resources.Options.SearchLimits }).Checked());
+        try
         {
-            notes.Add($"the search stopped at the time limit after {result.Searched} dyes: the hits are those found so far, not all");
+            foreach (var h in stream.Hits)
+            {
+                yield return new Hit(h.Id, h.Smiles, h.Similarity, h.Name);
+            }
         }
-
-        if (result.UnreadableNote is { } unreadable)
+        finally
         {
-            notes.Add(unreadable);
-        }
+            if (!stream.Complete)
+            {
+                notes.Add($"the search stopped at the time limit after {stream.Searched} dyes: the hits are those found so far, not all");
+            }
 
-        return result.Hits.Select(h => new Hit(h.Id, h.Smiles, h.Similarity));
+            if (stream.UnreadableNote is { } unreadable)
+            {
+                notes.Add(unreadable);
+            }
+        }
     }
 
     // Exact: the dye registered with the same standardized parent, and its forms.
@@ -141,13 +187,13 @@ internal static class SearchPage
 
         var ids = new List<string> { id };
         ids.AddRange(store.ReferencedBy(id).Where(r => store.Get(r) is { Kind: RecordKind.Dye } d && d.Document["parent"]?.GetValue<string>() == id));
-        return ids.Select(i => new Hit(i, store.GetDye(i)?.ParentSmiles ?? string.Empty, null));
+        return ids.Select(i => new Hit(i, store.GetDye(i)?.ParentSmiles ?? string.Empty, null, store.Get(i)?.Document["name"]?.ToString()));
     }
 
     private static IEnumerable<Hit> ByText(IRegistryStore store, string text) =>
         store.TextCandidates(RecordKind.Dye, text).Where(r => r.Id.Contains(text, StringComparison.OrdinalIgnoreCase)
             || TextFields.Any(f => r.Document[f] is JsonValue v && v.TryGetValue<string>(out var s) && s.Contains(text, StringComparison.OrdinalIgnoreCase)))
-            .Select(r => new Hit(r.Id, r.Document["smiles"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty, null));
+            .Select(r => new Hit(r.Id, r.Document["smiles"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty, null, r.Document["name"]?.ToString()));
 
     private static IResult Export(IRegistryStore store, List<Hit> hits, string format)
     {
@@ -190,7 +236,7 @@ internal static class SearchPage
 
     private static string Csv(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
-    public static string Link(string? q, string? structure, string? mode, string? formula, double? min, int? page, string? export = null)
+    public static string Link(string? q, string? structure, string? mode, string? formula, double? min, int? page, string? export = null, bool countAll = false)
     {
         var parts = new List<string>();
         void Add(string name, string? value)
@@ -208,11 +254,12 @@ internal static class SearchPage
         Add("min", min is { } m ? N(m) : null);
         Add("page", page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         Add("export", export);
+        Add("count", countAll ? "all" : null);
         return "/search" + (parts.Count == 0 ? string.Empty : "?" + string.Join("&", parts));
     }
 
     private static IResult Show(HttpContext context, ServerResources resources, string? q, string? structure, string mode, string? formula, double? min,
-        List<Hit> hits, int page, string? error, string? note, IRegistryStore? store = null)
+        ResultWindow<Hit>? window, string? error, string? note, bool countAll = false)
     {
         var formulas = new[] { (string.Empty, "any (no formula filter)") }.Concat(resources.Formulas.Formulas.Select(f => (f.Formula.Id, $"{f.Formula.Id} · {f.Formula.Name}")));
         var html = new StringBuilder();
@@ -244,23 +291,28 @@ internal static class SearchPage
             html.Append(Layout.Note(note, "warn"));
         }
 
-        if (store is not null)
+        if (window is not null)
         {
-            var pages = Math.Max(1, (hits.Count + PageSize - 1) / PageSize);
-            page = Math.Min(page, pages);
-            html.Append($"<p id=\"result-count\" role=\"status\"><b>{hits.Count}</b> dye{(hits.Count == 1 ? string.Empty : "s")} found. Export: <a href=\"{E(Link(q, structure, mode, formula, min, null, "csv"))}\">CSV</a> · <a href=\"{E(Link(q, structure, mode, formula, min, null, "sdf"))}\">SDF</a></p>");
+            var page = window.Page;
+            string PageLink(int p) => E(Link(q, structure, mode, formula, min, p, null, countAll));
+            var dyes = window.Seen == 1 && !window.More ? "dye" : "dyes";
+            var total = window.More
+                ? $"More than <b>{window.Seen}</b> {dyes} found (the search stopped once this page was filled; <a id=\"count-all\" href=\"{E(Link(q, structure, mode, formula, min, page, null, countAll: true))}\">count them all</a>)."
+                : $"<b>{window.Seen}</b> {dyes} found.";
+            html.Append($"<p id=\"result-count\" role=\"status\">{total} Export: <a href=\"{E(Link(q, structure, mode, formula, min, null, "csv"))}\">CSV</a> · <a href=\"{E(Link(q, structure, mode, formula, min, null, "sdf"))}\">SDF</a></p>");
             html.Append("<div class=\"grid\" id=\"results\">");
-            foreach (var h in hits.Skip((page - 1) * PageSize).Take(PageSize))
+            foreach (var h in window.Shown)
             {
-                var name = store.Get(h.Id)?.Document["name"]?.ToString();
                 html.Append($"<div class=\"card\" data-id=\"{E(h.Id)}\"><a href=\"/dyes/{U(h.Id)}\"><img src=\"/depict/{U(h.Id)}.svg\" alt=\"structure of {E(h.Id)}\" loading=\"lazy\" width=\"320\" height=\"240\"></a>" +
-                    $"<div><a class=\"id\" href=\"/dyes/{U(h.Id)}\">{E(h.Id)}</a>{(h.Similarity is { } s ? $" <span class=\"muted\">similarity {s:F2}</span>" : string.Empty)}</div><div class=\"muted\">{E(name)}</div></div>");
+                    $"<div><a class=\"id\" href=\"/dyes/{U(h.Id)}\">{E(h.Id)}</a>{(h.Similarity is { } s ? $" <span class=\"muted\">similarity {s:F2}</span>" : string.Empty)}</div><div class=\"muted\">{E(h.Name)}</div></div>");
             }
 
             html.Append("</div>");
-            if (pages > 1)
+            var pages = window.More ? (int?)null : (int)Math.Max(1, (window.Seen + PageSize - 1) / PageSize);
+            var next = window.More || page < pages;
+            if (page > 1 || next)
             {
-                html.Append($"<nav class=\"pager\" aria-label=\"Result pages\">{(page > 1 ? $"<a href=\"{E(Link(q, structure, mode, formula, min, page - 1))}\" rel=\"prev\">Previous</a>" : string.Empty)}<span>page {page} of {pages}</span>{(page < pages ? $"<a href=\"{E(Link(q, structure, mode, formula, min, page + 1))}\" rel=\"next\">Next</a>" : string.Empty)}</nav>");
+                html.Append($"<nav class=\"pager\" aria-label=\"Result pages\">{(page > 1 ? $"<a href=\"{PageLink(page - 1)}\" rel=\"prev\">Previous</a>" : string.Empty)}<span>page {page}{(pages is { } n ? $" of {n}" : string.Empty)}</span>{(next ? $"<a href=\"{PageLink(page + 1)}\" rel=\"next\">Next</a>" : string.Empty)}</nav>");
             }
         }
 
