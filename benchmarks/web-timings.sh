@@ -3,7 +3,8 @@
 # request with its milliseconds): a registry of the real catalogue (../shared/data/catalogs/
 # real_mixed.smi, every structure imported as a dye) plus the sample ink and media; then, logged
 # in through the pages, N rounds of: a text search, a substructure search, a formula search, a dye
-# page, and the claim chart of the sample ink on MED-1. Prints p50 / p95 / max per kind.
+# page, and the claim chart of the sample ink on MED-1, each page's depictions fetched after it (the
+# substructure grid's, the dye page's). Prints p50 / p95 / max per kind.
 # Goals (issue 17): search and dye pages p95 < 300 ms, a claim chart < 1 s.
 # Usage: benchmarks/web-timings.sh [ROUNDS, default 20]   (builds the CLI first)
 # DYEREG_TIMINGS_REGISTRY=FILE keeps the imported registry there and reuses it on the next run
@@ -42,11 +43,19 @@ token=$(curl -s -c "$jar" -b "$jar" "$base/login" | grep -o 'name="__csrf" value
 curl -s -c "$jar" -b "$jar" -o /dev/null -X POST "$base/login" --data-urlencode "__csrf=$token" --data-urlencode name=bench --data-urlencode "password=a password for the timings"
 ids=$(sqlite3 "$reg" "SELECT id FROM records WHERE kind='dye' ORDER BY random() LIMIT $rounds" 2>/dev/null || python3 -c "
 import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print('\n'.join(r[0] for r in c.execute(\"SELECT id FROM records WHERE kind='dye' ORDER BY random() LIMIT $rounds\")))" "$reg")
+# Each page's depictions are fetched after it, as a browser does (the substructure grid's and the
+# dye page's: the user waits for them too); they are timed as "depiction".
+pictures() { grep -o 'src="/depict/[^"]*"' | sed 's/^src="//;s/"$//;s/&amp;/\&/g'; }
 for id in $ids; do
   for path in "/search?q=${id:0:3}" "/search?structure=c1ccc2scnc2c1&mode=substructure" "/search?formula=M-I" "/dyes/$id" "/charts?ink=INK-M1&medium=MED-1"; do
-    curl -s -b "$jar" -o /dev/null "$base$path"
+    curl -s -b "$jar" -o "$work/page.html" "$base$path"
+    case "$path" in
+      *substructure*|/dyes/*) for img in $(pictures < "$work/page.html"); do curl -s -b "$jar" -o /dev/null "$base$img"; done ;;
+    esac
   done
 done
+# The percentiles are of the rounds only: this request marks their end in the log (a 404).
+curl -s -b "$jar" -o /dev/null "$base/timings-rounds-end"
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 # CPU the server spends per request (user + system, from /proc; less at the mercy of other
 # processes than wall-clock): 5 of each kind, one after another.
@@ -57,12 +66,24 @@ for kind in "search: text|/search?q=${one:0:3}" "search: substructure|/search?st
   for _ in 1 2 3 4 5; do curl -s -b "$jar" -o /dev/null "$base${kind#*|}"; done
   printf "%-22s server CPU per request %8.1f ms\n" "${kind%%|*}" "$(echo "($(cpu) - $before) * 1000 / $tick / 5" | bc -l)"
 done
+# Depictions: 20 dyes never drawn before in this run (a first view), then one of them 5 times.
+fresh=$(sqlite3 "$reg" "SELECT id FROM records WHERE kind='dye' ORDER BY random() LIMIT 20" 2>/dev/null || true)
+if [ -n "$fresh" ]; then
+  before=$(cpu)
+  for d in $fresh; do curl -s -b "$jar" -o /dev/null "$base/depict/$d.svg"; done
+  printf "%-22s server CPU per request %8.1f ms\n" "depiction, first draw" "$(echo "($(cpu) - $before) * 1000 / $tick / $(echo "$fresh" | wc -l)" | bc -l)"
+  d=$(echo "$fresh" | head -1); before=$(cpu)
+  for _ in 1 2 3 4 5; do curl -s -b "$jar" -o /dev/null "$base/depict/$d.svg"; done
+  printf "%-22s server CPU per request %8.1f ms\n" "depiction, again" "$(echo "($(cpu) - $before) * 1000 / $tick / 5" | bc -l)"
+fi
 python3 - "$work/log.jsonl" <<'PY'
 import json, sys
 from urllib.parse import urlparse
 rows = {}
 # The log has the path, not the query: the searches of a round come in the order the loop asks
-# them (text, substructure, formula), so their position tells them apart.
+# them (text, substructure, formula), so their position tells them apart. The requests of the CPU
+# loops come after the rounds' end mark and are left out (five of a kind in a row would be
+# labelled by position wrongly).
 searches = ["search: text", "search: substructure", "search: formula"]
 seen_search = 0
 for line in open(sys.argv[1]):
@@ -71,7 +92,8 @@ for line in open(sys.argv[1]):
     s = e.get("State", {})
     if "Milliseconds" not in s: continue
     p = s["Path"]
-    kind = "dye page" if p.startswith("/dyes/") else "claim chart" if p == "/charts" else None
+    if p == "/timings-rounds-end": break
+    kind = "dye page" if p.startswith("/dyes/") else "claim chart" if p == "/charts" else "depiction" if p.startswith("/depict/") else None
     if p == "/search":
         kind = searches[seen_search % 3]; seen_search += 1
     if kind: rows.setdefault(kind, []).append(float(s["Milliseconds"]))
