@@ -34,7 +34,9 @@ internal static class Depictions
         }).RequireAuthorization(RolePolicies.For(Role.Viewer));
     }
 
-    private static IResult Dye(IRegistryStore store, ServerResources resources, string id, string? formula, int? w, int? h)
+    private static readonly DepictionCache Cache = new();
+
+    private static IResult Dye(HttpContext context, IRegistryStore store, ServerResources resources, string id, string? formula, int? w, int? h)
     {
         var dye = store.GetDye(id);
         if (dye is null)
@@ -42,24 +44,62 @@ internal static class Depictions
             return Results.NotFound($"no dye '{id}'");
         }
 
+        var size = Size(w, h);
+        var compiled = formula is null ? null : resources.Formulas.Find(formula);
+        var key = DepictionCache.Key(dye.RecordPickle, compiled?.Formula.Id, resources.Formulas.Stamp, size.WidthPixels, size.HeightPixels);
+        var etag = $"\"{key}\"";
+        context.Response.Headers.ETag = etag;
+        context.Response.Headers.CacheControl = "private, no-cache"; // kept, but asked again: a new version may draw differently
+        if (context.Request.Headers.IfNoneMatch.Contains(etag))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        string? problem = null;
+        var svg = Cache.GetOrDraw(key, () => Draw(dye, resources, compiled, size, out problem));
+        return svg is not null ? Svg(svg) : Results.Problem($"dye '{id}': its stored structure cannot be read: {problem}");
+    }
+
+    // The dye's drawing, its core highlighted when a formula is given; null (with the problem)
+    // when the stored structure cannot be read.
+    private static string? Draw(Storage.DyeStructure dye, ServerResources resources, Markush.CompiledFormula? compiled, DepictionOptions options, out string? problem)
+    {
+        problem = null;
         var parsed = Molecule.ParsePickle(dye.RecordPickle);
         if (!parsed.Success)
         {
-            return Results.Problem($"dye '{id}': its stored structure cannot be read: {parsed.Error!.Message}");
+            problem = parsed.Error!.Message;
+            return null;
         }
 
         using var mol = parsed.Value!;
-        var options = Size(w, h);
-        if (formula is not null && resources.Formulas.Find(formula) is { } compiled)
+        if (compiled is not null)
         {
-            options = options with { HighlightAtoms = CoreAtoms(mol, compiled) };
+            var core = CoreAtoms(mol, compiled);
+            if (core.Count == 0 && InTautomer(resources, mol, compiled) is { } tautomer)
+            {
+                return tautomer;
+            }
+
+            options = options with { HighlightAtoms = core };
         }
 
-        return Svg(mol.ToSvg(options));
+        return mol.ToSvg(options);
     }
 
-    // The atoms of the first core variant's embedding: what "within" was decided on, drawn highlighted.
-    private static IReadOnlyList<int> CoreAtoms(Molecule mol, Markush.CompiledFormula formula)
+    /// <summary>A dye within a formula whose core embeds only in a tautomer of its drawing: the
+    /// matcher's own drawing of that tautomer (core and slots highlighted, as a chart draws it),
+    /// or null when it is not within (an undetermined membership: nothing to highlight).</summary>
+    private static string? InTautomer(ServerResources resources, Molecule mol, Markush.CompiledFormula formula)
+    {
+        var options = resources.Chemistry.MatchOptions with { Formulas = [formula.Formula.Id], Depict = true };
+        var match = new Markush.Matching.MarkushMatcher(resources.Formulas).Match(mol, options);
+        return match.Formulas.FirstOrDefault(f => f.FormulaId == formula.Formula.Id)?.Svg;
+    }
+
+    /// <summary>The atoms of the first core variant's embedding in the structure as drawn: what
+    /// "within" was decided on, drawn highlighted; empty when the core embeds only in a tautomer.</summary>
+    internal static IReadOnlyList<int> CoreAtoms(Molecule mol, Markush.CompiledFormula formula)
     {
         foreach (var variant in formula.Variants)
         {

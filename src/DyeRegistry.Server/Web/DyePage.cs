@@ -92,13 +92,20 @@ internal static class DyePage
         else
         {
             html.Append("<div class=\"grid\" id=\"memberships\">");
+            using var drawn = view.Dye is { } d && Chemistry.Molecule.ParsePickle(d.RecordPickle) is { Success: true } p ? p.Value : null;
             foreach (var w in within)
             {
                 var undetermined = w.StartsWith(Registry.DyeChemistry.UndeterminedPrefix, StringComparison.Ordinal);
                 var formulaId = undetermined ? w[Registry.DyeChemistry.UndeterminedPrefix.Length..] : w;
                 var f = resources.Formulas.Find(formulaId);
-                html.Append($"<div class=\"card\"><img src=\"/depict/{U(id)}.svg?formula={U(formulaId)}\" alt=\"{E(id)} with the core of {E(formulaId)} highlighted\" width=\"320\" height=\"240\">" +
-                    $"<div><b>{E(formulaId)}</b> {E(f?.Formula.Name)}</div><div>{(undetermined ? "<span class=\"verdict-undetermined\">undetermined</span>: a search limit was reached deciding it" : "<span class=\"verdict-within\">within</span>: the core (highlighted) embeds and every slot holds an allowed substituent")}</div>" +
+                // The depiction highlights the core where it embeds: in the drawing, or else in the
+                // tautomer the matcher found it in (then drawn instead, and said so here).
+                var inTautomer = !undetermined && drawn is not null && f is not null && Depictions.CoreAtoms(drawn, f).Count == 0;
+                var how = undetermined ? "<span class=\"verdict-undetermined\">undetermined</span>: a search limit was reached deciding it (no core is highlighted)"
+                    : inTautomer ? "<span class=\"verdict-within\">within</span> as a tautomer (H moved between heteroatoms): the core does not embed in the structure as drawn, so the tautomer is drawn, its core and slots highlighted"
+                    : "<span class=\"verdict-within\">within</span>: the core (highlighted) embeds and every slot holds an allowed substituent";
+                html.Append($"<div class=\"card\"><img src=\"/depict/{U(id)}.svg?formula={U(formulaId)}\" alt=\"{E(id)}{(inTautomer ? " as a tautomer" : string.Empty)} with the core of {E(formulaId)} highlighted\" width=\"320\" height=\"240\">" +
+                    $"<div><b>{E(formulaId)}</b> {E(f?.Formula.Name)}</div><div class=\"how\">{how}</div>" +
                     $"<div class=\"muted\">{(f is null ? string.Empty : $"formula {E(f.Formula.Provenance.ToString().ToLowerInvariant())}; publication {E(f.Formula.Document.Publication)}")} · <a href=\"/formulas#formula-{E(formulaId)}\">the formula</a></div></div>");
             }
 
