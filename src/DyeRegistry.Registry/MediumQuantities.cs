@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using DyeRegistry.Pores;
 using DyeRegistry.Pores.Distribution;
@@ -60,7 +59,7 @@ public static class MediumQuantities
             {
                 if (q.ValueAtXPerSquareCentimetre is { } a && !double.IsNaN(a))
                 {
-                    quantities.Add(new ComputedQuantity(AField, a, "ml/cm2 (dV/dlogD per cm2 of medium)", q.Method + $"; per cm2 with coat weight {coat?.ToString(CultureInfo.InvariantCulture)} g/m2"));
+                    quantities.Add(new ComputedQuantity(AField, a, "ml/cm2 (dV/dlogD per cm2 of medium)", q.Method)); // the method names the coat weight it used
                 }
                 else
                 {

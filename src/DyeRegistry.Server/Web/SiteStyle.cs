@@ -65,6 +65,12 @@ internal static class SiteStyle
         .chart-frame { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; overflow-x: auto; }
         .two { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 18px; }
         @media (max-width: 900px) { .side, .two { grid-template-columns: 1fr; } main { padding: 12px; } header { padding: 8px 12px; } }
+        /* Tablet width: the name and who is signed in on one row, every page link on the next (two rows, not three). */
+        @media (max-width: 1100px) {
+          header .who { margin-left: auto; }
+          header nav { order: 3; flex: 1 1 100%; gap: 2px 0; margin: 0 -6px; }
+          header nav a { padding: 3px 6px; font-size: 14px; }
+        }
         @media print {
           header, .no-print, .skip, form, .actions { display: none !important; }
           body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; }
