@@ -49,11 +49,12 @@ public sealed partial class SqliteRegistryStore
     {
         if (text.Length == 0 || !text.All(c => char.IsAsciiLetterOrDigit(c) || " -_.,:/()#".Contains(c, StringComparison.Ordinal)))
         {
-            return List(kind);
+            return Records(kind);
         }
 
-        return Guard(() => Rows(RecordSelect + " WHERE kind = $kind AND instr(lower(document), lower($text)) > 0 ORDER BY id", ReadRecord, null,
-            ("$kind", RecordSchema.KindText(kind)), ("$text", text)));
+        // Streamed: a search page that stops at its first hits reads no further.
+        return Stream(RecordSelect + " WHERE kind = $kind AND instr(lower(document), lower($text)) > 0 ORDER BY id", ReadRecord,
+            ("$kind", RecordSchema.KindText(kind)), ("$text", text));
     }
 
     /// <summary>Dyes with this parent key, by its index.</summary>

@@ -75,31 +75,34 @@ internal static class Depictions
         using var mol = parsed.Value!;
         if (compiled is not null)
         {
-            var core = CoreAtoms(mol, compiled);
-            if (core.Count == 0 && InTautomer(resources, mol, compiled) is { } tautomer)
+            if (Matches(resources, mol, [compiled.Formula.Id]).FirstOrDefault()?.Svg is { } matched)
             {
-                return tautomer;
+                return matched;
             }
 
-            options = options with { HighlightAtoms = core };
+            options = options with { HighlightAtoms = CoreAtoms(mol, compiled) };
         }
 
         return mol.ToSvg(options);
     }
 
-    /// <summary>A dye within a formula whose core embeds only in a tautomer of its drawing: the
-    /// matcher's own drawing of that tautomer (core and slots highlighted, as a chart draws it),
-    /// or null when it is not within (an undetermined membership: nothing to highlight).</summary>
-    private static string? InTautomer(ServerResources resources, Molecule mol, Markush.CompiledFormula formula)
+    /// <summary>The matcher's verdicts on a dye for some formulas, each within one drawn as a claim
+    /// chart draws it: the embedding "within" was decided on (core and slots highlighted), in the
+    /// form it was found in (the drawing, or the tautomer that H moved between heteroatoms makes).</summary>
+    internal static IReadOnlyList<Markush.Matching.FormulaMatch> Matches(ServerResources resources, Molecule mol, IReadOnlyList<string> formulaIds) =>
+        formulaIds.Count == 0 ? [] : new Markush.Matching.MarkushMatcher(resources.Formulas)
+            .Match(mol, resources.Chemistry.MatchOptions with { Formulas = formulaIds, Depict = true }).Formulas;
+
+    /// <summary>Keeps a drawing the dye page made (a formula card's), for the request for it that follows.</summary>
+    internal static void Keep(byte[] structure, string formulaId, string formulaStamp, string svg)
     {
-        var options = resources.Chemistry.MatchOptions with { Formulas = [formula.Formula.Id], Depict = true };
-        var match = new Markush.Matching.MarkushMatcher(resources.Formulas).Match(mol, options);
-        return match.Formulas.FirstOrDefault(f => f.FormulaId == formula.Formula.Id)?.Svg;
+        var size = Size(null, null);
+        Cache.GetOrDraw(DepictionCache.Key(structure, formulaId, formulaStamp, size.WidthPixels, size.HeightPixels), () => svg);
     }
 
-    /// <summary>The atoms of the first core variant's embedding in the structure as drawn: what
-    /// "within" was decided on, drawn highlighted; empty when the core embeds only in a tautomer.</summary>
-    internal static IReadOnlyList<int> CoreAtoms(Molecule mol, Markush.CompiledFormula formula)
+    /// <summary>The atoms of the first core variant's embedding in the structure as drawn: the
+    /// highlight when the matcher does not find the dye within (an undetermined membership).</summary>
+    private static IReadOnlyList<int> CoreAtoms(Molecule mol, Markush.CompiledFormula formula)
     {
         foreach (var variant in formula.Variants)
         {

@@ -92,18 +92,32 @@ internal static class DyePage
         else
         {
             html.Append("<div class=\"grid\" id=\"memberships\">");
-            using var drawn = view.Dye is { } d && Chemistry.Molecule.ParsePickle(d.RecordPickle) is { Success: true } p ? p.Value : null;
+            // Matched once for every formula it is within: the cards say whether the core was found
+            // in a tautomer, and their drawings (core and slots) are kept for the requests that follow.
+            var matches = new Dictionary<string, Markush.Matching.FormulaMatch>(StringComparer.Ordinal);
+            if (view.Dye is { } stored && Chemistry.Molecule.ParsePickle(stored.RecordPickle) is { Success: true } parsed)
+            {
+                using var drawn = parsed.Value!;
+                var ids = within.Where(w => !w.StartsWith(Registry.DyeChemistry.UndeterminedPrefix, StringComparison.Ordinal) && resources.Formulas.Find(w) is not null).ToList();
+                foreach (var m in Depictions.Matches(resources, drawn, ids))
+                {
+                    matches[m.FormulaId] = m;
+                    if (m.Svg is { } svg)
+                    {
+                        Depictions.Keep(stored.RecordPickle, m.FormulaId, resources.Formulas.Stamp, svg);
+                    }
+                }
+            }
+
             foreach (var w in within)
             {
                 var undetermined = w.StartsWith(Registry.DyeChemistry.UndeterminedPrefix, StringComparison.Ordinal);
                 var formulaId = undetermined ? w[Registry.DyeChemistry.UndeterminedPrefix.Length..] : w;
                 var f = resources.Formulas.Find(formulaId);
-                // The depiction highlights the core where it embeds: in the drawing, or else in the
-                // tautomer the matcher found it in (then drawn instead, and said so here).
-                var inTautomer = !undetermined && drawn is not null && f is not null && Depictions.CoreAtoms(drawn, f).Count == 0;
+                var inTautomer = matches.TryGetValue(formulaId, out var match) && match.IsWithin && match.Tautomer is not null;
                 var how = undetermined ? "<span class=\"verdict-undetermined\">undetermined</span>: a search limit was reached deciding it (no core is highlighted)"
-                    : inTautomer ? "<span class=\"verdict-within\">within</span> as a tautomer (H moved between heteroatoms): the core does not embed in the structure as drawn, so the tautomer is drawn, its core and slots highlighted"
-                    : "<span class=\"verdict-within\">within</span>: the core (highlighted) embeds and every slot holds an allowed substituent";
+                    : inTautomer ? "<span class=\"verdict-within\">within</span> as a tautomer (H moved between heteroatoms): the core embeds in that tautomer, drawn here with its core and slots highlighted, not in the structure as drawn"
+                    : "<span class=\"verdict-within\">within</span>: the core embeds and every slot holds an allowed substituent (core and slots highlighted)";
                 html.Append($"<div class=\"card\"><img src=\"/depict/{U(id)}.svg?formula={U(formulaId)}\" alt=\"{E(id)}{(inTautomer ? " as a tautomer" : string.Empty)} with the core of {E(formulaId)} highlighted\" width=\"320\" height=\"240\">" +
                     $"<div><b>{E(formulaId)}</b> {E(f?.Formula.Name)}</div><div class=\"how\">{how}</div>" +
                     $"<div class=\"muted\">{(f is null ? string.Empty : $"formula {E(f.Formula.Provenance.ToString().ToLowerInvariant())}; publication {E(f.Formula.Document.Publication)}")} · <a href=\"/formulas#formula-{E(formulaId)}\">the formula</a></div></div>");
