@@ -22,12 +22,11 @@ internal static class Html
         (help is null ? string.Empty : $"<small>{E(help)}</small>") +
         (error is null ? string.Empty : $"<p class=\"error\" id=\"e-{E(name)}\">{E(error)}</p>") + "</div>";
 
-    /// <summary>A labelled choice; <paramref name="id"/> tells apart several fields of one name;
-    /// <paramref name="help"/> is shown under it (and read with it by screen readers).</summary>
-    public static string Select(string name, string label, IEnumerable<(string Value, string Text)> options, string? selected, string? id = null, string? help = null) =>
-        $"<div class=\"field\"><label for=\"f-{E(id ?? name)}\">{E(label)}</label><select id=\"f-{E(id ?? name)}\" name=\"{E(name)}\"{(help is null ? string.Empty : $" aria-describedby=\"h-{E(id ?? name)}\"")}>" +
+    /// <summary>A labelled choice; <paramref name="id"/> tells apart several fields of one name.</summary>
+    public static string Select(string name, string label, IEnumerable<(string Value, string Text)> options, string? selected, string? id = null) =>
+        $"<div class=\"field\"><label for=\"f-{E(id ?? name)}\">{E(label)}</label><select id=\"f-{E(id ?? name)}\" name=\"{E(name)}\">" +
         string.Concat(options.Select(o => $"<option value=\"{E(o.Value)}\"{(o.Value == selected ? " selected" : string.Empty)}>{E(o.Text)}</option>")) +
-        "</select>" + (help is null ? string.Empty : $"<small id=\"h-{E(id ?? name)}\">{E(help)}</small>") + "</div>";
+        "</select></div>";
 
     /// <summary>The part of a whole HTML document between its body tags (a renderer's document shown inside a page), with its style elements.</summary>
     /// <param name="document">A whole HTML document, as a renderer made it.</param>

@@ -42,8 +42,9 @@ internal static class ScreeningJobPages
                 <div class="row">
                 <div class="field"><label for="f-job-catalogue">Catalogue file (.smi, .sdf, optionally .gz)</label><input id="f-job-catalogue" name="catalogue" type="file" accept=".smi,.smiles,.txt,.csv,.sdf,.sd,.gz" required></div>
                 {Select("format", "Hits file format", [("csv", "CSV"), ("jsonl", "JSON lines"), ("sdf", "SDF")], "csv", "job-format")}
-                {Select("validate", "Records validated", [("all", "every record"), ("hits", "possible hits only")], "all", "job-validate", "every record: complete errors; possible hits only: faster")}
+                {Select("validate", "Records validated", [("all", "every record"), ("hits", "possible hits only")], "all", "job-validate")}
                 </div>
+                <p class="muted">Records validated: "every record" reports every error; "possible hits only" is faster and reports the errors of records that could be hits.</p>
                 <div class="field"><label><input type="checkbox" name="markKnown" id="f-job-mark-known"> Give each hit the id of a registered dye with the same parent (slower: a standardization per hit)</label></div>
                 <div class="actions"><button type="submit" id="start-job">Start screening</button></div>
                 </form>
