@@ -15,6 +15,7 @@ namespace DyeRegistry.Markush;
 /// that could pass. Null when the kinds cannot be dropped safely (then only the full screen runs).</param>
 /// <param name="TautomerScreenByReading">Narrower screens per reading (tautomer-screen-by-reading).</param>
 /// <param name="TautomerDoubleBond">The compiled <see cref="MarkushFormula.TautomerDoubleBondScreen"/>, or null.</param>
+/// <param name="TautomerWithinScreen">The compiled <see cref="MarkushFormula.TautomerWithinScreen"/>, or null.</param>
 public sealed record CompiledFormula(
     MarkushFormula Formula,
     IReadOnlyList<CompiledVariant> Variants,
@@ -23,7 +24,8 @@ public sealed record CompiledFormula(
     QueryMolecule? ExclusionScreen,
     QueryMolecule? TautomerPrescreen = null,
     IReadOnlyDictionary<string, QueryMolecule>? TautomerScreenByReading = null,
-    DoubleBondScreen? TautomerDoubleBond = null)
+    DoubleBondScreen? TautomerDoubleBond = null,
+    QueryMolecule? TautomerWithinScreen = null)
 {
     /// <summary>The verdict's words when no core variant embeds (the same for every such compound).</summary>
     public string NoSkeletonExplanation { get; } =

@@ -29,6 +29,7 @@ public sealed class FormulaLibrary : IDisposable
                 .Append(f.TautomerPrescreen)
                 .Append(f.TautomerScreenUsesKinds ? null : f.TautomerScreen)
                 .Concat(f.TautomerScreenByReading?.Values ?? [])
+                .Append(f.TautomerWithinScreen)
                 .Append(f.ExclusionScreen))
             .OfType<QueryMolecule>()
             .Distinct(ReferenceEqualityComparer.Instance)
@@ -194,6 +195,7 @@ public sealed class FormulaLibrary : IDisposable
 
         f.TautomerPrescreen?.Dispose();
         f.TautomerDoubleBond?.Query.Dispose();
+        f.TautomerWithinScreen?.Dispose();
         f.ExclusionScreen?.Dispose();
     }
     private static List<CompiledClass> CompileClasses(SubstituentVocabulary vocabulary, List<DataFileError> errors)
@@ -346,7 +348,20 @@ public sealed class FormulaLibrary : IDisposable
             }
         }
 
-        return new CompiledFormula(f, variants, Screen(f.TautomerScreen, "tautomer-screen"), usesKinds, Screen(f.ExclusionScreen, "exclusion-screen"), prescreen, byReading, doubleBond);
+        QueryMolecule? within = null;
+        if (f.TautomerWithinScreen is { } withinText)
+        {
+            if (withinText.Contains('{', StringComparison.Ordinal))
+            {
+                Error(1, "tautomer-within-screen", "kind macros are not allowed here (it is read on the plain molecule)");
+            }
+            else
+            {
+                within = Screen(withinText, "tautomer-within-screen");
+            }
+        }
+
+        return new CompiledFormula(f, variants, Screen(f.TautomerScreen, "tautomer-screen"), usesKinds, Screen(f.ExclusionScreen, "exclusion-screen"), prescreen, byReading, doubleBond, within);
 
         static int IndexOf(IReadOnlyList<int> maps, int map)
         {

@@ -139,6 +139,15 @@ public sealed class FormulaLoadingTests : IDisposable
         Assert.Contains(e.Errors, x => x.Message.Contains("no slot 'R9'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("tautomer-within-screen: \"[#6;$(", "tautomer-within-screen: \"[#6;{heterocyclic};$(", "kind macros are not allowed here")]
+    [InlineData("tautomer-within-screen: \"[#6;$(", "tautomer-within-screen: \"[#6;$((", "")]
+    public void BadWithinScreen_IsReportedWithItsField(string find, string replace, string message)
+    {
+        var e = Broken("M-I.yaml", find, replace);
+        Assert.Contains(e.Errors, x => x.Field == "tautomer-within-screen" && x.Message.Contains(message, StringComparison.Ordinal) && x.File.EndsWith("M-I.yaml", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void SeveralProblems_AreAllReportedAtOnce()
     {

@@ -22,7 +22,10 @@ public class TautomerSearchTests(LibraryFixture fixture) : IClassFixture<Library
         "CC1=NN(C)C(=O)C1=Nc1ccc(N(CC)CC)cc1",
         "O=C1NC(=O)C(N=Nc2ccc3[nH]c(=O)[nH]c3c2)C(=O)N1",
         "CN(C)c1ccc(Nc2c3ccc(N)cc3nc3cc(N)ccc23)cc1", // within (I) as an acridin-9-imine: X unsaturated
-        "CC(=O)Nc1ccc(NCC(=O)O)cc1"); // the (I) screen: X a CH2 (X4), so the NH can never be the imine N
+        "CC(=O)Nc1ccc(NCC(=O)O)cc1", // the (I) screen: X a CH2 (X4), so the NH can never be the imine N
+        "CCN(CC)c1[nH]c(=O)c(N=Nc2nc3ccccc3s2)c(C)c1C#N", // (M-I) drawn as the pyridone: the hydroxypyridine form has the core
+        "NC(=O)C1=CC=C(C=C1)N=NC2=C(N)N=C(N)N=C2O", // nci-1580: forms with an (M-I) core, A a phenyl: fails the within screen
+        "Cc1cccc(c1)N=Nc1c(=O)[nH]c2n(c1N)c1ccccc1n2"); // cdex-3156: the same, a fused pyrimidinone
 
     /// <summary>Every tautomer (heteroatom H shifts, carbons keep their H) that is within a formula
     /// as drawn passes that formula's tautomer screens, and so do the drawing it came from and
@@ -38,14 +41,17 @@ public class TautomerSearchTests(LibraryFixture fixture) : IClassFixture<Library
         foreach (var formula in fixture.Library.Formulas.Where(f => f.Formula.HasStructure))
         {
             var screenOnDrawing = MarkushMatcher.TautomerMayBeWithin(formula, drawnForm, DefaultReading(formula));
+            var withinScreenOnDrawing = MarkushMatcher.TautomerWithinPossible(formula, drawnForm);
             foreach (var t in set.Tautomers.Where(t => CarbonHydrogens(t).SequenceEqual(drawnHydrogens)))
             {
                 using var form = new MatchedForm(fixture.Library, t, isTautomer: true);
                 Assert.Equal(screenOnDrawing, MarkushMatcher.TautomerMayBeWithin(formula, form, DefaultReading(formula)));
+                Assert.Equal(withinScreenOnDrawing, MarkushMatcher.TautomerWithinPossible(formula, form));
                 var within = fixture.Matcher.Match(t, new MatchOptions { Formulas = [formula.Formula.Id], ConsiderTautomers = false }).Formulas[0].IsWithin;
                 if (within)
                 {
                     Assert.True(screenOnDrawing, $"{t.ToSmiles()} is within ({formula.Formula.Id}) but the screen rejects its drawing {smiles}");
+                    Assert.True(withinScreenOnDrawing, $"{t.ToSmiles()} is within ({formula.Formula.Id}) but the within screen rejects its drawing {smiles}");
                     Assert.True(fixture.Match(smiles, new MatchOptions { Formulas = [formula.Formula.Id] }).Formulas[0].IsWithin,
                         $"{t.ToSmiles()} is within ({formula.Formula.Id}) but the search from {smiles} does not find it");
                 }
@@ -65,12 +71,15 @@ public class TautomerSearchTests(LibraryFixture fixture) : IClassFixture<Library
             using var drawn = Molecule.FromSmiles(c.Smiles);
             using var drawnForm = new MatchedForm(fixture.Library, drawn, isTautomer: false);
             var screen = MarkushMatcher.TautomerMayBeWithin(formula, drawnForm, DefaultReading(formula));
+            var withinScreen = MarkushMatcher.TautomerWithinPossible(formula, drawnForm);
             Assert.True(!c.Within || screen, $"({c.Formula}) {c.Rule}: within but its tautomer screen fails");
+            Assert.True(!c.Within || withinScreen, $"({c.Formula}) {c.Rule}: within but its within screen fails");
             using var set = drawn.EnumerateTautomers(64, heteroatomShiftsOnly: true);
             foreach (var t in set.Tautomers.Where(t => CarbonHydrogens(t).SequenceEqual(CarbonHydrogens(drawn))))
             {
                 using var form = new MatchedForm(fixture.Library, t, isTautomer: true);
                 Assert.True(screen == MarkushMatcher.TautomerMayBeWithin(formula, form, DefaultReading(formula)), $"({c.Formula}) {c.Rule}: the screen differs on tautomer {t.ToSmiles()}");
+                Assert.True(withinScreen == MarkushMatcher.TautomerWithinPossible(formula, form), $"({c.Formula}) {c.Rule}: the within screen differs on tautomer {t.ToSmiles()}");
             }
         }
     }
@@ -118,6 +127,23 @@ public class TautomerSearchTests(LibraryFixture fixture) : IClassFixture<Library
         // with a tautomer limit of 1 (no search, so no limit is hit).
         var result = fixture.Match("c1ccc(cc1)NNc1ccccc1", new MatchOptions { Formulas = ["Y-I"], MaxTautomers = 1 }).Formulas[0];
         Assert.Equal(FormulaVerdict.NotWithin, result.Verdict);
+    }
+
+    [Fact]
+    public void PhenylazoPyrimidinone_IsNotWithinMI_WhateverTheTautomerLimit()
+    {
+        // cdex-3156: its hydroxypyrimidine forms have an (M-I) core, but A is a phenyl, never the
+        // five-membered heterocycle the within screen asks for: not within even with a tautomer
+        // limit of 1 (the limit cannot make it undetermined), and the batch screen agrees.
+        const string smiles = "Cc1cccc(c1)N=Nc1c(=O)[nH]c2n(c1N)c1ccccc1n2";
+        var limited = fixture.Match(smiles, new MatchOptions { Formulas = ["M-I"], MaxTautomers = 1 }).Formulas[0];
+        Assert.Equal(FormulaVerdict.NotWithin, limited.Verdict);
+        var full = fixture.Match(smiles, new MatchOptions { Formulas = ["M-I"] }).Formulas[0];
+        Assert.Equal(FormulaVerdict.NotWithin, full.Verdict);
+        Assert.NotNull(full.Tautomer); // the explanation still shows the nearest miss found in a tautomer
+        using var molecule = Molecule.FromSmiles(smiles);
+        Assert.False(fixture.Matcher.IsWithinAny(molecule, new MatchOptions { Formulas = ["M-I"], MaxTautomers = 1 }));
+        Assert.Null(fixture.Matcher.MatchIfWithinAny(molecule, new MatchOptions { Formulas = ["M-I"], MaxTautomers = 1 }));
     }
 
     [Fact]

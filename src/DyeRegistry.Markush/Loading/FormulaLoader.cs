@@ -49,6 +49,7 @@ internal static class FormulaLoader
             TautomerScreen = f.OptionalString("tautomer-screen"),
             TautomerScreenByReading = ReadReadingScreens(f),
             TautomerDoubleBondScreen = f.OptionalString("tautomer-double-bond-screen"),
+            TautomerWithinScreen = f.OptionalString("tautomer-within-screen"),
             Variants = variants,
             Slots = slots,
             RingClosures = closures,

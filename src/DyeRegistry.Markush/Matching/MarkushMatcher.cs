@@ -33,6 +33,10 @@ namespace DyeRegistry.Markush.Matching;
 /// within compound embeds it. Under a
 /// reading with its own narrower screen (<c>tautomer-screen-by-reading</c>) that one must match too.
 /// Whatever passes both is searched, so the verdict cannot depend on the drawing's H placement;
+/// a third screen, the formula's <c>tautomer-within-screen</c>, is necessary for a within form
+/// only (it may read slot classes; the formula file gives the proof): a compound failing it is not
+/// within, no search is run for the verdict, and an explanation searches the forms only for its
+/// nearest misses, so no limit can make that verdict undetermined;
 /// the enumeration's order matters only when it stops at the limit, and then the verdict is
 /// <see cref="FormulaVerdict.Undetermined"/>, never "not within".
 /// </para>
@@ -222,6 +226,15 @@ public sealed class MarkushMatcher(FormulaLibrary library)
         var form = drawn;
         if (!reports.Any(e => e.Satisfied) && options.ConsiderTautomers && TautomerMayBeWithin(compiled, drawn, reading))
         {
+            // Where the within screen fails no form is within (TautomerWithinPossible): a verdict
+            // needs no search, and an explanation searches the forms for nearest misses only, so
+            // no limit it hits can make the verdict undetermined.
+            var mayBeWithin = TautomerWithinPossible(compiled, drawn);
+            if (!mayBeWithin && verdictOnly)
+            {
+                return new SearchResult(reports, form, reading, limit);
+            }
+
             var forms = tautomers();
             foreach (var t in forms.Forms)
             {
@@ -237,7 +250,7 @@ public sealed class MarkushMatcher(FormulaLibrary library)
                     return new SearchResult(tr, t, reading, null);
                 }
 
-                limit ??= tlimit;
+                limit ??= mayBeWithin ? tlimit : null;
                 if (tr.Count > 0 && (reports.Count == 0 || tr.Min(e => e.Violations.Count) < reports.Min(e => e.Violations.Count)))
                 {
                     reports = tr;
@@ -245,7 +258,7 @@ public sealed class MarkushMatcher(FormulaLibrary library)
                 }
             }
 
-            if (forms.Truncated)
+            if (forms.Truncated && mayBeWithin)
             {
                 limit ??= $"more than {options.MaxTautomers} tautomers by heteroatom H shifts; none of the {options.MaxTautomers} tried is within";
             }
@@ -272,6 +285,15 @@ public sealed class MarkushMatcher(FormulaLibrary library)
             ((compiled.TautomerPrescreen is not { } prescreen || drawn.HasMatch(prescreen)) &&
              (compiled.TautomerScreenUsesKinds ? drawn.KindLabelled.HasSubstructMatch(screen) : drawn.HasMatch(screen)))) &&
         (compiled.TautomerDoubleBond is not { } doubleBond || drawn.DoubleBondPossible(doubleBond));
+
+    /// <summary>The formula's <c>tautomer-within-screen</c> (true when it has none): a necessary
+    /// condition for some form being within, drawn or tautomer (the formula file gives the proof;
+    /// unlike the screens of <see cref="TautomerMayBeWithin"/> it may read slot classes, so it can
+    /// reject compounds whose forms have cores that are not within). Written, like those, only with
+    /// what H shifts never change, so it gives the drawing's answer on every form searched.
+    /// Decided whether or not the prescreens are enabled.</summary>
+    internal static bool TautomerWithinPossible(CompiledFormula compiled, MatchedForm drawn) =>
+        compiled.TautomerWithinScreen is not { } screen || drawn.HasMatch(screen);
 
     // Every embedding of the cores (or up to the first satisfying one), and the limit hit when a
     // variant had more embeddings than MaxEmbeddings (some were then never judged).

@@ -50,6 +50,13 @@ public sealed record MarkushFormula
     /// where some embedding allows that double bond in a form. Null: no such condition.</summary>
     public string? TautomerDoubleBondScreen { get; init; }
 
+    /// <summary>A SMARTS in what H shifts never change that every within form (drawn or tautomer)
+    /// embeds, where the <see cref="TautomerScreen"/> must also pass compounds with a core that are
+    /// not within (<c>tautomer-within-screen</c>): slot classes may be read into it. A compound that
+    /// fails it is not within, whatever the tautomer search would find or where it would stop; its
+    /// tautomers are searched only to explain the verdict (nearest misses). Null: no such screen.</summary>
+    public string? TautomerWithinScreen { get; init; }
+
     public IReadOnlyList<CoreVariant> Variants { get; init; } = [];
 
     public IReadOnlyList<SlotDefinition> Slots { get; init; } = [];
