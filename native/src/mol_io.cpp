@@ -7,6 +7,7 @@
 
 #include <GraphMol/FileParsers/FileParsers.h>
 #include <GraphMol/GenericGroups/GenericGroups.h>
+#include <GraphMol/Chirality.h>
 #include <GraphMol/MolOps.h>
 #include <GraphMol/MolPickler.h>
 #include <GraphMol/QueryOps.h>
@@ -109,13 +110,17 @@ RDKit::RWMol* parse_structure(const char* what, F&& parse) {
 //   (Bond::OTHER), which updatePropertyCache(strict) has already met on every bond; setAromaticity
 //   throws only for a model other than the default and on a CHECK_INVARIANT that holds by
 //   construction (a fused set is a subset of the rings).
-// - Stereo perception (legacy, the default) with no chiral tag, no bond direction and no bond
-//   stereo: with flagPossible it ranks atoms (buildCIPInvariants, iterateCIPRanks: size
+// - Stereo perception (legacy, the default; with the new perception switched on it is always
+//   run) with no chiral tag and no bond stereo, the bond directions at most '/' and '\': with
+//   flagPossible it ranks atoms (buildCIPInvariants, iterateCIPRanks, rerankAtoms: size
 //   PRECONDITIONs that hold) and tests each atom as a possible centre (its CHECK_INVARIANT
-//   "rank < atom count" holds: ranks come from rankVect over the atoms); bond codes are not
-//   assigned (no directed bond), the special-case and clean-up loops only touch tagged atoms and
-//   directed bonds. So it cannot fail, and is run only when the SMILES marks stereo, after the
-//   whole sanitization it reads (aromatic bonds, rings, H counts).
+//   "rank < atom count" holds: ranks come from rankVect over the atoms); assignBondStereoCodes
+//   only sets stereo on double bonds (its one CHECK_INVARIANT, "too few neighbors" in
+//   findAtomNeighborDirHelper, needs a directed neighbour bond besides the first, which is there
+//   whenever that first one has no direction and a direction was seen); the special-case and
+//   clean-up loops only touch tagged atoms, directed bonds and stereo groups (none from SMILES).
+//   So it cannot fail, and is run only for chiral tags or other stereo marks, after the whole
+//   sanitization it reads (aromatic bonds, rings, H counts).
 // Anything else (a reading error, a failing step) goes to the full parse from the text, so errors
 // are word for word its own. Tested against the full parse on the catalogue and on a generated
 // hostile corpus (ScreenedParseTests, ScreenValidationTests).
@@ -139,28 +144,34 @@ bool plain_graph(const std::string& text, const RDKit::RWMol& raw) {
 // graph is changed. False when any step the full parse runs would fail.
 bool validity_check(RDKit::RWMol& raw) {
   bool has_hydrogen_atoms = false;
-  bool marks_stereo = false;
+  bool marks_stereo = false;   // any mark: with H atoms, stereo perception runs as before
+  bool may_fail_stereo = !RDKit::Chirality::getUseLegacyStereoPerception();  // see above
   for (const auto* a : raw.atoms()) {
     has_hydrogen_atoms = has_hydrogen_atoms || a->getAtomicNum() == 1;
-    marks_stereo = marks_stereo || a->getChiralTag() != RDKit::Atom::CHI_UNSPECIFIED;
+    may_fail_stereo = may_fail_stereo || a->getChiralTag() != RDKit::Atom::CHI_UNSPECIFIED;
   }
   for (const auto* b : raw.bonds()) {
-    marks_stereo = marks_stereo || b->getBondDir() != RDKit::Bond::NONE || b->getStereo() != RDKit::Bond::STEREONONE;
+    const auto dir = b->getBondDir();
+    marks_stereo = marks_stereo || dir != RDKit::Bond::NONE;
+    may_fail_stereo = may_fail_stereo || b->getStereo() != RDKit::Bond::STEREONONE ||
+                      (dir != RDKit::Bond::NONE && dir != RDKit::Bond::ENDUPRIGHT && dir != RDKit::Bond::ENDDOWNRIGHT);
   }
+  marks_stereo = marks_stereo || may_fail_stereo;
   try {
     raw.getRingInfo()->reset();  // sanitization finds its own (SSSR) rings, as in a full parse
     if (has_hydrogen_atoms) {
       RDKit::MolOps::removeHs(raw, false, true, true);  // what the full parse does, sanitizing
-    } else if (marks_stereo) {
+      if (marks_stereo) RDKit::MolOps::assignStereochemistry(raw, true, true, true);
+      return true;
+    }
+    if (may_fail_stereo) {
       RDKit::MolOps::sanitizeMol(raw);  // stereo perception reads aromaticity, rings and H counts
+      RDKit::MolOps::assignStereochemistry(raw, true, true, true);
     } else {
       unsigned int failed = 0;
       RDKit::MolOps::sanitizeMol(raw, failed,
                                  RDKit::MolOps::SANITIZE_CLEANUP | RDKit::MolOps::SANITIZE_PROPERTIES |
                                      RDKit::MolOps::SANITIZE_SYMMRINGS | RDKit::MolOps::SANITIZE_KEKULIZE);
-    }
-    if (marks_stereo) {
-      RDKit::MolOps::assignStereochemistry(raw, true, true, true);
     }
   } catch (const std::exception&) {
     return false;

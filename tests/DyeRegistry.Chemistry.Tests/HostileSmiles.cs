@@ -30,6 +30,9 @@ public static class HostileSmiles
         "[C@@](F)(Cl)(Br)I", "C[C@H]1CC[C@@H](C)CC1", "F[C@SP1](Cl)(Br)I", "F[C@TB1](Cl)(Br)(I)C",
         "F[C@OH1](Cl)(Br)(I)(C)N", "C=[C@]=C", "C1/C=C/CCCCC1", "C1/C=C\\CC1", "F/C=C/C=C/F", "[C@H]1CCCCC1",
         "N[C@@H](C)C(=O)O", "C/N=N/C", "C\\C=C\\1.F/1", "[C@]", "C[C@H]([2H])O", "F/C=C/c1ccccc1",
+        "C(/F)=C/F", "F\\C=C/F", "F/C=C\\F", "F/C(Cl)=C(/Br)I", "C/C=C(/C)\\C", "CC/C=C/1\\CCCC1",
+        "N#C/C(=C/c1ccccc1)C#N", "c1ccccc1/C=C/c1ccccc1", "C/C=C/C=C/C=C/C", "F/C=C/F.F/C=C\\F", "C/c1ccccc1/C",
+        "C1CCC/C=C/CCC1", "C1CC/C=C/C1", "O/N=C/c1ccccc1", "C/C(=N/O)/C", "F/C=C=C/F", "F/C=C/C#C/F",
         // ring closures
         "C1CC", "C1CC1C1", "C%99CC%99", "C12CC1", "C1.C1", "C11", "C1CC11", "C%100CC%100", "C1CCC1C1CC1",
         "C(C", "C)C", "CC((C))C", "C=1CC-1", "C=1CC#1", "c1ccccc1.C%10", "C1CC2CCC1CC2",
