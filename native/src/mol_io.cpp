@@ -123,7 +123,7 @@ RDKit::RWMol* parse_structure(const char* what, F&& parse) {
 //   sanitization it reads (aromatic bonds, rings, H counts).
 // Anything else (a reading error, a failing step) goes to the full parse from the text, so errors
 // are word for word its own. Tested against the full parse on the catalogue and on a generated
-// hostile corpus (ScreenedParseTests, ScreenValidationTests).
+// hostile corpus (ScreenedParseVerdictTests, ScreenedParseTests, ScreenValidationTests).
 
 // What the first look at a SMILES found.
 enum class FirstLook {
