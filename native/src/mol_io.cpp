@@ -7,12 +7,14 @@
 
 #include <GraphMol/FileParsers/FileParsers.h>
 #include <GraphMol/GenericGroups/GenericGroups.h>
+#include <GraphMol/Chirality.h>
 #include <GraphMol/MolOps.h>
 #include <GraphMol/MolPickler.h>
 #include <GraphMol/QueryOps.h>
 #include <GraphMol/SanitException.h>
 #include <GraphMol/SmilesParse/SmartsWrite.h>
 #include <GraphMol/SmilesParse/SmilesParse.h>
+#include <GraphMol/SmilesParse/SmilesParseOps.h>
 #include <GraphMol/SmilesParse/SmilesWrite.h>
 #include <RDGeneral/FileParseException.h>
 #include <RDGeneral/versions.h>
@@ -81,22 +83,149 @@ RDKit::RWMol* parse_structure(const char* what, F&& parse) {
   return mol.release();
 }
 
-// True when the SMILES certainly parses (as dr_mol_from_smiles would parse it) and certainly
-// contains none of the queries, found without a full parse: the graph is read unsanitized, the
-// connectivity screen rules every query out, and every step of the full parse after reading that
-// can reject a structure passes on it, so that "ruled out" is never said of a SMILES the full
-// parse rejects. The full parse (SmilesToMol) runs removeHs, which sanitizes, then stereo
-// perception. Of sanitization, the steps that reject are clean-up, valences (updatePropertyCache)
-// and kekulization: RDKit's sanitization errors (SanitException.h) are only valence and
-// kekulization errors; the later steps (radicals, aromaticity, conjugation, hybridization,
-// chirality clean-up, H adjustment) only perceive. Those four steps run always. removeHs runs
-// when the graph has H atoms (otherwise it removes nothing); stereo perception when the SMILES
-// marks stereo (chiral atoms, bond directions or stereo; without marks it has nothing to clean or
-// assign and only ranks atoms), after the whole sanitization it needs. Every other case is left
-// to the full parse, so errors and molecules are exactly its own.
-// validate false: the connectivity screen's verdict alone ("--validate hits"): true as soon as
-// the unsanitized graph rules every query out, whether or not the full parse would accept it; a
-// SMILES that cannot be read even unsanitized is never ruled out, so the full parse reports it.
+// The screened parse: one unsanitized read of the SMILES, the connectivity screen on that graph,
+// then either "ruled out" (valid and none of the queries), or the rest of the full parse on the same
+// graph (a candidate), or, when in doubt, the full parse from the text. Its verdicts, molecules and
+// errors are exactly those of dr_mol_from_smiles with default options, that is RDKit 2022.09's
+// SmilesToMol: toMol (the grammar, ring closures, chirality checks), then, for SMILES without a
+// CXSMILES part, removeHs(sanitize) and assignStereochemistry(clean, force, flagPossible).
+//
+// Why the validity check of a ruled-out record (validity_check below) gives the full parse's
+// verdict, read from RDKit 2022.09.3's source (SmilesParse.cpp, AddHs.cpp, MolOps.cpp,
+// FindRings.cpp, Kekulize.cpp, Aromaticity.cpp, ConjugHybrid.cpp, Chirality.cpp, Bond.cpp):
+// - The read graph is the full parse's: both run toMol on the same text; with no whitespace in the
+//   text there is no CXSMILES part, so no conformer, wedge or wiggly-bond step (text with
+//   whitespace always gets the full parse).
+// - removeHs with no H atom removes nothing, and its only other work is updatePropertyCache(false)
+//   (non-strict: no valence error) and then sanitizeMol, which always runs (it is skipped only for
+//   a molecule with no atoms). So the full parse is sanitizeMol, then stereo perception. With H
+//   atoms removeHs itself is run (it changes valences: an H with two bonds is kept, etc.).
+// - Of sanitizeMol's steps, in order: cleanUp and updatePropertyCache(strict) can fail (valence),
+//   symmetrizeSSSR can fail (findSSSR throws "Maximum BFS search size exceeded" and has
+//   CHECK_INVARIANTs), Kekulize can fail and reads the ring set symmetrizeSSSR stored (its fused
+//   systems, their atom order and the non-ring aromatic atom check come from it), so none of these
+//   four may be skipped or replaced by a cheaper ring finder. The later steps only perceive:
+//   assignRadicals, setConjugation, setHybridization, cleanupChirality and adjustHs throw only
+//   through PRECONDITIONs on non-null atoms and through Bond::getBondTypeAsDouble's "Bad bond type"
+//   (Bond::OTHER), which updatePropertyCache(strict) has already met on every bond; setAromaticity
+//   throws only for a model other than the default and on a CHECK_INVARIANT that holds by
+//   construction (a fused set is a subset of the rings).
+// - Stereo perception (legacy, the default; with the new perception switched on it is always
+//   run) with no chiral tag and no bond stereo, the bond directions at most '/' and '\': with
+//   flagPossible it ranks atoms (buildCIPInvariants, iterateCIPRanks, rerankAtoms: size
+//   PRECONDITIONs that hold) and tests each atom as a possible centre (its CHECK_INVARIANT
+//   "rank < atom count" holds: ranks come from rankVect over the atoms); assignBondStereoCodes
+//   only sets stereo on double bonds (its one CHECK_INVARIANT, "too few neighbors" in
+//   findAtomNeighborDirHelper, needs a directed neighbour bond besides the first, which is there
+//   whenever that first one has no direction and a direction was seen); the special-case and
+//   clean-up loops only touch tagged atoms, directed bonds and stereo groups (none from SMILES).
+//   So it cannot fail, and is run only for chiral tags or other stereo marks, after the whole
+//   sanitization it reads (aromatic bonds, rings, H counts).
+// Anything else (a reading error, a failing step) goes to the full parse from the text, so errors
+// are word for word its own. Tested against the full parse on the catalogue and on a generated
+// hostile corpus (ScreenedParseVerdictTests, ScreenedParseTests, ScreenValidationTests).
+
+// What the first look at a SMILES found.
+enum class FirstLook {
+  kRuledOut,   // valid (or, unvalidated, readable) and none of the queries can match
+  kCandidate,  // a query might match: the graph is kept for the rest of the parse
+  kUnsure,     // parse in full from the text (unreadable, failing, or a CXSMILES part)
+};
+
+// Whether the graph read from text is exactly what SmilesToMol holds after toMol, with nothing
+// of a CXSMILES part to apply: then the rest of the full parse can run on it.
+bool plain_graph(const std::string& text, const RDKit::RWMol& raw) {
+  return text.find_first_of(" \t") == std::string::npos && raw.getNumConformers() == 0 &&
+         !raw.hasProp(SmilesParseOps::detail::_needsDetectAtomStereo) &&
+         !raw.hasProp(SmilesParseOps::detail::_needsDetectBondStereo);
+}
+
+// The full parse's verdict on a read graph that passed the connectivity screen (see above); the
+// graph is changed. False when any step the full parse runs would fail.
+bool validity_check(RDKit::RWMol& raw) {
+  bool has_hydrogen_atoms = false;
+  bool marks_stereo = false;   // any mark: with H atoms, stereo perception runs as before
+  bool may_fail_stereo = !RDKit::Chirality::getUseLegacyStereoPerception();  // see above
+  for (const auto* a : raw.atoms()) {
+    has_hydrogen_atoms = has_hydrogen_atoms || a->getAtomicNum() == 1;
+    may_fail_stereo = may_fail_stereo || a->getChiralTag() != RDKit::Atom::CHI_UNSPECIFIED;
+  }
+  for (const auto* b : raw.bonds()) {
+    const auto dir = b->getBondDir();
+    marks_stereo = marks_stereo || dir != RDKit::Bond::NONE;
+    may_fail_stereo = may_fail_stereo || b->getStereo() != RDKit::Bond::STEREONONE ||
+                      (dir != RDKit::Bond::NONE && dir != RDKit::Bond::ENDUPRIGHT && dir != RDKit::Bond::ENDDOWNRIGHT);
+  }
+  marks_stereo = marks_stereo || may_fail_stereo;
+  try {
+    raw.getRingInfo()->reset();  // sanitization finds its own (SSSR) rings, as in a full parse
+    if (has_hydrogen_atoms) {
+      RDKit::MolOps::removeHs(raw, false, true, true);  // what the full parse does, sanitizing
+      if (marks_stereo) RDKit::MolOps::assignStereochemistry(raw, true, true, true);
+      return true;
+    }
+    if (may_fail_stereo) {
+      RDKit::MolOps::sanitizeMol(raw);  // stereo perception reads aromaticity, rings and H counts
+      RDKit::MolOps::assignStereochemistry(raw, true, true, true);
+    } else {
+      unsigned int failed = 0;
+      RDKit::MolOps::sanitizeMol(raw, failed,
+                                 RDKit::MolOps::SANITIZE_CLEANUP | RDKit::MolOps::SANITIZE_PROPERTIES |
+                                     RDKit::MolOps::SANITIZE_SYMMRINGS | RDKit::MolOps::SANITIZE_KEKULIZE);
+    }
+  } catch (const std::exception&) {
+    return false;
+  }
+  return true;
+}
+
+// validate false: the connectivity screen's verdict alone ("--validate hits"): ruled out as soon
+// as the unsanitized graph rules every query out, whether or not the full parse would accept it;
+// a SMILES that cannot be read even unsanitized is never ruled out, so the full parse reports it.
+// raw holds the graph of a candidate on return.
+FirstLook first_look(const std::string& text, dr_mol* const* queries, int32_t count, bool validate,
+                     std::unique_ptr<RDKit::RWMol>& raw) {
+  RDKit::SmilesParserParams raw_params;
+  raw_params.sanitize = false;
+  raw_params.removeHs = false;
+  raw_params.parseName = false;
+  try {
+    raw.reset(RDKit::SmilesToMol(text, raw_params));
+  } catch (const std::exception&) {
+    raw.reset();
+    return FirstLook::kUnsure;
+  }
+  if (!raw) return FirstLook::kUnsure;
+  const bool plain = plain_graph(text, *raw);
+  bool allows_any = false;
+  {
+    MoleculeConnectivity facts(*raw);
+    for (int32_t i = 0; i < count && !allows_any; ++i) allows_any = connectivity_allows(facts, *queries[i]);
+  }
+  if (allows_any) {
+    if (!plain) return FirstLook::kUnsure;
+    // The screen only added ring membership (fastFindRings; matching reads a const graph): drop it.
+    raw->getRingInfo()->reset();
+    return FirstLook::kCandidate;
+  }
+  if (!validate) return FirstLook::kRuledOut;
+  return plain && validity_check(*raw) ? FirstLook::kRuledOut : FirstLook::kUnsure;
+}
+
+// The rest of SmilesToMol with default parameters after toMol, on a graph plain_graph accepts:
+// removeHs with sanitization, then stereo perception (cleanIt, force, flagPossible). A SMILES
+// parse never sets _NeedsQueryScan (SMARTS-only); if it did, the text is parsed in full instead.
+RDKit::RWMol* finish_parse(std::unique_ptr<RDKit::RWMol> raw, const std::string& text) {
+  if (raw->hasProp(RDKit::common_properties::_NeedsQueryScan)) {
+    RDKit::SmilesParserParams params;
+    params.parseName = false;
+    return RDKit::SmilesToMol(text, params);
+  }
+  RDKit::MolOps::removeHs(*raw, false, true, true);
+  RDKit::MolOps::assignStereochemistry(*raw, true, true, true);
+  return raw.release();
+}
+
 // The arguments of the screened parses, checked; the SMILES as text. *out starts null.
 std::string screened_input(const char* smiles, dr_mol* const* queries, int32_t count, dr_mol** out) {
   require(smiles != nullptr && out != nullptr, "smiles and out must not be null");
@@ -108,52 +237,25 @@ std::string screened_input(const char* smiles, dr_mol* const* queries, int32_t c
   return text;
 }
 
-bool could_contain_none(const std::string& text, dr_mol* const* queries, int32_t count, bool validate = true) {
-  RDKit::SmilesParserParams raw_params;
-  raw_params.sanitize = false;
-  raw_params.removeHs = false;
-  raw_params.parseName = false;
+// Both screened parses: ruled out (*out stays null), or the molecule or error of the full parse.
+// A candidate's parse goes on from the graph already read; the log is not cleared in between, so
+// an error's text carries what the reading logged, as the full parse's does.
+void screened_parse(const std::string& text, dr_mol* const* queries, int32_t count, bool validate, dr_mol** out) {
   std::unique_ptr<RDKit::RWMol> raw;
-  try {
-    raw.reset(RDKit::SmilesToMol(text, raw_params));
-  } catch (const std::exception&) {
-    return false;
+  switch (first_look(text, queries, count, validate, raw)) {
+    case FirstLook::kRuledOut:
+      return;
+    case FirstLook::kCandidate:
+      *out = wrap(parse_structure("SMILES", [&] { return finish_parse(std::move(raw), text); }));
+      return;
+    case FirstLook::kUnsure:
+      break;
   }
-  if (!raw) return false;
-  {
-    MoleculeConnectivity facts(*raw);
-    for (int32_t i = 0; i < count; ++i)
-      if (connectivity_allows(facts, *queries[i])) return false;
-  }
-  if (!validate) return true;
-  bool has_hydrogen_atoms = false;
-  bool marks_stereo = false;
-  for (const auto* a : raw->atoms()) {
-    has_hydrogen_atoms = has_hydrogen_atoms || a->getAtomicNum() == 1;
-    marks_stereo = marks_stereo || a->getChiralTag() != RDKit::Atom::CHI_UNSPECIFIED;
-  }
-  for (const auto* b : raw->bonds()) {
-    marks_stereo = marks_stereo || b->getBondDir() != RDKit::Bond::NONE || b->getStereo() != RDKit::Bond::STEREONONE;
-  }
-  try {
-    raw->getRingInfo()->reset();  // sanitization finds its own (SSSR) rings, as in a full parse
-    if (has_hydrogen_atoms) {
-      RDKit::MolOps::removeHs(*raw, false, true, true);  // what the full parse does, sanitizing
-    } else if (marks_stereo) {
-      RDKit::MolOps::sanitizeMol(*raw);  // stereo perception reads hybridization and rings
-    } else {
-      unsigned int failed = 0;
-      RDKit::MolOps::sanitizeMol(*raw, failed,
-                                 RDKit::MolOps::SANITIZE_CLEANUP | RDKit::MolOps::SANITIZE_PROPERTIES |
-                                     RDKit::MolOps::SANITIZE_SYMMRINGS | RDKit::MolOps::SANITIZE_KEKULIZE);
-    }
-    if (marks_stereo) {
-      RDKit::MolOps::assignStereochemistry(*raw, true, true, true);
-    }
-  } catch (const std::exception&) {
-    return false;
-  }
-  return true;
+  raw.reset();
+  clear_captured_log();  // a first look's log is not this parse's reason
+  RDKit::SmilesParserParams params;  // exactly dr_mol_from_smiles with default options
+  params.parseName = false;
+  *out = wrap(parse_structure("SMILES", [&] { return RDKit::SmilesToMol(text, params); }));
 }
 
 // A query's size: its atoms plus those of every recursive SMARTS ($(...)) in it, and how deep
@@ -211,11 +313,7 @@ int32_t dr_mol_from_smiles_screened(const char* smiles, dr_mol* const* queries, 
                                     char** error) {
   return guarded(error, [&] {
     std::string text = screened_input(smiles, queries, count, out);
-    if (could_contain_none(text, queries, count)) return;
-    clear_captured_log();  // a first look's log is not this parse's reason
-    RDKit::SmilesParserParams params;  // exactly dr_mol_from_smiles with default options
-    params.parseName = false;
-    *out = wrap(parse_structure("SMILES", [&] { return RDKit::SmilesToMol(text, params); }));
+    screened_parse(text, queries, count, true, out);
   });
 }
 
@@ -223,11 +321,7 @@ int32_t dr_mol_from_smiles_screened_unvalidated(const char* smiles, dr_mol* cons
                                                 dr_mol** out, char** error) {
   return guarded(error, [&] {
     std::string text = screened_input(smiles, queries, count, out);
-    if (could_contain_none(text, queries, count, false)) return;
-    clear_captured_log();
-    RDKit::SmilesParserParams params;  // exactly dr_mol_from_smiles with default options
-    params.parseName = false;
-    *out = wrap(parse_structure("SMILES", [&] { return RDKit::SmilesToMol(text, params); }));
+    screened_parse(text, queries, count, false, out);
   });
 }
 

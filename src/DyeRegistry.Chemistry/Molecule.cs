@@ -44,8 +44,11 @@ public sealed partial class Molecule : IDisposable
     /// and ring membership can contain none of them is <see cref="ScreenedParse.RuledOut"/>, at a
     /// fraction of a full parse. Those facts survive sanitization, setting fragments aside and
     /// tautomer enumeration, so "ruled out" holds for every form of the compound a matcher makes.
-    /// Errors are those of <see cref="ParseSmiles"/>: validity is checked by the sanitization
-    /// steps that can reject a structure, and anything doubtful gets the full parse.
+    /// Errors are those of <see cref="ParseSmiles"/>: validity is checked by the steps of the full
+    /// parse that can reject a structure (the proof, from RDKit's source, is in the bridge's
+    /// mol_io.cpp), and anything doubtful (a failing step, a CXSMILES part) gets the full parse. A
+    /// SMILES that could hold a query goes on through the rest of the full parse from the graph
+    /// read for the screen: the same molecule, without reading the text twice.
     /// </summary>
     /// <remarks>
     /// With <paramref name="validate"/> false a SMILES whose connectivity rules every query out is
