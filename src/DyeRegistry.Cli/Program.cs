@@ -9,8 +9,11 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        NativeAllocator.UsePreferred(); // may replace this process by itself on jemalloc
-        return Run(args, new InvocationConfiguration());
+        NativeAllocator.UsePreferred(args); // may replace this process by itself on jemalloc
+        StartupLog.Mark("main");
+        var exit = Run(args, new InvocationConfiguration());
+        StartupLog.Mark("end");
+        return exit;
     }
 
     /// <summary>Runs one command line; any exception a command did not handle becomes one line on
@@ -23,7 +26,11 @@ public static class Program
         configuration.EnableDefaultExceptionHandler = false;
         try
         {
-            return build().Parse(args).Invoke(configuration);
+            var root = build();
+            StartupLog.Mark("command tree built");
+            var parsed = root.Parse(args);
+            StartupLog.Mark("arguments parsed");
+            return parsed.Invoke(configuration);
         }
         catch (Exception e)
         {

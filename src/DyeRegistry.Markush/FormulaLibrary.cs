@@ -165,7 +165,7 @@ public sealed class FormulaLibrary : IDisposable
         }
     }
 
-    private static string ComputeStamp(string folder)
+    internal static string ComputeStamp(string folder)
     {
         using var sha = System.Security.Cryptography.SHA256.Create();
         foreach (var path in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))

@@ -159,49 +159,88 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
     /// </summary>
     public IReadOnlyList<SearchHit> WithinFormula(string formulaId) => FormulaHits(formulaId).ToList();
 
+    /// <summary>How many dyes stored with other formula files a formula search recomputes and
+    /// writes back at once (one transaction each): what it holds of them whatever the registry size.</summary>
+    public const int RecomputeBatch = 256;
+
     /// <summary>As <see cref="WithinFormula"/>, each hit handed out as it is found (memory bounded
-    /// whatever the number of hits). Stale memberships are written back in batches as the walk
-    /// goes (each batch in its own transaction, after its dyes were read).</summary>
-    public IEnumerable<SearchHit> FormulaHits(string formulaId)
+    /// whatever the number of hits). Dyes stored with other formula files are first recomputed a
+    /// page at a time (<paramref name="batch"/> dyes, on every core) and each page written back in
+    /// its own transaction before the next is read, so nothing is held for the whole walk and a
+    /// search stopped part-way keeps the pages written; then the stored memberships are walked.
+    /// A dye still stale in the walk (a store this process may not write, or one registered
+    /// meanwhile with other files) is decided on the spot, so the answer is always that of the
+    /// current files.</summary>
+    public IEnumerable<SearchHit> FormulaHits(string formulaId, int batch = RecomputeBatch) =>
+        FormulaHits(store, Markush.FormulaIndex.Of(chemistry.Library), new Lazy<DyeChemistry>(chemistry), formulaId, batch);
+
+    /// <summary>As <see cref="FormulaHits(string, int)"/> with the formula files compiled only when
+    /// a dye's membership must be recomputed (<paramref name="chemistry"/> is asked for then): a
+    /// search of current memberships needs only the files' ids and stamp (<paramref name="formulas"/>).</summary>
+    public static IEnumerable<SearchHit> FormulaHits(IRegistryStore store, Markush.FormulaIndex formulas, Lazy<DyeChemistry> chemistry, string formulaId, int batch = RecomputeBatch)
     {
-        var formula = chemistry.Library.Find(formulaId)?.Formula.Id
-            ?? throw new ArgumentException($"no formula '{formulaId}' (known: {string.Join(", ", chemistry.Library.Formulas.Select(f => f.Formula.Id))})");
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(formulas);
+        ArgumentNullException.ThrowIfNull(chemistry);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        var formula = formulas.Find(formulaId)
+            ?? throw new ArgumentException($"no formula '{formulaId}' (known: {string.Join(", ", formulas.Ids)})");
         return Walk();
 
         IEnumerable<SearchHit> Walk()
         {
-            var stale = new List<(string Id, IReadOnlyList<string> Within)>();
-            foreach (var dye in store.FormulaCandidates(formula, chemistry.Library.Stamp))
+            var stamp = formulas.Stamp;
+            RecomputeStale(store, chemistry, stamp, batch);
+            foreach (var dye in store.FormulaCandidates(formula, stamp))
             {
-                var within = dye.Within;
-                if (dye.FormulaStamp != chemistry.Library.Stamp)
-                {
-                    within = chemistry.Within(dye);
-                    stale.Add((dye.Id, within));
-                }
-
+                var within = dye.FormulaStamp == stamp ? dye.Within : chemistry.Value.Within(dye);
                 if (within.Contains(formula))
                 {
-                    yield return Hit(dye, null);
+                    yield return Hit(store, dye, null);
                 }
                 else if (within.Contains(DyeChemistry.UndeterminedPrefix + formula))
                 {
-                    yield return Hit(dye, null) with { Verdict = FormulaVerdictText.Undetermined };
+                    yield return Hit(store, dye, null) with { Verdict = FormulaVerdictText.Undetermined };
                 }
             }
+        }
+    }
 
-            // Written once the walk has ended: SQLite's reader and a write share one connection.
-            // Only the stale dyes' ids and memberships are kept (after the formula files changed).
-            if (stale.Count > 0)
+    // The dyes stored with other formula files, a page at a time: read (the store's reader closed),
+    // recomputed, written in one transaction, then the next page after the last id. A store that
+    // refuses the write (read-only storage or database user) ends the pass: the stored answer is
+    // only a cache of the computation, and the walk decides those dyes itself.
+    private static void RecomputeStale(IRegistryStore store, Lazy<DyeChemistry> chemistry, string stamp, int batch)
+    {
+        string? after = null;
+        while (store.StaleFormulaDyes(stamp, after, batch) is { Count: > 0 } page)
+        {
+            var within = new IReadOnlyList<string>[page.Count];
+            try
+            {
+                Parallel.For(0, page.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => within[i] = chemistry.Value.Within(page[i]));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+
+            try
             {
                 using var tx = store.Begin();
-                foreach (var (id, within) in stale)
+                for (var i = 0; i < page.Count; i++)
                 {
-                    tx.UpdateWithin(id, within, chemistry.Library.Stamp);
+                    tx.UpdateWithin(page[i].Id, within[i], stamp, page[i].RecordPickle);
                 }
 
                 tx.Commit();
             }
+            catch (RegistryException)
+            {
+                return;
+            }
+
+            after = page[^1].Id;
         }
     }
 
@@ -272,7 +311,9 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
         public const string Undetermined = "undetermined (search limit; dyereg match gives the limit)";
     }
 
-    private SearchHit Hit(DyeStructure dye, double? similarity)
+    private SearchHit Hit(DyeStructure dye, double? similarity) => Hit(store, dye, similarity);
+
+    private static SearchHit Hit(IRegistryStore store, DyeStructure dye, double? similarity)
     {
         var record = store.Get(dye.Id);
         var smiles = record?.Document["smiles"]?.GetValue<string>() ?? AsDrawn(dye);

@@ -82,6 +82,12 @@ public sealed partial class PostgresRegistryStore
         StreamDyes(DyeSelect + " WHERE id IN (SELECT id FROM dye_formulas WHERE formula = @f OR formula = @u) OR formula_stamp <> @stamp ORDER BY id",
             ("f", formulaId), ("u", "undetermined:" + formulaId), ("stamp", stamp));
 
+    /// <summary>A page of the dyes stored with other formula files (by the stamp's index: the
+    /// two ranges either side of <paramref name="stamp"/>), read whole.</summary>
+    public IReadOnlyList<DyeStructure> StaleFormulaDyes(string stamp, string? afterId, int limit) =>
+        Read(c => Rows(c, null, DyeSelect + " WHERE id > @after AND (formula_stamp < @stamp OR formula_stamp > @stamp) ORDER BY id LIMIT @limit", ReadDye,
+            ("after", afterId ?? string.Empty), ("stamp", stamp), ("limit", limit)));
+
     public IEnumerable<RecordScan> Scan() => Stream(RecordSelect + " ORDER BY id", null, ScanRecord);
 
     public IEnumerable<RecordScan> Scan(RecordKind kind) =>

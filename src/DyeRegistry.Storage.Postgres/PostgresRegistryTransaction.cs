@@ -149,11 +149,30 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
         }
     });
 
-    public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp) => store.Guard(() =>
+    public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp, byte[]? computedFrom = null) => store.Guard(() =>
     {
-        pending.Add("UPDATE dye_structures SET within = @within, formula_stamp = @stamp WHERE id = @id",
-            ("id", id), ("within", PostgresRegistryStore.Json(within)), ("stamp", formulaStamp));
-        WriteMembership(id, within);
+        if (computedFrom is null)
+        {
+            pending.Add("UPDATE dye_structures SET within = @within, formula_stamp = @stamp WHERE id = @id",
+                ("id", id), ("within", PostgresRegistryStore.Json(within)), ("stamp", formulaStamp));
+            WriteMembership(id, within);
+            return;
+        }
+
+        // The dye's row locked first (as a writer registering it locks it by its upsert), so the
+        // condition read next stays true until commit; the membership rows follow the same
+        // condition, and the dye's row (whose stamp the condition reads) is written last.
+        pending.AddQuery("SELECT 1 FROM dye_structures WHERE id = @id FOR UPDATE", _ => { }, ("id", id));
+        const string Still = "EXISTS (SELECT 1 FROM dye_structures WHERE id = @id AND formula_stamp <> @stamp AND record_pickle = @pickle)";
+        pending.Add($"DELETE FROM dye_formulas WHERE id = @id AND {Still}", ("id", id), ("stamp", formulaStamp), ("pickle", computedFrom));
+        if (within.Count > 0)
+        {
+            pending.Add($"INSERT INTO dye_formulas(id, formula) SELECT @id, f FROM unnest(@within) AS f WHERE {Still} ON CONFLICT DO NOTHING",
+                ("id", id), ("within", within.Distinct().ToArray()), ("stamp", formulaStamp), ("pickle", computedFrom));
+        }
+
+        pending.Add("UPDATE dye_structures SET within = @within, formula_stamp = @stamp WHERE id = @id AND formula_stamp <> @stamp AND record_pickle = @pickle",
+            ("id", id), ("within", PostgresRegistryStore.Json(within)), ("stamp", formulaStamp), ("pickle", computedFrom));
     });
 
     private void WriteMembership(string id, IReadOnlyList<string> within)

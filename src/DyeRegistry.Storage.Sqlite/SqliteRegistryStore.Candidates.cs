@@ -61,6 +61,13 @@ public sealed partial class SqliteRegistryStore
     public IEnumerable<DyeStructure> ExactCandidates(string parentKey) =>
         Stream(DyeSelect + " WHERE parent_key = $key ORDER BY id", ReadDye, ("$key", parentKey));
 
+    /// <summary>A page of the dyes stored with other formula files, read whole (the connection is
+    /// then free for the search's write of their new membership); by the id's index from
+    /// <paramref name="afterId"/> on.</summary>
+    public IReadOnlyList<DyeStructure> StaleFormulaDyes(string stamp, string? afterId, int limit) =>
+        Guard(() => Rows(DyeSelect + " WHERE id > $after AND formula_stamp IS NOT $stamp ORDER BY id LIMIT $limit", ReadDye, null,
+            ("$after", afterId ?? string.Empty), ("$stamp", stamp), ("$limit", limit)));
+
     public IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp)
     {
         // within is stored as a JSON array of strings. Every entry that ends in the formula's id

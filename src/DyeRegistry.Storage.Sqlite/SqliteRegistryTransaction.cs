@@ -76,9 +76,11 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
         }
     });
 
-    public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp) => store.Guard(() =>
-        store.Execute("UPDATE dye_structures SET within = $within, formula_stamp = $stamp WHERE id = $id",
-            tx, ("$id", id), ("$within", SqliteRegistryStore.Json(within)), ("$stamp", formulaStamp)));
+    // BEGIN IMMEDIATE holds the write lock from the start, so the condition stays true until commit.
+    public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp, byte[]? computedFrom = null) => store.Guard(() =>
+        store.Execute("UPDATE dye_structures SET within = $within, formula_stamp = $stamp WHERE id = $id" +
+            (computedFrom is null ? string.Empty : " AND formula_stamp IS NOT $stamp AND record_pickle = $pickle"),
+            tx, ("$id", id), ("$within", SqliteRegistryStore.Json(within)), ("$stamp", formulaStamp), ("$pickle", computedFrom)));
 
     public void Delete(string id) => store.Guard(() =>
     {

@@ -71,6 +71,13 @@ public interface IRegistryStore : IDisposable
     /// <paramref name="stamp"/> (default: every dye).</summary>
     IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp) => Dyes();
 
+    /// <summary>At most <paramref name="limit"/> dyes whose membership was computed with formula
+    /// files other than <paramref name="stamp"/>, with ids after <paramref name="afterId"/> (null:
+    /// from the first), in id order, read whole before they are returned (the store is free for a
+    /// write meanwhile): a formula search recomputes them a page at a time.</summary>
+    IReadOnlyList<DyeStructure> StaleFormulaDyes(string stamp, string? afterId, int limit) =>
+        Dyes().Where(d => d.FormulaStamp != stamp && (afterId is null || string.CompareOrdinal(d.Id, afterId) > 0)).Take(limit).ToList();
+
     /// <summary>Dyes whose stored parent key is <paramref name="parentKey"/> (an exact search), in id order.</summary>
     IEnumerable<DyeStructure> ExactCandidates(string parentKey) => Dyes().Where(d => d.ParentKey == parentKey);
 
@@ -115,8 +122,12 @@ public interface IRegistryTransaction : IDisposable
     /// <summary>Replaces the computed values of a record.</summary>
     void PutComputed(string id, IReadOnlyList<ComputedQuantity> quantities);
 
-    /// <summary>Replaces the formula membership of dyes (after the formula files changed).</summary>
-    void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp);
+    /// <summary>Replaces the formula membership of a dye (after the formula files changed). With
+    /// <paramref name="computedFrom"/> (the record pickle the membership was computed from) only
+    /// while the dye is still stored with that structure and with formula files other than
+    /// <paramref name="formulaStamp"/>: a writer that registered the dye again meanwhile keeps
+    /// what it wrote.</summary>
+    void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp, byte[]? computedFrom = null);
 
     void Delete(string id);
 

@@ -36,6 +36,23 @@ public sealed class AllocatorTests
         Assert.Contains("no such dir é", error);
     }
 
+    [Theory]
+    [InlineData(true, "search", "--formula", "Y-I")]
+    [InlineData(true, "--registry", "r.db", "search", "--exact", "CCO")]
+    [InlineData(true, "--registry", "search", "show", "DR1")] // a registry file named "search"
+    [InlineData(true, "list")]
+    [InlineData(true, "--version")]
+    [InlineData(true, "screen", "--help")]
+    [InlineData(true, "cluster", "cancel", "redis://h:1", "J")]
+    [InlineData(false, "search", "--smarts", "c1ccccc1")]
+    [InlineData(false, "--registry", "list", "import", "dyes.smi")] // a registry file named "list"
+    [InlineData(false, "version")]
+    [InlineData(false, "screen", "cat.smi")]
+    [InlineData(false, "cluster", "node", "--membership", "redis://h:1")]
+    [InlineData(false)]
+    public void OnlyCommandsWithoutBulkChemistry_SkipTheReExecution(bool light, params string[] args) =>
+        Assert.Equal(light, NativeAllocator.IsLight(args));
+
     private static (int Exit, string Output, string Error) Run(string[] args, string? input, params (string Name, string Value)[] env)
     {
         var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "dyereg"))

@@ -244,7 +244,7 @@ public sealed class RegistryFaultTests : IDisposable
 
             public void PutComputed(string id, IReadOnlyList<ComputedQuantity> quantities) => tx.PutComputed(id, quantities);
 
-            public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp) => tx.UpdateWithin(id, within, formulaStamp);
+            public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp, byte[]? computedFrom = null) => tx.UpdateWithin(id, within, formulaStamp, computedFrom);
 
             public void Delete(string id) => tx.Delete(id);
 

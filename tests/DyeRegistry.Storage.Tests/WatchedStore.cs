@@ -44,6 +44,8 @@ internal sealed class WatchedStore(IRegistryStore inner, HeldRows held) : IRegis
 
     public IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp) => held.Watch(inner.FormulaCandidates(formulaId, stamp));
 
+    public IReadOnlyList<DyeStructure> StaleFormulaDyes(string stamp, string? afterId, int limit) => held.Watch(inner.StaleFormulaDyes(stamp, afterId, limit)).ToList();
+
     public IEnumerable<DyeStructure> ExactCandidates(string parentKey) => held.Watch(inner.ExactCandidates(parentKey));
 
     public IRegistryTransaction Begin() => inner.Begin();

@@ -69,12 +69,25 @@ public sealed class DyeSearchStream(IEnumerable<SearchHit> hits, SearchTally tal
 public static class DyeSearch
 {
     /// <summary>The hits in a list: for callers that page or sort them all (the search page); the
-    /// command line and the API use <see cref="Stream"/>.</summary>
+    /// command line and the API use <see cref="Stream(IRegistryStore, DyeChemistry, DyeSearchQuery)"/>.</summary>
     public static DyeSearchResult Run(IRegistryStore store, DyeChemistry chemistry, DyeSearchQuery query)
     {
         var stream = Stream(store, chemistry, query);
         var hits = stream.Hits.ToList();
         return new DyeSearchResult(hits, stream.Complete, stream.SearchedOr(hits.Count), stream.Budget) { Unreadable = stream.Unreadable };
+    }
+
+    /// <summary>As <see cref="Stream(IRegistryStore, DyeChemistry, DyeSearchQuery)"/>, the formula
+    /// files compiled (<paramref name="chemistry"/> asked for) only when the search needs them: a
+    /// formula search whose stored memberships are current uses <paramref name="formulas"/> alone
+    /// (the command line's start-up: no query compiled, RDKit not loaded).</summary>
+    public static DyeSearchStream Stream(IRegistryStore store, Markush.FormulaIndex formulas, Lazy<DyeChemistry> chemistry, DyeSearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(chemistry);
+        query = query.Checked();
+        return query.Formula is { } f
+            ? new DyeSearchStream(RegistrySearch.FormulaHits(store, formulas, chemistry, f), new SearchTally(), TimeSpan.Zero, null)
+            : Stream(store, chemistry.Value, query);
     }
 
     /// <summary>The search, its hits streamed (<see cref="DyeSearchStream"/>). The query is checked

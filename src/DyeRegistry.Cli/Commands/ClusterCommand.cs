@@ -8,8 +8,8 @@ namespace DyeRegistry.Cli.Commands;
 
 /// <summary>
 /// <c>dyereg cluster node --membership URI</c> (a worker silo; several per machine, each on its
-/// own ports) and <c>dyereg cluster status URI</c> (nodes and jobs); <c>dyereg screen --cluster</c>
-/// submits and follows a job (<see cref="ScreenClusterOption"/>).
+/// own ports), <c>dyereg cluster status URI</c> (nodes and jobs) and <c>dyereg cluster cancel URI
+/// JOB</c>; <c>dyereg screen --cluster</c> submits and follows a job (<see cref="ScreenClusterOption"/>).
 /// </summary>
 internal static class ClusterCommand
 {
@@ -18,6 +18,7 @@ internal static class ClusterCommand
         var command = new Command("cluster", "Screening on a cluster of dyereg nodes (Orleans; membership and job ledger in Redis).");
         command.Subcommands.Add(Node());
         command.Subcommands.Add(Status());
+        command.Subcommands.Add(Cancel());
         return command;
     }
 
@@ -74,6 +75,45 @@ internal static class ClusterCommand
         });
         return command;
     }
+
+    // As the jobs API's cancel (POST /api/v1/jobs/cluster:ID/cancel), read and written in the
+    // ledger alone (no cluster client): whoever reaches the cluster's Redis runs the cluster, as
+    // the nodes and the coordinating screen do, so no account is asked for (docs/roles.md).
+    private static Command Cancel()
+    {
+        var uri = new Argument<string>("URI") { Description = "The cluster's Redis: redis://HOST:PORT." };
+        var job = new Argument<string>("JOB") { Description = "The job's id, as dyereg cluster status lists it (cluster:ID as the jobs API names it is accepted too)." };
+        var command = new Command("cancel", $"Cancel a running cluster job: no shard of it is leased again, each node stops the shard of it it runs at its next renewal, and its dyereg screen --cluster exits with code {ExitCodes.Incomplete}; the same screen with --resume makes it active again. Exit {ExitCodes.UsageOrInputError} for an unknown, finished or already cancelled job.") { uri, job };
+        Examples.Add(command, "dyereg cluster cancel redis://10.0.0.5:6379 3f2a9c0e41d84b6c9e0f5a7b2c1d8e94");
+        command.SetAction(parse =>
+        {
+            var stderr = parse.InvocationConfiguration.Error;
+            var id = parse.GetValue(job)!.Trim();
+            id = id.StartsWith(ClusterJobPrefix, StringComparison.Ordinal) ? id[ClusterJobPrefix.Length..] : id;
+            try
+            {
+                var address = MembershipAddress.Parse(parse.GetValue(uri)!);
+                var ledger = JobLedger.Connect(address);
+                var outcome = ClusterCancel.Run(ledger, id);
+                if (outcome.Cancelled)
+                {
+                    parse.InvocationConfiguration.Output.WriteLine($"job {id} cancelled: {outcome.Done}/{outcome.Shards} shards done stay in {outcome.Dir}; dyereg screen --cluster ... --resume goes on from there");
+                    return ExitCodes.Success;
+                }
+
+                stderr.WriteLine($"dyereg cluster cancel: {outcome.Refusal(address.ToString())}");
+                return ExitCodes.UsageOrInputError;
+            }
+            catch (Exception e) when (e is ArgumentException or IOException or StackExchange.Redis.RedisException)
+            {
+                stderr.WriteLine($"dyereg cluster cancel: {e.Message}");
+                return ExitCodes.UsageOrInputError;
+            }
+        });
+        return command;
+    }
+
+    private const string ClusterJobPrefix = "cluster:";
 }
 
 /// <summary><c>dyereg screen CATALOG... --cluster URI -o OUT [--shard-records N] [--resume]</c>.</summary>

@@ -310,11 +310,17 @@ internal static class RegistryCommands
                 },
             }.Checked();
             using var store = RegistryOptions.OpenForReading(parse.GetValue(registry)!);
-            var chemistry = RegistryOptions.Chemistry(parse.GetValue(folder)!);
-            using var library = chemistry.Library;
+            Hosting.StartupLog.Mark("registry open");
+            // The formula files are compiled only when the search needs them (not for a formula
+            // search whose stored memberships are current): see DyeSearch.Stream.
+            var formulaFolder = parse.GetValue(folder)!;
+            var chemistry = new Lazy<DyeRegistry.Registry.DyeChemistry>(() => RegistryOptions.Chemistry(formulaFolder));
+            using var release = new LazyLibrary(chemistry);
+            var formulas = request.Formula is null ? null : DyeRegistry.Markush.FormulaIndex.Read(formulaFolder);
+            Hosting.StartupLog.Mark("formulas read");
             // Streamed: each hit is printed as it is found, none is kept (memory stays bounded
             // whatever the number of hits).
-            var outcome = DyeSearch.Stream(store, chemistry, request);
+            var outcome = formulas is null ? DyeSearch.Stream(store, chemistry.Value, request) : DyeSearch.Stream(store, formulas, chemistry, request);
             var budget = outcome.Budget;
             var o = parse.InvocationConfiguration.Output;
             var text = parse.GetValue(format) == "text";
@@ -329,6 +335,11 @@ internal static class RegistryCommands
             var count = 0;
             foreach (var h in outcome.Hits)
             {
+                if (count == 0)
+                {
+                    Hosting.StartupLog.Mark("first hit");
+                }
+
                 count++;
                 // text: the verdict column of a formula search is empty for a plain hit, so every line has the header's columns
                 o.WriteLine(SearchHitText.Line(text && request.Formula is not null && h.Verdict is null ? h with { Verdict = string.Empty } : h, parse.GetValue(format)!));
@@ -405,6 +416,18 @@ internal static class RegistryCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // Disposes the formula library when the command compiled it.
+    private sealed class LazyLibrary(Lazy<DyeRegistry.Registry.DyeChemistry> chemistry) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (chemistry.IsValueCreated)
+            {
+                chemistry.Value.Library.Dispose();
+            }
+        }
     }
 
     // Expected failures become one line on standard error and exit code 2; never a stack trace.
