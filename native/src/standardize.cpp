@@ -5,6 +5,7 @@
 
 #include <GraphMol/MolHash/MolHash.h>
 #include <GraphMol/MolOps.h>
+#include <GraphMol/SanitException.h>
 #include <GraphMol/MolStandardize/Charge.h>
 #include <GraphMol/MolStandardize/Fragment.h>
 #include <GraphMol/MolStandardize/Metal.h>
@@ -367,6 +368,17 @@ void disconnect_metals(RDKit::RWMol& mol) {
   mol.updatePropertyCache(false);
 }
 
+// Whether a copy sanitizes: the valence and Kekule checks a parse of the written SMILES makes.
+bool sanitizes(const RDKit::RWMol& mol) {
+  RDKit::RWMol copy(mol);
+  try {
+    RDKit::MolOps::sanitizeMol(copy);
+    return true;
+  } catch (const RDKit::MolSanitizeException&) {
+    return false;
+  }
+}
+
 }  // namespace
 }  // namespace dyereg
 
@@ -413,8 +425,18 @@ int32_t dr_mol_standardize(dr_mol* mol, const char* options, dr_mol** out, char*
       steps.push_back("disconnectMetals");
     }
     if (opts.get("neutralize", false)) {
+      // A parent must be a structure RDKit reads back. The uncharger can break one: a ring [CH2+]
+      // drawn with three neighbours becomes [CH3] with three (a valence of 6), an aromatic
+      // cyclopentadienide or pyranone carbanion loses its charge but no aromatic electrons (it
+      // cannot be kekulized). Then the charged form stays.
+      RDKit::RWMol before(*current);
       replace(uncharger().uncharge(*current));
-      steps.push_back("neutralize");
+      if (sanitizes(*current)) {
+        steps.push_back("neutralize");
+      } else {
+        current.reset(new RDKit::RWMol(before));
+        steps.push_back("neutralize:skipped");
+      }
     }
     if (opts.get("canonicalTautomer", false)) {
       auto rules = opts.get<std::string>("tautomerRules", "all");
