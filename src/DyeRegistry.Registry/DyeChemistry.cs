@@ -9,30 +9,32 @@ namespace DyeRegistry.Registry;
 /// <summary>
 /// What registering a dye computes from its structure: the standardized parent (cleanup, salts
 /// and solvents stripped and recorded with metal complexes kept whole, metal bonds broken into
-/// ions, neutralized, canonical tautomer by heteroatom H shifts), the duplicate key, fingerprints
-/// and formula membership. Thread-safe.
+/// ions, neutralized), the duplicate key, fingerprints and formula membership. Thread-safe.
 /// </summary>
 /// <remarks>
 /// The parent of a metal-complex dye is the whole complex: every ligand and metal with their
 /// stoichiometry (the rule: <see cref="StandardizationOptions.KeepMetalIons"/>).
 /// The parent of a complex drawn with covalent or dative metal bonds is its ions (RDKit's metal
 /// disconnector, after the salts are set aside so axial oxo and chloro ligands stay), as for a
-/// complex drawn as ions. Duplicate key (<see cref="DuplicateKey"/>): RDKit's HetAtomTautomer
-/// MolHash of the parent, so azo/hydrazone drawings, salt forms, fragment orders and covalent,
-/// dative or ionic drawings of one complex share it, while the metal, the ligand set and the
-/// stoichiometry (1:1 or 1:2, symmetrical or not) tell complexes apart. Formula membership is
-/// computed on the record's structure as drawn, exactly as <c>dyereg match</c> computes it over a
-/// file. The fingerprints (pattern and Morgan) are the parent's: SMARTS, similarity and exact
-/// searches compare standardized parents, so a sodium salt and its free acid are one dye to them
-/// (issue 22).
+/// complex drawn as ions. The stored parent is that standardized structure in the tautomer it was
+/// drawn in: no tautomer is enumerated or chosen (a capped enumeration could give two drawings of
+/// one large dye different canonical tautomers, and it was two thirds of an import's CPU).
+/// Duplicate key (<see cref="DuplicateKey"/>): <see cref="Molecule.TautomerInvariantKey"/> of the
+/// parent as written and read back, so azo/hydrazone and lactam/lactim drawings, salt forms,
+/// fragment orders and covalent, dative or ionic drawings of one complex share it, while the
+/// metal, the ligand set and the stoichiometry (1:1 or 1:2, symmetrical or not) tell complexes
+/// apart. A parent whose written SMILES RDKit cannot read back is refused (it could never be
+/// searched or checked again). Formula membership is computed on the record's structure as
+/// drawn, exactly as <c>dyereg match</c> computes it over a file. The fingerprints (pattern and
+/// Morgan) are the parent's: SMARTS, similarity and exact searches compare standardized parents,
+/// so a sodium salt and its free acid are one dye to them (issue 22).
 /// </remarks>
 public sealed class DyeChemistry(FormulaLibrary library)
 {
     public static readonly StandardizationOptions Standardization = StandardizationOptions.Registration with
     {
         DisconnectMetals = true,
-        HeteroatomTautomersOnly = true,
-        MaxTautomers = 64,
+        CanonicalTautomer = false,
     };
 
     private readonly MarkushMatcher matcher = new(library);
@@ -70,11 +72,12 @@ public sealed class DyeChemistry(FormulaLibrary library)
         {
             var standardized = record.Standardize(Standardization);
             using var parent = standardized.Parent;
+            var (parentSmiles, key) = WrittenParent(parent, ParseOptions);
             var within = Membership(matcher.Match(record, MatchOptions));
             var dye = new DyeStructure(
                 id,
-                parent.ToSmiles(),
-                KeyOfParent(parent),
+                parentSmiles,
+                key,
                 standardized.RemovedFragments,
                 record.ToPickle(),
                 parent.PatternFingerprint().ToBytes(),
@@ -99,10 +102,23 @@ public sealed class DyeChemistry(FormulaLibrary library)
         ArgumentNullException.ThrowIfNull(record);
         var standardized = record.Standardize(Standardization);
         using var parent = standardized.Parent;
-        return KeyOfParent(parent);
+        return WrittenParent(parent, null).Key;
     }
 
-    private static string KeyOfParent(Molecule parent) => parent.Hash(MolHashFunction.HetAtomTautomer);
+    /// <summary>The parent's SMILES and its key, computed on the SMILES read back: what is stored is
+    /// what a later reader gets, and a parent RDKit cannot read back is refused here.</summary>
+    private static (string Smiles, string Key) WrittenParent(Molecule parent, MoleculeParseOptions? options)
+    {
+        var smiles = parent.ToSmiles();
+        var reread = Molecule.ParseSmiles(smiles, options);
+        if (!reread.Success)
+        {
+            throw new ChemistryException(ChemistryErrorCode.InvalidStructure, $"the standardized parent {smiles} cannot be read back by RDKit ({reread.Error.Message}); the record is not registered");
+        }
+
+        using var back = reread.Value;
+        return (smiles, back.TautomerInvariantKey());
+    }
 
     /// <summary>Formula membership of a stored structure (when the formula files changed).</summary>
     public IReadOnlyList<string> Within(DyeStructure dye)
