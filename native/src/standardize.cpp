@@ -449,6 +449,9 @@ int32_t dr_mol_standardize(dr_mol* mol, const char* options, dr_mol** out, char*
       steps.push_back("canonicalTautomer");
     }
     current->updatePropertyCache(false);
+    // As a parse does: an atom left without its H (the S of a metal sulfide after disconnection)
+    // gets radical electrons, so its SMILES says [S] and reads back as this structure, not as H2S.
+    RDKit::MolOps::assignRadicals(*current);
 
     if (report) {
       boost::property_tree::ptree tree, steps_node, removed_node;

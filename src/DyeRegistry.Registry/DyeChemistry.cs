@@ -70,9 +70,8 @@ public sealed class DyeChemistry(FormulaLibrary library)
         using var record = parsed.Value;
         try
         {
-            var standardized = record.Standardize(Standardization);
+            var (standardized, parentSmiles, key) = Standardized(record, ParseOptions);
             using var parent = standardized.Parent;
-            var (parentSmiles, key) = WrittenParent(parent, ParseOptions);
             var within = Membership(matcher.Match(record, MatchOptions));
             var dye = new DyeStructure(
                 id,
@@ -100,24 +99,41 @@ public sealed class DyeChemistry(FormulaLibrary library)
     public static string DuplicateKey(Molecule record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var standardized = record.Standardize(Standardization);
-        using var parent = standardized.Parent;
-        return WrittenParent(parent, null).Key;
+        var (standardized, _, key) = Standardized(record, null);
+        standardized.Parent.Dispose();
+        return key;
     }
 
-    /// <summary>The parent's SMILES and its key, computed on the SMILES read back: what is stored is
-    /// what a later reader gets, and a parent RDKit cannot read back is refused here.</summary>
-    private static (string Smiles, string Key) WrittenParent(Molecule parent, MoleculeParseOptions? options)
+    /// <summary>The registry's standardization of <paramref name="record"/>, with the parent's
+    /// SMILES and its key computed on the SMILES read back: what is stored is what a later reader
+    /// gets. When the parent cannot be read back (RDKit's uncharger leaves the cyclopentadienyl of a
+    /// ferrocene neutral with one H per carbon, which no Kekule structure has), the same without
+    /// neutralization, whose charged parent can; a parent that still cannot be read back is an
+    /// error (the record is refused with the reason).</summary>
+    public static (StandardizationResult Result, string Smiles, string Key) Standardized(Molecule record, MoleculeParseOptions? options = null)
     {
-        var smiles = parent.ToSmiles();
+        ArgumentNullException.ThrowIfNull(record);
+        var standardized = record.Standardize(Standardization);
+        var smiles = standardized.Parent.ToSmiles();
         var reread = Molecule.ParseSmiles(smiles, options);
         if (!reread.Success)
         {
-            throw new ChemistryException(ChemistryErrorCode.InvalidStructure, $"the standardized parent {smiles} cannot be read back by RDKit ({reread.Error.Message}); the record is not registered");
+            var charged = record.Standardize(Standardization with { Neutralize = false });
+            var chargedSmiles = charged.Parent.ToSmiles();
+            var chargedReread = Molecule.ParseSmiles(chargedSmiles, options);
+            if (!chargedReread.Success)
+            {
+                charged.Parent.Dispose();
+                standardized.Parent.Dispose();
+                throw new ChemistryException(ChemistryErrorCode.InvalidStructure, $"the standardized parent {smiles} cannot be read back by RDKit ({reread.Error.Message}); the record is not registered");
+            }
+
+            standardized.Parent.Dispose();
+            (standardized, smiles, reread) = (charged with { Steps = [.. charged.Steps, "neutralize:skipped"] }, chargedSmiles, chargedReread);
         }
 
         using var back = reread.Value;
-        return (smiles, back.TautomerInvariantKey());
+        return (standardized, smiles, back.TautomerInvariantKey());
     }
 
     /// <summary>Formula membership of a stored structure (when the formula files changed).</summary>

@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace DyeRegistry.Registry.Tests;
 
 /// <summary>Every record of the real catalogue that RDKit reads: its standardized parent, as the
-/// registry writes it, reads back, and the SMILES read back has the key of the parent itself (the
-/// key is stored from the read-back, so a parent whose SMILES lost something would change it).</summary>
+/// registry writes it, reads back (none is refused), and the SMILES read back has the key of the
+/// parent itself (the key is stored from the read-back, so a parent whose SMILES lost something
+/// would change it).</summary>
 [Trait("Category", "Validation")]
 public sealed class ParentRoundTripValidation(ITestOutputHelper output)
 {
@@ -27,21 +28,23 @@ public sealed class ParentRoundTripValidation(ITestOutputHelper output)
             }
 
             using var mol = parsed.Value;
-            var standardized = mol.Standardize(DyeChemistry.Standardization);
-            using var parent = standardized.Parent;
-            skipped += standardized.Steps.Contains("neutralize:skipped") ? 1 : 0;
-            var smiles = parent.ToSmiles();
-            var back = Molecule.ParseSmiles(smiles);
-            if (!back.Success)
+            (StandardizationResult Result, string Smiles, string Key) standardized;
+            try
             {
-                failures.Add($"{record.Id}: parent {smiles} does not read back: {back.Error.Message}");
+                standardized = DyeChemistry.Standardized(mol);
+            }
+            catch (ChemistryException e)
+            {
+                failures.Add($"{record.Id}: {e.Message}");
                 continue;
             }
 
-            using var reread = back.Value;
-            if (reread.TautomerInvariantKey() != parent.TautomerInvariantKey())
+            using var parent = standardized.Result.Parent;
+            skipped += standardized.Result.Steps.Contains("neutralize:skipped") ? 1 : 0;
+            Assert.Equal(parent.ToSmiles(), standardized.Smiles);
+            if (standardized.Key != parent.TautomerInvariantKey())
             {
-                failures.Add($"{record.Id}: parent {smiles} reads back with another key");
+                failures.Add($"{record.Id}: parent {standardized.Smiles} reads back with another key");
             }
 
             checkedCount++;
