@@ -429,9 +429,24 @@ int32_t dr_mol_standardize(dr_mol* mol, const char* options, dr_mol** out, char*
       // drawn with three neighbours becomes [CH3] with three (a valence of 6), an aromatic
       // cyclopentadienide or pyranone carbanion loses its charge but no aromatic electrons (it
       // cannot be kekulized). Then the charged form stays.
+      // An aromatic carbanion is neutralized from its Kekule form instead (its carbon then takes
+      // the H as sp3: sodium dehydroacetate gives dehydroacetic acid).
       RDKit::RWMol before(*current);
       replace(uncharger().uncharge(*current));
-      if (sanitizes(*current)) {
+      bool ok = sanitizes(*current);
+      if (!ok) {
+        RDKit::RWMol kekule(before);
+        try {
+          RDKit::MolOps::Kekulize(kekule, true);
+          std::unique_ptr<RDKit::ROMol> neutral(uncharger().uncharge(kekule));
+          RDKit::RWMol candidate(*neutral);
+          RDKit::MolOps::sanitizeMol(candidate);
+          current.reset(new RDKit::RWMol(candidate));
+          ok = true;
+        } catch (const RDKit::MolSanitizeException&) {
+        }
+      }
+      if (ok) {
         steps.push_back("neutralize");
       } else {
         current.reset(new RDKit::RWMol(before));
