@@ -12,6 +12,7 @@
 #include <GraphMol/MolStandardize/Normalize.h>
 #include <GraphMol/MolStandardize/Tautomer.h>
 #include <GraphMol/MolStandardize/TautomerCatalog/TautomerCatalogParams.h>
+#include <GraphMol/SmilesParse/SmilesParse.h>
 #include <GraphMol/SmilesParse/SmilesWrite.h>
 #include <boost/property_tree/json_parser.hpp>
 
@@ -368,15 +369,22 @@ void disconnect_metals(RDKit::RWMol& mol) {
   mol.updatePropertyCache(false);
 }
 
-// Whether a copy sanitizes: the valence and Kekule checks a parse of the written SMILES makes.
-bool sanitizes(const RDKit::RWMol& mol) {
-  RDKit::RWMol copy(mol);
+// Whether the molecule's SMILES reads back (the uncharger can leave aromatic flags that sanitize
+// in memory but not as written: a neutral cyclopentadienyl written c1cccc1).
+bool reads_back(const RDKit::ROMol& mol) {
   try {
-    RDKit::MolOps::sanitizeMol(copy);
-    return true;
-  } catch (const RDKit::MolSanitizeException&) {
+    std::unique_ptr<RDKit::RWMol> back(RDKit::SmilesToMol(RDKit::MolToSmiles(mol)));
+    return back != nullptr;
+  } catch (const std::exception&) {
     return false;
   }
+}
+
+bool charges_changed(const RDKit::ROMol& a, const RDKit::ROMol& b) {
+  if (a.getNumAtoms() != b.getNumAtoms()) return true;
+  for (unsigned i = 0; i < a.getNumAtoms(); ++i)
+    if (a.getAtomWithIdx(i)->getFormalCharge() != b.getAtomWithIdx(i)->getFormalCharge()) return true;
+  return false;
 }
 
 }  // namespace
@@ -433,7 +441,8 @@ int32_t dr_mol_standardize(dr_mol* mol, const char* options, dr_mol** out, char*
       // the H as sp3: sodium dehydroacetate gives dehydroacetic acid).
       RDKit::RWMol before(*current);
       replace(uncharger().uncharge(*current));
-      bool ok = sanitizes(*current);
+      // Checked only when a charge changed (a round trip through SMILES costs a parse).
+      bool ok = !charges_changed(before, *current) || reads_back(*current);
       if (!ok) {
         RDKit::RWMol kekule(before);
         try {
@@ -441,8 +450,10 @@ int32_t dr_mol_standardize(dr_mol* mol, const char* options, dr_mol** out, char*
           std::unique_ptr<RDKit::ROMol> neutral(uncharger().uncharge(kekule));
           RDKit::RWMol candidate(*neutral);
           RDKit::MolOps::sanitizeMol(candidate);
-          current.reset(new RDKit::RWMol(candidate));
-          ok = true;
+          if (reads_back(candidate)) {
+            current.reset(new RDKit::RWMol(candidate));
+            ok = true;
+          }
         } catch (const RDKit::MolSanitizeException&) {
         }
       }
