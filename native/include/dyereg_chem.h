@@ -154,6 +154,11 @@ DR_EXPORT int32_t dr_mol_enumerate_tautomers(dr_mol* mol, int32_t max_tautomers,
 /* RDKit MolHash. function: the RDKit HashFunction value (10 = HetAtomTautomer, 3 = CanonicalSmiles ...). */
 DR_EXPORT int32_t dr_mol_hash(dr_mol* mol, int32_t function, char** out, char** error);
 
+/* The registry's duplicate key: RDKit's HetAtomTautomer hash, then " regions:" and, for each part
+ * of the molecule that saturated carbons cut off and that holds a heteroatom or a charge, its
+ * heteroatom H minus its charge (only when two or more parts count). */
+DR_EXPORT int32_t dr_mol_duplicate_key(dr_mol* mol, char** out, char** error);
+
 /* Disconnected components as separate molecules (RDKit getMolFrags); array as in enumerate_tautomers. */
 DR_EXPORT int32_t dr_mol_fragments(dr_mol* mol, dr_mol*** out, int32_t* count, char** error);
 

@@ -5,12 +5,14 @@
 
 #include <GraphMol/MolHash/MolHash.h>
 #include <GraphMol/MolOps.h>
+#include <GraphMol/SanitException.h>
 #include <GraphMol/MolStandardize/Charge.h>
 #include <GraphMol/MolStandardize/Fragment.h>
 #include <GraphMol/MolStandardize/Metal.h>
 #include <GraphMol/MolStandardize/Normalize.h>
 #include <GraphMol/MolStandardize/Tautomer.h>
 #include <GraphMol/MolStandardize/TautomerCatalog/TautomerCatalogParams.h>
+#include <GraphMol/SmilesParse/SmilesParse.h>
 #include <GraphMol/SmilesParse/SmilesWrite.h>
 #include <boost/property_tree/json_parser.hpp>
 
@@ -367,6 +369,24 @@ void disconnect_metals(RDKit::RWMol& mol) {
   mol.updatePropertyCache(false);
 }
 
+// Whether the molecule's SMILES reads back (the uncharger can leave aromatic flags that sanitize
+// in memory but not as written: a neutral cyclopentadienyl written c1cccc1).
+bool reads_back(const RDKit::ROMol& mol) {
+  try {
+    std::unique_ptr<RDKit::RWMol> back(RDKit::SmilesToMol(RDKit::MolToSmiles(mol)));
+    return back != nullptr;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+bool charges_changed(const RDKit::ROMol& a, const RDKit::ROMol& b) {
+  if (a.getNumAtoms() != b.getNumAtoms()) return true;
+  for (unsigned i = 0; i < a.getNumAtoms(); ++i)
+    if (a.getAtomWithIdx(i)->getFormalCharge() != b.getAtomWithIdx(i)->getFormalCharge()) return true;
+  return false;
+}
+
 }  // namespace
 }  // namespace dyereg
 
@@ -413,8 +433,36 @@ int32_t dr_mol_standardize(dr_mol* mol, const char* options, dr_mol** out, char*
       steps.push_back("disconnectMetals");
     }
     if (opts.get("neutralize", false)) {
+      // A parent must be a structure RDKit reads back. The uncharger can break one: a ring [CH2+]
+      // drawn with three neighbours becomes [CH3] with three (a valence of 6), an aromatic
+      // cyclopentadienide or pyranone carbanion loses its charge but no aromatic electrons (it
+      // cannot be kekulized). Then the charged form stays.
+      // An aromatic carbanion is neutralized from its Kekule form instead (its carbon then takes
+      // the H as sp3: sodium dehydroacetate gives dehydroacetic acid).
+      RDKit::RWMol before(*current);
       replace(uncharger().uncharge(*current));
-      steps.push_back("neutralize");
+      // Checked only when a charge changed (a round trip through SMILES costs a parse).
+      bool ok = !charges_changed(before, *current) || reads_back(*current);
+      if (!ok) {
+        RDKit::RWMol kekule(before);
+        try {
+          RDKit::MolOps::Kekulize(kekule, true);
+          std::unique_ptr<RDKit::ROMol> neutral(uncharger().uncharge(kekule));
+          RDKit::RWMol candidate(*neutral);
+          RDKit::MolOps::sanitizeMol(candidate);
+          if (reads_back(candidate)) {
+            current.reset(new RDKit::RWMol(candidate));
+            ok = true;
+          }
+        } catch (const RDKit::MolSanitizeException&) {
+        }
+      }
+      if (ok) {
+        steps.push_back("neutralize");
+      } else {
+        current.reset(new RDKit::RWMol(before));
+        steps.push_back("neutralize:skipped");
+      }
     }
     if (opts.get("canonicalTautomer", false)) {
       auto rules = opts.get<std::string>("tautomerRules", "all");
@@ -427,6 +475,9 @@ int32_t dr_mol_standardize(dr_mol* mol, const char* options, dr_mol** out, char*
       steps.push_back("canonicalTautomer");
     }
     current->updatePropertyCache(false);
+    // As a parse does: an atom left without its H (the S of a metal sulfide after disconnection)
+    // gets radical electrons, so its SMILES says [S] and reads back as this structure, not as H2S.
+    RDKit::MolOps::assignRadicals(*current);
 
     if (report) {
       boost::property_tree::ptree tree, steps_node, removed_node;

@@ -34,6 +34,14 @@ public sealed partial class Molecule
     /// <summary>RDKit's MolHash of this molecule.</summary>
     public string Hash(MolHashFunction function) => Proxy.Hash(handle, (int)function);
 
+    /// <summary>A tautomer-invariant identity of this molecule, computed without enumerating
+    /// tautomers: RDKit's HetAtomTautomer MolHash (heteroatom H and charges pooled, bonds of the
+    /// conjugated and hetero parts relaxed), then, when the molecule has two or more parts cut off
+    /// from each other by saturated carbons that hold a heteroatom or a charge, " regions:" and each
+    /// part's heteroatom H minus its charge. RDKit's hash alone pools H across such parts, which no
+    /// H shift connects (a hydroquinone-CH2-quinone and its swapped isomer would share it).</summary>
+    public string TautomerInvariantKey() => Proxy.DuplicateKey(handle);
+
     /// <summary>The disconnected components, each as its own molecule (dispose each).</summary>
     public IReadOnlyList<Molecule> Fragments() => Proxy.Fragments(handle).Select(h => new Molecule(h)).ToArray();
 

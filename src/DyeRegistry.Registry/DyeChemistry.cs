@@ -9,30 +9,32 @@ namespace DyeRegistry.Registry;
 /// <summary>
 /// What registering a dye computes from its structure: the standardized parent (cleanup, salts
 /// and solvents stripped and recorded with metal complexes kept whole, metal bonds broken into
-/// ions, neutralized, canonical tautomer by heteroatom H shifts), the duplicate key, fingerprints
-/// and formula membership. Thread-safe.
+/// ions, neutralized), the duplicate key, fingerprints and formula membership. Thread-safe.
 /// </summary>
 /// <remarks>
 /// The parent of a metal-complex dye is the whole complex: every ligand and metal with their
 /// stoichiometry (the rule: <see cref="StandardizationOptions.KeepMetalIons"/>).
 /// The parent of a complex drawn with covalent or dative metal bonds is its ions (RDKit's metal
 /// disconnector, after the salts are set aside so axial oxo and chloro ligands stay), as for a
-/// complex drawn as ions. Duplicate key (<see cref="DuplicateKey"/>): RDKit's HetAtomTautomer
-/// MolHash of the parent, so azo/hydrazone drawings, salt forms, fragment orders and covalent,
-/// dative or ionic drawings of one complex share it, while the metal, the ligand set and the
-/// stoichiometry (1:1 or 1:2, symmetrical or not) tell complexes apart. Formula membership is
-/// computed on the record's structure as drawn, exactly as <c>dyereg match</c> computes it over a
-/// file. The fingerprints (pattern and Morgan) are the parent's: SMARTS, similarity and exact
-/// searches compare standardized parents, so a sodium salt and its free acid are one dye to them
-/// (issue 22).
+/// complex drawn as ions. The stored parent is that standardized structure in the tautomer it was
+/// drawn in: no tautomer is enumerated or chosen (a capped enumeration could give two drawings of
+/// one large dye different canonical tautomers, and it was two thirds of an import's CPU).
+/// Duplicate key (<see cref="DuplicateKey"/>): <see cref="Molecule.TautomerInvariantKey"/> of the
+/// parent as written and read back, so azo/hydrazone and lactam/lactim drawings, salt forms,
+/// fragment orders and covalent, dative or ionic drawings of one complex share it, while the
+/// metal, the ligand set and the stoichiometry (1:1 or 1:2, symmetrical or not) tell complexes
+/// apart. A parent whose written SMILES RDKit cannot read back is refused (it could never be
+/// searched or checked again). Formula membership is computed on the record's structure as
+/// drawn, exactly as <c>dyereg match</c> computes it over a file. The fingerprints (pattern and
+/// Morgan) are the parent's: SMARTS, similarity and exact searches compare standardized parents,
+/// so a sodium salt and its free acid are one dye to them (issue 22).
 /// </remarks>
 public sealed class DyeChemistry(FormulaLibrary library)
 {
     public static readonly StandardizationOptions Standardization = StandardizationOptions.Registration with
     {
         DisconnectMetals = true,
-        HeteroatomTautomersOnly = true,
-        MaxTautomers = 64,
+        CanonicalTautomer = false,
     };
 
     private readonly MarkushMatcher matcher = new(library);
@@ -68,13 +70,13 @@ public sealed class DyeChemistry(FormulaLibrary library)
         using var record = parsed.Value;
         try
         {
-            var standardized = record.Standardize(Standardization);
+            var (standardized, parentSmiles, key) = Standardized(record, ParseOptions);
             using var parent = standardized.Parent;
             var within = Membership(matcher.Match(record, MatchOptions));
             var dye = new DyeStructure(
                 id,
-                parent.ToSmiles(),
-                KeyOfParent(parent),
+                parentSmiles,
+                key,
                 standardized.RemovedFragments,
                 record.ToPickle(),
                 parent.PatternFingerprint().ToBytes(),
@@ -97,12 +99,42 @@ public sealed class DyeChemistry(FormulaLibrary library)
     public static string DuplicateKey(Molecule record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var standardized = record.Standardize(Standardization);
-        using var parent = standardized.Parent;
-        return KeyOfParent(parent);
+        var (standardized, _, key) = Standardized(record, null);
+        standardized.Parent.Dispose();
+        return key;
     }
 
-    private static string KeyOfParent(Molecule parent) => parent.Hash(MolHashFunction.HetAtomTautomer);
+    /// <summary>The registry's standardization of <paramref name="record"/>, with the parent's
+    /// SMILES and its key computed on the SMILES read back: what is stored is what a later reader
+    /// gets. When the parent cannot be read back (RDKit's uncharger leaves the cyclopentadienyl of a
+    /// ferrocene neutral with one H per carbon, which no Kekule structure has), the same without
+    /// neutralization, whose charged parent can; a parent that still cannot be read back is an
+    /// error (the record is refused with the reason).</summary>
+    public static (StandardizationResult Result, string Smiles, string Key) Standardized(Molecule record, MoleculeParseOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var standardized = record.Standardize(Standardization);
+        var smiles = standardized.Parent.ToSmiles();
+        var reread = Molecule.ParseSmiles(smiles, options);
+        if (!reread.Success)
+        {
+            var charged = record.Standardize(Standardization with { Neutralize = false });
+            var chargedSmiles = charged.Parent.ToSmiles();
+            var chargedReread = Molecule.ParseSmiles(chargedSmiles, options);
+            if (!chargedReread.Success)
+            {
+                charged.Parent.Dispose();
+                standardized.Parent.Dispose();
+                throw new ChemistryException(ChemistryErrorCode.InvalidStructure, $"the standardized parent {smiles} cannot be read back by RDKit ({reread.Error.Message}); the record is not registered");
+            }
+
+            standardized.Parent.Dispose();
+            (standardized, smiles, reread) = (charged with { Steps = [.. charged.Steps, "neutralize:skipped"] }, chargedSmiles, chargedReread);
+        }
+
+        using var back = reread.Value;
+        return (standardized, smiles, back.TautomerInvariantKey());
+    }
 
     /// <summary>Formula membership of a stored structure (when the formula files changed).</summary>
     public IReadOnlyList<string> Within(DyeStructure dye)

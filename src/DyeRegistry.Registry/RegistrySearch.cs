@@ -6,7 +6,7 @@ namespace DyeRegistry.Registry;
 /// <summary>
 /// Searches over registered dyes using what registration stored (parents, fingerprints, formula
 /// membership). SMARTS, similarity and exact searches compare standardized parents (salts and
-/// solvents set aside, neutralized, canonical tautomer: <see cref="DyeChemistry.Standardization"/>),
+/// solvents set aside, neutralized, tautomer as drawn: <see cref="DyeChemistry.Standardization"/>),
 /// the query standardized the same way, so a free acid finds its sodium salt and potassium
 /// hydrate; formula search uses the membership computed on the record as drawn. Every hit gives
 /// the record as drawn and its parent. Results are in id order (similarity: most similar first).

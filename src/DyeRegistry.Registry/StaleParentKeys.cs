@@ -56,17 +56,38 @@ public sealed class StaleParentKeys(IRegistryStore store, DyeChemistry chemistry
         }).ToList();
     }
 
-    /// <summary>Stores today's parent of each dye in one transaction.</summary>
-    public void Rewrite(IReadOnlyList<StaleParent> stale)
+    /// <summary>Stores today's parent of each dye in one transaction, except the dyes today's rule
+    /// makes one parent with another (<see cref="StaleParent.SameParentAs"/>): the unique parent key
+    /// refuses them, and only a person can resolve them. A dye whose new key another stale dye still
+    /// holds is written after that dye (which gives the key up), so the order of the list does not
+    /// matter.</summary>
+    /// <returns>The dyes rewritten.</returns>
+    public IReadOnlyList<StaleParent> Rewrite(IReadOnlyList<StaleParent> stale)
     {
         ArgumentNullException.ThrowIfNull(stale);
+        var todo = stale.Where(s => s.SameParentAs is null).ToList();
+        var ordered = new List<StaleParent>(todo.Count);
+        while (todo.Count > 0)
+        {
+            var held = todo.Select(s => s.StoredKey).ToHashSet(StringComparer.Ordinal);
+            var free = todo.Where(s => !held.Contains(s.Current.ParentKey) || s.StoredKey == s.Current.ParentKey).ToList();
+            if (free.Count == 0)
+            {
+                free = todo; // keys passed round in a cycle: the store's unique key refuses it, nothing is written
+            }
+
+            ordered.AddRange(free);
+            todo = todo.Except(free).ToList();
+        }
+
         using var tx = store.Begin();
-        foreach (var s in stale)
+        foreach (var s in ordered)
         {
             tx.PutDye(s.Current);
         }
 
         tx.Commit();
+        return ordered;
     }
 
     private static bool IsStale(DyeStructure stored, DyeStructure current) =>

@@ -82,11 +82,8 @@ public sealed class RecordEstimates : IDisposable
     {
         try
         {
-            // The registry's Morgan fingerprint of the parent has the model's radius and bits
-            // (a test pins that both are the same), so it is not computed again.
-            var morgan = Fingerprint.FromBytes(dye.MorganFingerprint);
-            var features = featurizer.FeaturizeStandardized(record, parent, dye.RemovedFragments.Count, forPrediction: true,
-                parentMorgan: morgan.BitCount == SolubilityFeaturizer.MorganBits ? morgan : null);
+            // The registry's parent keeps the tautomer as drawn; the model's is its canonical tautomer.
+            var features = featurizer.FeaturizeRegistryParent(record, parent, dye.RemovedFragments.Count);
             return (ToQuantity(predictors.Value!.Predict(features)), null);
         }
         catch (ChemistryException e)
@@ -119,9 +116,9 @@ public sealed class RecordEstimates : IDisposable
             FeaturizedCompound features;
             if (dye is not null)
             {
-                // The registry standardized it already, with the model's own rules.
+                // The registry standardized it already, with the model's rules but the tautomer step.
                 using var parent = Molecule.ParseSmiles(dye.ParentSmiles).GetValueOrThrow();
-                features = featurizer.FeaturizeStandardized(structure, parent, dye.RemovedFragments.Count, forPrediction: true);
+                features = featurizer.FeaturizeRegistryParent(structure, parent, dye.RemovedFragments.Count);
             }
             else
             {

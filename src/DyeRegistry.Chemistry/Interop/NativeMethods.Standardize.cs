@@ -14,5 +14,8 @@ internal static unsafe partial class NativeMethods
     internal static partial int dr_mol_hash(MolHandle mol, int function, out byte* hash, out byte* error);
 
     [LibraryImport(Library)]
+    internal static partial int dr_mol_duplicate_key(MolHandle mol, out byte* key, out byte* error);
+
+    [LibraryImport(Library)]
     internal static partial int dr_mol_fragments(MolHandle mol, out IntPtr* mols, out int count, out byte* error);
 }

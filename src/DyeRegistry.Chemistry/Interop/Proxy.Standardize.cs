@@ -27,6 +27,12 @@ internal static unsafe partial class Proxy
         return TakeText(status, text, error);
     }
 
+    internal static string DuplicateKey(MolHandle mol)
+    {
+        var status = NativeMethods.dr_mol_duplicate_key(mol, out var text, out var error);
+        return TakeText(status, text, error);
+    }
+
     internal static MolHandle[] Fragments(MolHandle mol)
     {
         var status = NativeMethods.dr_mol_fragments(mol, out var mols, out var count, out var error);

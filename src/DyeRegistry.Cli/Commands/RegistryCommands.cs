@@ -285,7 +285,7 @@ internal static class RegistryCommands
         var maxRecursion = new Option<int>("--max-query-recursion") { Description = $"Refuse a SMARTS whose recursive SMARTS nest deeper (default {QueryLimits.Default.MaxRecursionDepth}).", DefaultValueFactory = _ => QueryLimits.Default.MaxRecursionDepth };
         var maxLength = new Option<int>("--max-query-length") { Description = $"Refuse a longer SMARTS, in characters (default {QueryLimits.Default.MaxLength:N0}).", DefaultValueFactory = _ => QueryLimits.Default.MaxLength };
         var timeLimit = new Option<double>("--time-limit") { Description = $"Stop a --smarts search after this many seconds with the hits so far, exit code {ExitCodes.Incomplete} (default {QueryLimits.Default.TimeBudget.TotalSeconds:F0}).", DefaultValueFactory = _ => QueryLimits.Default.TimeBudget.TotalSeconds };
-        var command = new Command("search", "Search registered dyes by substructure, formula membership, similarity or exact parent. SMARTS, similarity and exact searches compare standardized parents (salts and solvents set aside, neutralized, canonical tautomer), the query's too; each hit shows the record as drawn and its parent.")
+        var command = new Command("search", "Search registered dyes by substructure, formula membership, similarity or exact parent. SMARTS, similarity and exact searches compare standardized parents (salts and solvents set aside, neutralized, in the tautomer drawn), the query's too; each hit shows the record as drawn and its parent.")
         {
             folder, smarts, formula, similar, exact, minimum, format, maxQueryAtoms, maxRecursion, maxLength, timeLimit,
         };
@@ -328,7 +328,7 @@ internal static class RegistryCommands
             // to standard error. A formula search has the verdict column (filled for a dye whose
             // membership is undetermined), known before the first hit.
             parse.InvocationConfiguration.Error.WriteLine((request.Formula is null
-                ? "searched standardized parents (salts and solvents set aside, neutralized, canonical tautomer), the query's parent too"
+                ? "searched standardized parents (salts and solvents set aside, neutralized, in the tautomer drawn), the query's parent too"
                 : "searched formula membership, computed on each record as drawn") +
                 (text ? "; columns: " + SearchHitText.Header(request.Similar is not null, request.Formula is not null).Replace("\t", ", ", StringComparison.Ordinal) : string.Empty));
 
@@ -388,8 +388,9 @@ internal static class RegistryCommands
             var stale = keys.Find();
             foreach (var s in stale)
             {
-                var same = s.SameParentAs is { } other ? $"; today's rule makes it the same parent as {RecordIds.Printable(other)} (merge them or delete one)" : string.Empty;
-                o.WriteLine($"{RecordIds.Printable(s.Id)}: parent stored under an older standardization rule (key {s.StoredKey}, today {s.Current.ParentKey}){(fixing ? "; rewritten" : "; dyereg check --fix rewrites it")}{same}");
+                var same = s.SameParentAs is { } other ? $"; today's rule makes it the same parent as {RecordIds.Printable(other)} (merge them or delete one; --fix leaves it)" : string.Empty;
+                var action = s.SameParentAs is not null ? string.Empty : fixing ? "; rewritten" : "; dyereg check --fix rewrites it";
+                o.WriteLine($"{RecordIds.Printable(s.Id)}: parent stored under an older standardization rule (key {s.StoredKey}, today {s.Current.ParentKey}){action}{same}");
                 problems += fixing && s.SameParentAs is null ? 0 : 1;
             }
 

@@ -18,6 +18,26 @@ public sealed class SolubilityFeaturizer : IDisposable
         MaxTautomers = 64,
     };
 
+    /// <summary>The step the model's parent adds to the registry's (which keeps the tautomer as
+    /// drawn since its duplicate key needs none): the canonical tautomer by heteroatom H shifts, as
+    /// the model was trained on.</summary>
+    public static readonly StandardizationOptions ModelTautomer = new()
+    {
+        CanonicalTautomer = true,
+        HeteroatomTautomersOnly = true,
+        MaxTautomers = 64,
+    };
+
+    /// <summary>Features of <paramref name="structure"/> from the registry's stored parent (cleanup,
+    /// fragments, metals, neutralized; no tautomer step): the model's canonical tautomer is taken
+    /// from it, so the features equal <see cref="Featurize"/>'s.</summary>
+    public FeaturizedCompound FeaturizeRegistryParent(Molecule structure, Molecule registryParent, int removedFragments)
+    {
+        ArgumentNullException.ThrowIfNull(registryParent);
+        using var parent = registryParent.Standardize(ModelTautomer).Parent;
+        return FeaturizeStandardized(structure, parent, removedFragments, forPrediction: true);
+    }
+
     public const int MorganRadius = 2;
     public const int MorganBits = Fingerprint.DefaultBits;
 
