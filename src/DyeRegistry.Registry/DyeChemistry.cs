@@ -106,9 +106,8 @@ public sealed class DyeChemistry(FormulaLibrary library)
 
     /// <summary>The registry's standardization of <paramref name="record"/>, with the parent's
     /// SMILES and its key computed on the SMILES read back: what is stored is what a later reader
-    /// gets. When the parent cannot be read back (RDKit's uncharger leaves the cyclopentadienyl of a
-    /// ferrocene neutral with one H per carbon, which no Kekule structure has), the same without
-    /// neutralization, whose charged parent can; a parent that still cannot be read back is an
+    /// gets. The bridge's neutralization already keeps a parent readable (it keeps the charged form
+    /// when the neutral one would not read back); a parent that still cannot be read back is an
     /// error (the record is refused with the reason).</summary>
     public static (StandardizationResult Result, string Smiles, string Key) Standardized(Molecule record, MoleculeParseOptions? options = null)
     {
@@ -118,18 +117,8 @@ public sealed class DyeChemistry(FormulaLibrary library)
         var reread = Molecule.ParseSmiles(smiles, options);
         if (!reread.Success)
         {
-            var charged = record.Standardize(Standardization with { Neutralize = false });
-            var chargedSmiles = charged.Parent.ToSmiles();
-            var chargedReread = Molecule.ParseSmiles(chargedSmiles, options);
-            if (!chargedReread.Success)
-            {
-                charged.Parent.Dispose();
-                standardized.Parent.Dispose();
-                throw new ChemistryException(ChemistryErrorCode.InvalidStructure, $"the standardized parent {smiles} cannot be read back by RDKit ({reread.Error.Message}); the record is not registered");
-            }
-
             standardized.Parent.Dispose();
-            (standardized, smiles, reread) = (charged with { Steps = [.. charged.Steps, "neutralize:skipped"] }, chargedSmiles, chargedReread);
+            throw new ChemistryException(ChemistryErrorCode.InvalidStructure, $"the standardized parent {smiles} cannot be read back by RDKit ({reread.Error.Message}); the record is not registered");
         }
 
         using var back = reread.Value;

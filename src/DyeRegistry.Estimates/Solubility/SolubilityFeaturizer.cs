@@ -4,13 +4,15 @@ namespace DyeRegistry.Estimates.Solubility;
 
 /// <summary>
 /// Structure to <see cref="FeaturizedCompound"/>: the standardized parent (the registry's
-/// standardization: cleanup, salts set aside, metals disconnected, neutralized, canonical tautomer by
-/// heteroatom H shifts), its RDKit descriptors, Morgan fingerprint and scaffold. Thread-safe.
+/// standardization: cleanup, salts set aside, metals disconnected, neutralized; then the canonical
+/// tautomer by heteroatom H shifts, which the model was trained on and the registry no longer
+/// takes), its RDKit descriptors, Morgan fingerprint and scaffold. Thread-safe.
 /// </summary>
 public sealed class SolubilityFeaturizer : IDisposable
 {
-    /// <summary>The registry's parent (DyeRegistry.Registry.DyeChemistry.Standardization), restated
-    /// here because this layer does not reference the registry.</summary>
+    /// <summary>The registry's parent (DyeRegistry.Registry.DyeChemistry.Standardization, restated
+    /// here because this layer does not reference the registry) plus <see cref="ModelTautomer"/>'s
+    /// step: the model's parent.</summary>
     public static readonly StandardizationOptions Standardization = StandardizationOptions.Registration with
     {
         DisconnectMetals = true,
