@@ -167,27 +167,34 @@ bool fits(const ConnectivityAtom& q, int element, bool in_ring) {
 }  // namespace
 
 MoleculeConnectivity::MoleculeConnectivity(RDKit::ROMol& mol) : mol(&mol) {
-  // Ring membership only: RDKit's fast ring finder marks every atom and bond on a cycle.
-  if (!mol.getRingInfo()->isInitialized()) RDKit::MolOps::fastFindRings(mol);
-  const auto* rings = mol.getRingInfo();
+  element.reserve(mol.getNumAtoms());
   for (const auto* a : mol.atoms()) {
     element.push_back(a->getAtomicNum());
-    atom_in_ring.push_back(rings->numAtomRings(a->getIdx()) > 0);
     counts[a->getAtomicNum()]++;
   }
-  for (const auto* b : mol.bonds()) {
+}
+
+void MoleculeConnectivity::read_rings() {
+  if (rings_read) return;
+  rings_read = true;
+  // Ring membership only: RDKit's fast ring finder marks every atom and bond on a cycle.
+  if (!mol->getRingInfo()->isInitialized()) RDKit::MolOps::fastFindRings(*mol);
+  const auto* rings = mol->getRingInfo();
+  for (const auto* a : mol->atoms()) atom_in_ring.push_back(rings->numAtomRings(a->getIdx()) > 0);
+  for (const auto* b : mol->bonds()) {
     bond_ends.emplace_back(static_cast<int>(b->getBeginAtomIdx()), static_cast<int>(b->getEndAtomIdx()));
     bond_in_ring.push_back(rings->numBondRings(b->getIdx()) > 0);
   }
 }
 
-bool connectivity_allows(const MoleculeConnectivity& m, dr_mol& query) {
+bool connectivity_allows(MoleculeConnectivity& m, dr_mol& query) {
   const auto& q = connectivity_of(query);
-  if (q.atoms.size() > m.element.size() || q.bonds.size() > m.bond_ends.size()) return false;
+  if (q.atoms.size() > m.element.size() || q.bonds.size() > m.mol->getNumBonds()) return false;
   for (const auto& [element, needed] : q.element_counts) {
     auto found = m.counts.find(element);
     if (found == m.counts.end() || found->second < needed) return false;
   }
+  m.read_rings();
   for (const auto& qa : q.atoms) {
     bool any = false;
     for (size_t i = 0; i < m.element.size() && !any; ++i) any = fits(qa, m.element[i], m.atom_in_ring[i]);

@@ -73,20 +73,25 @@ struct BridgeError {
 // warning logs into a per-thread buffer (log_capture.cpp) so each call can report its own reason.
 // A molecule's elements and ring membership, read once for several queries (rings are found
 // by RDKit's fast ring finder when the molecule has none, so an unsanitized molecule will do).
+// Elements are counted at once; rings and bonds are read only when a query's element counts
+// are met (most records lack a core's elements, and their rings were never needed).
 struct MoleculeConnectivity {
   explicit MoleculeConnectivity(RDKit::ROMol& mol);
-  const RDKit::ROMol* mol;
+  RDKit::ROMol* mol;
   std::vector<int> element;
+  std::map<int, int> counts;
+  // Filled by read_rings, on first need.
+  bool rings_read = false;
   std::vector<char> atom_in_ring;
   std::vector<std::pair<int, int>> bond_ends;
   std::vector<char> bond_in_ring;
-  std::map<int, int> counts;
+  void read_rings();
 };
 
 // False when no embedding of the query can exist in the molecule, in any form the matcher
 // makes of it (sanitized, fragments set aside, tautomers): an element, ring or connectivity
 // requirement of the query is unmet. True means possible, not certain.
-bool connectivity_allows(const MoleculeConnectivity& mol, dr_mol& query);
+bool connectivity_allows(MoleculeConnectivity& mol, dr_mol& query);
 
 void install_log_capture();
 void clear_captured_log();

@@ -150,7 +150,7 @@ int32_t dr_substruct_skeleton_screen(dr_mol* mol, dr_mol* const* queries, int32_
     for (int32_t i = 0; i < count; ++i) require_query(queries[i]);
     MolLock lock(mol);
     ensure_rings(mol);
-    const MoleculeConnectivity facts(*mol->mol);
+    MoleculeConnectivity facts(*mol->mol);
     for (int32_t i = 0; i < count; ++i) {
       possible[i] = connectivity_allows(facts, *queries[i]) ? 1 : 0;
     }

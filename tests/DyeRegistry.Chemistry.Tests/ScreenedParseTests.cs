@@ -136,4 +136,27 @@ public sealed class ScreenedParseTests : IDisposable
         Assert.True(Molecule.ParseSmilesIfMightContain("NC(N)=O", q).RuledOut);            // two N
         Assert.False(Molecule.ParseSmilesIfMightContain("NC(N)=O.NC(N)=O", q).RuledOut);    // four N
     }
+    /// <summary>
+    /// Rings are read only once some query's element counts are met (connectivity_screen.cpp):
+    /// a query whose elements are absent must not stop the next one from getting its ring test,
+    /// and a ring test must still come after a query that needed none.
+    /// </summary>
+    [Fact]
+    public void RingsAreRead_ForTheFirstQueryWhoseElementsArePresent()
+    {
+        using var threeO = QueryMolecule.FromSmarts("[#8]~[#8]~[#8]");
+        using var acyclicNN = QueryMolecule.FromSmarts("[#7;!R]~[#7;!R]");
+        foreach (List<QueryMolecule> q in new[] { new List<QueryMolecule> { threeO, acyclicNN }, [acyclicNN, threeO] })
+        {
+            Assert.False(Molecule.ParseSmilesIfMightContain("CN=NC", q).RuledOut);
+            Assert.True(Molecule.ParseSmilesIfMightContain("c1ccnnc1", q).RuledOut);        // N-N in a ring only
+            Assert.False(Molecule.ParseSmilesIfMightContain("c1ccnnc1.OOO", q).RuledOut);    // the other query's elements
+            Assert.True(Molecule.ParseSmilesIfMightContain("CCO", q).RuledOut);
+            Assert.True(Molecule.ParseSmilesIfMightContain("c1ccnnc1", q, validate: false).RuledOut);
+            using var pyridazine = Molecule.FromSmiles("c1ccnnc1");
+            Assert.All(pyridazine.SkeletonMightEmbed(q), Assert.False);
+            using var azo = Molecule.FromSmiles("CN=NC");
+            Assert.Equal(q.Select(x => ReferenceEquals(x, acyclicNN)).ToArray(), azo.SkeletonMightEmbed(q));
+        }
+    }
 }
