@@ -94,7 +94,7 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
                 var count = batch.Count;
                 Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                     i => verdicts[i] = OutOfTime() ? Confirmed.NotChecked : Confirm(batch[i].ParentSmiles, query, queries));
-                var found = new List<SearchHit>();
+                var found = new List<DyeStructure>();
                 for (var i = 0; i < count; i++)
                 {
                     if (verdicts[i] == Confirmed.NotChecked)
@@ -105,7 +105,7 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
 
                     if (verdicts[i] == Confirmed.Contains)
                     {
-                        found.Add(Hit(batch[i], null));
+                        found.Add(batch[i]);
                     }
                     else if (verdicts[i] == Confirmed.Unreadable)
                     {
@@ -117,7 +117,8 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
 
                 batch.Clear();
                 tally.Elapsed = clock.Elapsed;
-                return found;
+                var records = Records(store, found.Select(d => d.Id));
+                return found.Select(d => Hit(d, records.GetValueOrDefault(d.Id), null)).ToList();
             }
         }
     }
@@ -191,19 +192,58 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
         {
             var stamp = formulas.Stamp;
             RecomputeStale(store, chemistry, stamp, batch);
+            var found = new List<(DyeStructure Dye, bool Undetermined)>(HitBatch);
             foreach (var dye in store.FormulaCandidates(formula, stamp))
             {
                 var within = dye.FormulaStamp == stamp ? dye.Within : chemistry.Value.Within(dye);
                 if (within.Contains(formula))
                 {
-                    yield return Hit(store, dye, null);
+                    found.Add((dye, false));
                 }
                 else if (within.Contains(DyeChemistry.UndeterminedPrefix + formula))
                 {
-                    yield return Hit(store, dye, null) with { Verdict = FormulaVerdictText.Undetermined };
+                    found.Add((dye, true));
+                }
+
+                if (found.Count == HitBatch)
+                {
+                    foreach (var hit in Hits(store, found))
+                    {
+                        yield return hit;
+                    }
                 }
             }
+
+            foreach (var hit in Hits(store, found))
+            {
+                yield return hit;
+            }
         }
+    }
+
+    /// <summary>How many hits of a formula search have their records read together (one query
+    /// instead of one per hit): what the search holds of them at once.</summary>
+    public const int HitBatch = 256;
+
+    // The hits of a batch, their records read in one call, in the batch's order; the batch is emptied.
+    private static List<SearchHit> Hits(IRegistryStore store, List<(DyeStructure Dye, bool Undetermined)> found)
+    {
+        var records = Records(store, found.Select(f => f.Dye.Id));
+        var hits = found.Select(f =>
+        {
+            var hit = Hit(f.Dye, records.GetValueOrDefault(f.Dye.Id), null);
+            return f.Undetermined ? hit with { Verdict = FormulaVerdictText.Undetermined } : hit;
+        }).ToList();
+        found.Clear();
+        return hits;
+    }
+
+    private static Dictionary<string, StoredRecord> Records(IRegistryStore store, IEnumerable<string> ids)
+    {
+        var list = ids.ToList();
+        return list.Count == 0
+            ? new Dictionary<string, StoredRecord>(StringComparer.Ordinal)
+            : store.GetMany(list).ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
 
     // The dyes stored with other formula files, a page at a time: read (the store's reader closed),
@@ -268,21 +308,29 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
         {
             var fp = Fingerprint.FromBytes(bits);
             var ranked = new List<(string Id, double T)>();
-            foreach (var d in store.SimilarityCandidates(bits, minimum))
+            foreach (var (id, morgan) in store.SimilarityFingerprints(bits, minimum))
             {
-                var t = fp.Tanimoto(Fingerprint.FromBytes(d.MorganFingerprint));
+                var t = fp.Tanimoto(Fingerprint.FromBytes(morgan));
                 if (t >= minimum)
                 {
-                    ranked.Add((d.Id, t));
+                    ranked.Add((id, t));
                 }
             }
 
             ranked.Sort((a, b) => b.T != a.T ? b.T.CompareTo(a.T) : string.CompareOrdinal(a.Id, b.Id));
-            foreach (var (id, t) in ranked)
+
+            // The hits' dyes and records read a batch at a time (two queries, not two per hit).
+            foreach (var page in ranked.Chunk(HitBatch))
             {
-                if (store.GetDye(id) is { } dye)
+                var ids = page.Select(p => p.Id).ToList();
+                var dyes = store.GetDyes(ids).ToDictionary(d => d.Id, StringComparer.Ordinal);
+                var records = Records(store, dyes.Keys);
+                foreach (var (id, t) in page)
                 {
-                    yield return Hit(dye, t);
+                    if (dyes.TryGetValue(id, out var dye))
+                    {
+                        yield return Hit(dye, records.GetValueOrDefault(id), t);
+                    }
                 }
             }
         }
@@ -311,11 +359,10 @@ public sealed class RegistrySearch(IRegistryStore store, DyeChemistry chemistry)
         public const string Undetermined = "undetermined (search limit; dyereg match gives the limit)";
     }
 
-    private SearchHit Hit(DyeStructure dye, double? similarity) => Hit(store, dye, similarity);
+    private SearchHit Hit(DyeStructure dye, double? similarity) => Hit(dye, store.Get(dye.Id), similarity);
 
-    private static SearchHit Hit(IRegistryStore store, DyeStructure dye, double? similarity)
+    private static SearchHit Hit(DyeStructure dye, StoredRecord? record, double? similarity)
     {
-        var record = store.Get(dye.Id);
         var smiles = record?.Document["smiles"]?.GetValue<string>() ?? AsDrawn(dye);
         return new SearchHit(dye.Id, smiles, similarity) { Parent = dye.ParentSmiles, Name = record?.Document["name"]?.GetValue<string>() };
     }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DyeRegistry.Storage.Records;
@@ -67,9 +68,7 @@ public sealed partial class PostgresRegistryStore
     /// <paramref name="minimum"/> by the cartridge's GiST-indexed <c>%</c> (threshold set a hair
     /// lower: the caller computes the exact score and filters).</summary>
     public IEnumerable<DyeStructure> SimilarityCandidates(byte[] morganFingerprint, double minimum) =>
-        StreamDyes(DyeSelect + " WHERE morgan_bfp % bfp_from_binary_text(@fp) ORDER BY id",
-            $"SET LOCAL rdkit.tanimoto_threshold = {Math.Max(0.0, minimum - 1e-9).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}",
-            ("fp", morganFingerprint));
+        StreamDyes(DyeSelect + " WHERE morgan_bfp % bfp_from_binary_text(@fp) ORDER BY id", SimilarityThreshold(minimum), ("fp", morganFingerprint));
 
     /// <summary>Dyes with this parent key, by its index.</summary>
     public IEnumerable<DyeStructure> ExactCandidates(string parentKey) =>
@@ -78,9 +77,47 @@ public sealed partial class PostgresRegistryStore
     /// <summary>Dyes whose stored membership names the formula (within, or undetermined), by the
     /// indexed membership table, and every dye whose membership was computed with formula files
     /// other than <paramref name="stamp"/> (the caller computes those again).</summary>
+    /// <remarks>The two sets are found each by its own index (the membership's by formula, the
+    /// stamp's as the two ranges either side of <paramref name="stamp"/>) and the dyes then read by
+    /// id: an OR of the two tests in one WHERE made the planner scan every dye.</remarks>
     public IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp) =>
-        StreamDyes(DyeSelect + " WHERE id IN (SELECT id FROM dye_formulas WHERE formula = @f OR formula = @u) OR formula_stamp <> @stamp ORDER BY id",
+        StreamDyes(DyeSelect + " WHERE id IN (SELECT id FROM dye_formulas WHERE formula = @f OR formula = @u " +
+            "UNION SELECT id FROM dye_structures WHERE formula_stamp < @stamp OR formula_stamp > @stamp) ORDER BY id",
             ("f", formulaId), ("u", "undetermined:" + formulaId), ("stamp", stamp));
+
+    /// <summary>The records with these ids, a few hundred per query (by the primary key).</summary>
+    public IReadOnlyList<StoredRecord> GetMany(IReadOnlyCollection<string> ids) => Read(c =>
+    {
+        var found = new List<StoredRecord>(ids.Count);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(GetManyChunk))
+        {
+            found.AddRange(Rows(c, null, RecordSelect + " WHERE id = ANY(@ids)", ReadRecord, ("ids", chunk)));
+        }
+
+        return found;
+    });
+
+    /// <summary>The dye structures with these ids, a few hundred per query (by the primary key).</summary>
+    public IReadOnlyList<DyeStructure> GetDyes(IReadOnlyCollection<string> ids) => Read(c =>
+    {
+        var found = new List<DyeStructure>(ids.Count);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(GetManyChunk))
+        {
+            found.AddRange(Rows(c, null, DyeSelect + " WHERE id = ANY(@ids)", ReadDye, ("ids", chunk)));
+        }
+
+        return found;
+    });
+
+    /// <summary>As <see cref="SimilarityCandidates"/>, only each candidate's id and fingerprint read.</summary>
+    public IEnumerable<(string Id, byte[] MorganFingerprint)> SimilarityFingerprints(byte[] morganFingerprint, double minimum) =>
+        Stream("SELECT id, morgan_fp FROM dye_structures WHERE morgan_bfp % bfp_from_binary_text(@fp) ORDER BY id",
+            SimilarityThreshold(minimum), r => (r.GetString(0), r.GetFieldValue<byte[]>(1)), ("fp", morganFingerprint));
+
+    private static string SimilarityThreshold(double minimum) =>
+        $"SET LOCAL rdkit.tanimoto_threshold = {Math.Max(0.0, minimum - 1e-9).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private const int GetManyChunk = 500;
 
     /// <summary>A page of the dyes stored with other formula files (by the stamp's index: the
     /// two ranges either side of <paramref name="stamp"/>), read whole.</summary>
@@ -139,8 +176,12 @@ public sealed partial class PostgresRegistryStore
                 Guard(() => Execute(connection, tx, setting));
             }
 
-            Guard(() => Execute(connection, tx, "DECLARE dr_walk NO SCROLL CURSOR FOR " + sql, parameters));
-            using var fetch = Command(connection, tx, $"FETCH FORWARD {FetchRows} FROM dr_walk");
+            // The cursor is named after its query: statements are prepared on the connection by
+            // their text (Max Auto Prepare), with the columns they return, so one FETCH text must
+            // never serve two queries of different columns.
+            var cursor = "dr_walk_" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sql)), 0, 8).ToLowerInvariant();
+            Guard(() => Execute(connection, tx, $"DECLARE {cursor} NO SCROLL CURSOR FOR " + sql, parameters));
+            using var fetch = Command(connection, tx, $"FETCH FORWARD {FetchRows} FROM {cursor}");
             int fetched;
             do
             {

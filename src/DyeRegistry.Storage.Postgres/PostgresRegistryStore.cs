@@ -44,6 +44,14 @@ public sealed partial class PostgresRegistryStore : IRegistryStore
     {
         var builder = PostgresLocation.Parse(location);
         builder.ApplicationName ??= "dyereg";
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The same few statements run for every record written or read: prepared on each
+            // connection after their second use, the server parses and plans each once, not per dye.
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         var store = new PostgresRegistryStore(PostgresLocation.Describe(builder), NpgsqlDataSource.Create(builder));
         try
         {

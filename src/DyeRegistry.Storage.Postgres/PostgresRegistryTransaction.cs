@@ -20,6 +20,9 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
     // (deleting a record cascades to both).
     private readonly HashSet<string> created = new(StringComparer.Ordinal);
 
+    // Dyes whose structure this transaction wrote (a second write of one clears what the first wrote).
+    private readonly HashSet<string> dyesWritten = new(StringComparer.Ordinal);
+
     private readonly PendingWrites pending = new(connection, tx);
 
     public StoredRecord? Get(string id) => store.Guard(() =>
@@ -40,8 +43,15 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
 
     public int Put(string id, RecordKind kind, JsonObject document, IReadOnlyList<string> references, int? ifVersion = null) => store.Guard(() =>
     {
-        pending.Flush();
-        var previous = store.GetRecord(connection, tx, id, forUpdate: true);
+        // A record this transaction read as absent is not read again: its insert finds the id
+        // taken if another writer created it meanwhile (ON CONFLICT below), as the read would.
+        var readAbsent = ifVersion is null && seen.TryGetValue(id, out var wasRead) && wasRead == 0 && !created.Contains(id);
+        if (!readAbsent)
+        {
+            pending.Flush();
+        }
+
+        var previous = readAbsent ? null : store.GetRecord(connection, tx, id, forUpdate: true);
         if (ifVersion is { } expected && previous?.Version != expected)
         {
             throw new VersionConflictException(id, expected, previous?.Version);
@@ -104,11 +114,18 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
             ("id", dye.Id), ("smiles", dye.ParentSmiles), ("key", dye.ParentKey), ("removed", PostgresRegistryStore.Json(dye.RemovedFragments)),
             ("pickle", dye.RecordPickle), ("pattern", dye.PatternFingerprint), ("morgan", dye.MorganFingerprint),
             ("within", PostgresRegistryStore.Json(dye.Within)), ("stamp", dye.FormulaStamp));
-        WriteMembership(dye.Id, dye.Within);
+        // A dye first written by this transaction, as a record it created, has no membership or
+        // parent key rows to clear.
+        var fresh = created.Contains(dye.Id) && dyesWritten.Add(dye.Id);
+        WriteMembership(dye.Id, dye.Within, clear: !fresh);
 
         // The unique parent key decides between two writers of one parent: the second waits for
         // the first here, then finds the key taken. A form of the owner (it references it) shares it.
-        pending.Add("DELETE FROM dye_parents WHERE id = @id AND parent_key <> @key", ("id", dye.Id), ("key", dye.ParentKey));
+        if (!fresh)
+        {
+            pending.Add("DELETE FROM dye_parents WHERE id = @id AND parent_key <> @key", ("id", dye.Id), ("key", dye.ParentKey));
+        }
+
         pending.Add("INSERT INTO dye_parents(parent_key, id) VALUES (@key, @id) ON CONFLICT (parent_key) DO NOTHING", ("key", dye.ParentKey), ("id", dye.Id));
         pending.AddQuery(
             "SELECT p.id, EXISTS (SELECT 1 FROM record_references r WHERE r.from_id = @id AND r.to_id = p.id) FROM dye_parents p WHERE p.parent_key = @key",
@@ -175,9 +192,13 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
             ("id", id), ("within", PostgresRegistryStore.Json(within)), ("stamp", formulaStamp), ("pickle", computedFrom));
     });
 
-    private void WriteMembership(string id, IReadOnlyList<string> within)
+    private void WriteMembership(string id, IReadOnlyList<string> within, bool clear = true)
     {
-        pending.Add("DELETE FROM dye_formulas WHERE id = @id", ("id", id));
+        if (clear)
+        {
+            pending.Add("DELETE FROM dye_formulas WHERE id = @id", ("id", id));
+        }
+
         if (within.Count > 0)
         {
             pending.Add("INSERT INTO dye_formulas(id, formula) SELECT @id, f FROM unnest(@within) AS f ON CONFLICT DO NOTHING",
@@ -195,6 +216,7 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
         }
 
         created.Remove(id);
+        dyesWritten.Remove(id);
         pending.Add("DELETE FROM records WHERE id = @id", ("id", id));
         pending.Add(
             "INSERT INTO record_history(id, version, change, previous_document, document, at_utc, changed_by) VALUES (@id, @version, 'deleted', @prev, NULL, @now, @by)",

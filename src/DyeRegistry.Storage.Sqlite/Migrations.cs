@@ -79,6 +79,16 @@ internal static class Migrations
             """),
         new(6, "the service's accounts, its audit of changes and the issued claim charts in the schema (they were created on first use), so an audit entry is written in the transaction of the change it records",
             AccountTables + "\n" + ChartSnapshotTables),
+        new(7, "formula membership as an indexed table (a formula search reads its members by index, not every dye's stored list), and the formula stamp indexed (the dyes stored with other formula files found without a scan)", """
+            CREATE TABLE dye_formulas(
+                id TEXT NOT NULL REFERENCES dye_structures(id) ON DELETE CASCADE,
+                formula TEXT NOT NULL,
+                PRIMARY KEY (id, formula)) WITHOUT ROWID;
+            CREATE INDEX dye_formulas_by_formula ON dye_formulas(formula, id);
+            CREATE INDEX dyes_by_formula_stamp ON dye_structures(formula_stamp);
+            INSERT OR IGNORE INTO dye_formulas(id, formula)
+                SELECT d.id, f.value FROM dye_structures d, json_each(d.within) AS f;
+            """),
     ];
 
     /// <summary>The accounts and the audit: step 6, and what an account store creates in a registry

@@ -62,33 +62,48 @@ public sealed partial class SqliteRegistryStore
         Stream(DyeSelect + " WHERE parent_key = $key ORDER BY id", ReadDye, ("$key", parentKey));
 
     /// <summary>A page of the dyes stored with other formula files, read whole (the connection is
-    /// then free for the search's write of their new membership); by the id's index from
-    /// <paramref name="afterId"/> on.</summary>
+    /// then free for the search's write of their new membership); by the stamp's index (the two
+    /// ranges either side of <paramref name="stamp"/>: the index cannot answer "IS NOT").</summary>
     public IReadOnlyList<DyeStructure> StaleFormulaDyes(string stamp, string? afterId, int limit) =>
-        Guard(() => Rows(DyeSelect + " WHERE id > $after AND formula_stamp IS NOT $stamp ORDER BY id LIMIT $limit", ReadDye, null,
+        Guard(() => Rows(DyeSelect + " WHERE id > $after AND (formula_stamp < $stamp OR formula_stamp > $stamp) ORDER BY id LIMIT $limit", ReadDye, null,
             ("$after", afterId ?? string.Empty), ("$stamp", stamp), ("$limit", limit)));
 
-    public IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp)
+    /// <summary>The dyes whose membership table names the formula (within, or undetermined) and
+    /// those stored with other formula files, each by its index (schema step 7), then read by id:
+    /// never a scan of every dye.</summary>
+    public IEnumerable<DyeStructure> FormulaCandidates(string formulaId, string stamp) =>
+        Stream(DyeSelect + " WHERE id IN (SELECT id FROM dye_formulas WHERE formula IN ($f, $u) " +
+            "UNION SELECT id FROM dye_structures WHERE formula_stamp < $stamp OR formula_stamp > $stamp) ORDER BY id", ReadDye,
+            ("$f", formulaId), ("$u", "undetermined:" + formulaId), ("$stamp", stamp));
+
+    /// <summary>The records with these ids, a few hundred per query (by the primary key).</summary>
+    public IReadOnlyList<StoredRecord> GetMany(IReadOnlyCollection<string> ids) => Guard(() =>
     {
-        // within is stored as a JSON array of strings. Every entry that ends in the formula's id
-        // ("M-I", and "undetermined:M-I") contains the id's JSON text with its closing quote: a
-        // superset of the members (formula I also finds "M-I"), which the search then decides exactly.
-        var ending = Json([formulaId])[2..^1];
-        var cmd = Guard(() => Command(DyeSelect + " WHERE formula_stamp IS NOT $stamp OR instr(within, $ending) > 0 ORDER BY id", null,
-            ("$stamp", stamp), ("$ending", ending)));
-        SqliteDataReader? reader = null;
-        try
+        var found = new List<StoredRecord>(ids.Count);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(GetManyChunk))
         {
-            reader = Guard(() => cmd.ExecuteReader());
-            while (Guard(() => reader.Read()))
-            {
-                yield return Guard(() => ReadDye(reader));
-            }
+            found.AddRange(Rows(RecordSelect + " WHERE id IN (SELECT value FROM json_each($ids))", ReadRecord, null, ("$ids", Json(chunk))));
         }
-        finally
+
+        return found;
+    });
+
+    /// <summary>The dye structures with these ids, a few hundred per query (by the primary key).</summary>
+    public IReadOnlyList<DyeStructure> GetDyes(IReadOnlyCollection<string> ids) => Guard(() =>
+    {
+        var found = new List<DyeStructure>(ids.Count);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(GetManyChunk))
         {
-            reader?.Dispose();
-            cmd.Dispose();
+            found.AddRange(Rows(DyeSelect + " WHERE id IN (SELECT value FROM json_each($ids))", ReadDye, null, ("$ids", Json(chunk))));
         }
-    }
+
+        return found;
+    });
+
+    /// <summary>Every dye's id and Morgan fingerprint, in id order: the ranking reads no pickle,
+    /// pattern fingerprint or membership list.</summary>
+    public IEnumerable<(string Id, byte[] MorganFingerprint)> SimilarityFingerprints(byte[] morganFingerprint, double minimum) =>
+        Stream("SELECT id, morgan_fp FROM dye_structures ORDER BY id", r => (r.GetString(0), (byte[])r[1]));
+
+    private const int GetManyChunk = 500;
 }

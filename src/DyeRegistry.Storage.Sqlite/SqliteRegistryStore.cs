@@ -241,10 +241,10 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         _ => $"registry {location}: {e.Message}",
     }, e);
 
-    internal void Execute(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
+    internal int Execute(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
     {
         using var cmd = Command(sql, tx, parameters);
-        cmd.ExecuteNonQuery();
+        return cmd.ExecuteNonQuery();
     }
 
     internal List<T> Rows<T>(string sql, Func<SqliteDataReader, T> read, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)

@@ -53,6 +53,7 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
             tx, ("$id", dye.Id), ("$smiles", dye.ParentSmiles), ("$key", dye.ParentKey), ("$removed", SqliteRegistryStore.Json(dye.RemovedFragments)),
             ("$pickle", dye.RecordPickle), ("$pattern", dye.PatternFingerprint), ("$morgan", dye.MorganFingerprint),
             ("$within", SqliteRegistryStore.Json(dye.Within)), ("$stamp", dye.FormulaStamp));
+        WriteMembership(dye.Id, dye.Within);
 
         // The unique parent key decides between two writers of one parent; a form of the owner
         // (it references it) shares the key.
@@ -76,11 +77,28 @@ internal sealed class SqliteRegistryTransaction(SqliteRegistryStore store, Tx tx
         }
     });
 
-    // BEGIN IMMEDIATE holds the write lock from the start, so the condition stays true until commit.
+    // BEGIN IMMEDIATE holds the write lock from the start, so the condition stays true until commit;
+    // the membership rows follow the dye's row when it was written.
     public void UpdateWithin(string id, IReadOnlyList<string> within, string formulaStamp, byte[]? computedFrom = null) => store.Guard(() =>
-        store.Execute("UPDATE dye_structures SET within = $within, formula_stamp = $stamp WHERE id = $id" +
+    {
+        var changed = store.Execute("UPDATE dye_structures SET within = $within, formula_stamp = $stamp WHERE id = $id" +
             (computedFrom is null ? string.Empty : " AND formula_stamp IS NOT $stamp AND record_pickle = $pickle"),
-            tx, ("$id", id), ("$within", SqliteRegistryStore.Json(within)), ("$stamp", formulaStamp), ("$pickle", computedFrom)));
+            tx, ("$id", id), ("$within", SqliteRegistryStore.Json(within)), ("$stamp", formulaStamp), ("$pickle", computedFrom));
+        if (changed > 0)
+        {
+            WriteMembership(id, within);
+        }
+    });
+
+    // The membership table mirrors the dye's stored list (a formula search reads it by index).
+    private void WriteMembership(string id, IReadOnlyList<string> within)
+    {
+        store.Execute("DELETE FROM dye_formulas WHERE id = $id", tx, ("$id", id));
+        foreach (var formula in within.Distinct(StringComparer.Ordinal))
+        {
+            store.Execute("INSERT INTO dye_formulas(id, formula) VALUES ($id, $f)", tx, ("$id", id), ("$f", formula));
+        }
+    }
 
     public void Delete(string id) => store.Guard(() =>
     {

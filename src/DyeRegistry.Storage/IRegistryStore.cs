@@ -19,6 +19,12 @@ public interface IRegistryStore : IDisposable
 
     StoredRecord? Get(string id);
 
+    /// <summary>The records with these ids that exist, in one read where the store can (a search
+    /// reads its hits' records a batch at a time instead of one query per hit); in no given order,
+    /// each at most once.</summary>
+    IReadOnlyList<StoredRecord> GetMany(IReadOnlyCollection<string> ids) =>
+        ids.Distinct(StringComparer.Ordinal).Select(Get).OfType<StoredRecord>().ToList();
+
     /// <summary>Every record (of one kind) in id order, all in memory: for the few inks and media a
     /// chart needs; a walk over the whole registry uses <see cref="Records"/>.</summary>
     IReadOnlyList<StoredRecord> List(RecordKind? kind = null);
@@ -43,6 +49,11 @@ public interface IRegistryStore : IDisposable
 
     DyeStructure? GetDye(string id);
 
+    /// <summary>The dye structures with these ids that exist, in one read where the store can; in
+    /// no given order, each at most once.</summary>
+    IReadOnlyList<DyeStructure> GetDyes(IReadOnlyCollection<string> ids) =>
+        ids.Distinct(StringComparer.Ordinal).Select(GetDye).OfType<DyeStructure>().ToList();
+
     /// <summary>Values computed for the record at import (empty when none).</summary>
     IReadOnlyList<ComputedQuantity> Computed(string id);
 
@@ -65,6 +76,11 @@ public interface IRegistryStore : IDisposable
     /// <summary>Dyes whose stored Morgan fingerprint may reach <paramref name="minimum"/> Tanimoto
     /// similarity to <paramref name="morganFingerprint"/> (default: every dye).</summary>
     IEnumerable<DyeStructure> SimilarityCandidates(byte[] morganFingerprint, double minimum) => Dyes();
+
+    /// <summary>The id and stored Morgan fingerprint of each of <see cref="SimilarityCandidates"/>,
+    /// in id order: all a similarity search's ranking reads (a store reads only these columns).</summary>
+    IEnumerable<(string Id, byte[] MorganFingerprint)> SimilarityFingerprints(byte[] morganFingerprint, double minimum) =>
+        SimilarityCandidates(morganFingerprint, minimum).Select(d => (d.Id, d.MorganFingerprint));
 
     /// <summary>Dyes whose stored membership names <paramref name="formulaId"/> (within or
     /// undetermined), and every dye whose membership was computed with formula files other than

@@ -52,6 +52,14 @@ public sealed class PostgresPushDownTests : IDisposable
         Assert.Equal(["D-39"], store.SimilarityCandidates(fp, 1.0).Select(d => d.Id));
         Assert.Equal(40, store.SimilarityCandidates(fp, 0.0).Count());
         Assert.InRange(store.SimilarityCandidates(store.GetDye("D-05")!.MorganFingerprint, 0.5).Count(), 2, 39);
+
+        // The ranking's read: the same candidates, their ids and stored fingerprints only.
+        foreach (var (probe, minimum) in new[] { ("D-39", 1.0), ("D-39", 0.0), ("D-05", 0.5) })
+        {
+            var bits = store.GetDye(probe)!.MorganFingerprint;
+            var expected = store.SimilarityCandidates(bits, minimum).Select(d => (d.Id, Convert.ToHexString(d.MorganFingerprint))).ToList();
+            Assert.Equal(expected, store.SimilarityFingerprints(bits, minimum).Select(x => (x.Id, Convert.ToHexString(x.MorganFingerprint))));
+        }
     }
 
     [Fact]

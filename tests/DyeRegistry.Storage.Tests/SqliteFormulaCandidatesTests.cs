@@ -53,6 +53,29 @@ public sealed class SqliteFormulaCandidatesTests : IDisposable
     }
 
     [Fact]
+    public void ARegistryOfSchema6_GetsItsMembershipTableFilledFromTheStoredLists()
+    {
+        // Back to what schema 6 held: no membership table, no stamp index.
+        store.Dispose();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.Location};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "DROP TABLE dye_formulas; DROP INDEX dyes_by_formula_stamp; DELETE FROM schema_version; INSERT INTO schema_version VALUES (6);";
+            cmd.ExecuteNonQuery();
+        }
+
+        using var migrated = ((IStoreFixture)fixture).Open(create: false);
+        Assert.Equal(7, migrated.SchemaVersion);
+        var candidates = migrated.FormulaCandidates("M-I", library.Stamp).Select(d => d.Id).ToList();
+        Assert.Contains("D-03", candidates); // within
+        Assert.Contains("D-04", candidates); // undetermined
+        Assert.Contains("D-05", candidates); // stored with other formula files
+        var expected = migrated.Dyes().Where(d => d.Within.Contains("M-I") || d.Within.Contains(DyeChemistry.UndeterminedPrefix + "M-I") || d.FormulaStamp != library.Stamp).Select(d => d.Id);
+        Assert.Equal(expected, candidates);
+    }
+
+    [Fact]
     public void SubstructureCandidates_AreTheDyesWhoseFingerprintHoldsTheScreen()
     {
         var dyes = store.Dyes().ToList();

@@ -315,6 +315,80 @@ public abstract class StoreContract<TFixture> : IDisposable
     }
 
     [Fact]
+    public void GetMany_ReadsTheRecordsThatExist_AsGetReadsThem()
+    {
+        // More than one query's worth of ids, with missing ones and repeats.
+        using (var tx = Store.Begin())
+        {
+            for (var i = 0; i < 620; i++)
+            {
+                tx.Put($"P-{i:D4}", RecordKind.Polymer, Polymer($"P-{i:D4}", $"polymer {i}"), []);
+            }
+
+            tx.Commit();
+        }
+
+        string[] ids = [.. Enumerable.Range(0, 700).Select(i => $"P-{i:D4}"), "P-0003", "P-0600", "NO-SUCH"];
+        var many = Store.GetMany(ids);
+        Assert.Equal(Enumerable.Range(0, 620).Select(i => $"P-{i:D4}"), many.Select(r => r.Id).Order(StringComparer.Ordinal));
+        foreach (var record in many.Where((_, i) => i % 97 == 0))
+        {
+            var one = Store.Get(record.Id)!;
+            Assert.Equal(one.Version, record.Version);
+            Assert.Equal(one.UpdatedUtc, record.UpdatedUtc);
+            Assert.True(JsonNode.DeepEquals(one.Document, record.Document));
+        }
+
+        Assert.Empty(Store.GetMany([]));
+        Assert.Empty(Store.GetMany(["NO-SUCH"]));
+    }
+
+    [Fact]
+    public void AFormulaSearchWithManyHits_GivesEveryMemberWithItsRecord_InIdOrder_AndFollowsRewrittenMembership()
+    {
+        // More hits than the search reads together (RegistrySearch.HitBatch), members chosen by
+        // the stored membership; the others keep theirs (none of this formula).
+        var formula = Chemistry.Library.Formulas[0].Formula.Id;
+        var stamp = Chemistry.Library.Stamp;
+        var count = RegistrySearch.HitBatch + 40;
+        using (var tx = Store.Begin())
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var id = $"D-{i:D4}";
+                tx.Put(id, RecordKind.Dye, new JsonObject { ["kind"] = "dye", ["id"] = id, ["smiles"] = DyeSmiles(i), ["name"] = $"dye {i}" }, []);
+                tx.PutDye(Dye(id, DyeSmiles(i)));
+                tx.UpdateWithin(id, i % 5 == 4 ? [] : i % 5 == 3 ? [DyeChemistry.UndeterminedPrefix + formula] : [formula, "other"], stamp);
+            }
+
+            tx.Commit();
+        }
+
+        var search = new RegistrySearch(Store, Chemistry);
+        var hits = search.WithinFormula(formula);
+        var members = Enumerable.Range(0, count).Where(i => i % 5 != 4).ToList();
+        Assert.Equal(members.Select(i => $"D-{i:D4}"), hits.Select(h => h.Id));
+        Assert.Equal(members.Select(i => $"dye {i}"), hits.Select(h => h.Name));
+        Assert.Equal(members.Select(i => DyeSmiles(i)), hits.Select(h => h.Smiles));
+        Assert.Equal(members.Count(i => i % 5 == 3), hits.Count(h => h.Verdict is not null));
+
+        // Membership rewritten (as a formula search writes it after the files changed): the
+        // search follows the new lists, never the old ones.
+        using (var tx = Store.Begin())
+        {
+            tx.UpdateWithin("D-0000", [], stamp);
+            tx.UpdateWithin("D-0004", [formula], stamp);
+            tx.Commit();
+        }
+
+        var after = search.WithinFormula(formula).Select(h => h.Id).ToList();
+        Assert.DoesNotContain("D-0000", after);
+        Assert.Contains("D-0004", after);
+        Assert.Equal(members.Count, after.Count);
+        Assert.DoesNotContain("D-0000", Store.FormulaCandidates(formula, stamp).Select(d => d.Id));
+    }
+
+    [Fact]
     public void DyesWithMembershipFromOtherFormulaFiles_AreFoundAgain()
     {
         using (var tx = Store.Begin())
