@@ -285,18 +285,28 @@ internal static class RegistryCommands
         var maxRecursion = new Option<int>("--max-query-recursion") { Description = $"Refuse a SMARTS whose recursive SMARTS nest deeper (default {QueryLimits.Default.MaxRecursionDepth}).", DefaultValueFactory = _ => QueryLimits.Default.MaxRecursionDepth };
         var maxLength = new Option<int>("--max-query-length") { Description = $"Refuse a longer SMARTS, in characters (default {QueryLimits.Default.MaxLength:N0}).", DefaultValueFactory = _ => QueryLimits.Default.MaxLength };
         var timeLimit = new Option<double>("--time-limit") { Description = $"Stop a --smarts search after this many seconds with the hits so far, exit code {ExitCodes.Incomplete} (default {QueryLimits.Default.TimeBudget.TotalSeconds:F0}).", DefaultValueFactory = _ => QueryLimits.Default.TimeBudget.TotalSeconds };
+        var limit = new Option<int>("--limit") { Description = "Print at most this many hits (0: all), in the search's order (by id; similarity: best first), and say whether more exist. The search stops there, so on a large registry the first hits come without reading the rest.", DefaultValueFactory = _ => 0 };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--limit: expected a whole number of hits, 0 or more (0: all)");
+            }
+        });
         var command = new Command("search", "Search registered dyes by substructure, formula membership, similarity or exact parent. SMARTS, similarity and exact searches compare standardized parents (salts and solvents set aside, neutralized, in the tautomer drawn), the query's too; each hit shows the record as drawn and its parent.")
         {
-            folder, smarts, formula, similar, exact, minimum, format, maxQueryAtoms, maxRecursion, maxLength, timeLimit,
+            folder, smarts, formula, similar, exact, minimum, format, maxQueryAtoms, maxRecursion, maxLength, timeLimit, limit,
         };
         Examples.Add(command,
             "dyereg search --similar 'CN(C)c1ccc(N=Nc2ccc(S(=O)(=O)[O-])cc2)cc1.[Na+]' --min-tanimoto 0.6",
             "dyereg search --exact 'CN(C)c1ccc(N=Nc2ccc(S(=O)(=O)O)cc2)cc1'",
             "dyereg search --smarts 'c/N=N/c' --format jsonl",
-            "dyereg search --formula Y-I");
+            "dyereg search --formula Y-I",
+            "dyereg search --formula Y-I --limit 50");
         command.SetAction(parse => Guard(parse, () =>
         {
             var seconds = parse.GetValue(timeLimit);
+            var most = parse.GetValue(limit);
             var request = new DyeSearchQuery(parse.GetValue(smarts), parse.GetValue(formula), parse.GetValue(similar))
             {
                 Exact = parse.GetValue(exact),
@@ -333,8 +343,16 @@ internal static class RegistryCommands
                 (text ? "; columns: " + SearchHitText.Header(request.Similar is not null, request.Formula is not null).Replace("\t", ", ", StringComparison.Ordinal) : string.Empty));
 
             var count = 0;
+            var more = false;
             foreach (var h in outcome.Hits)
             {
+                if (most > 0 && count == most)
+                {
+                    // one hit past the limit says that more exist; leaving the loop ends the walk
+                    more = true;
+                    break;
+                }
+
                 if (count == 0)
                 {
                     Hosting.StartupLog.Mark("first hit");
@@ -348,6 +366,13 @@ internal static class RegistryCommands
             if (outcome.UnreadableNote is { } unreadable)
             {
                 parse.InvocationConfiguration.Error.WriteLine("warning: " + unreadable);
+            }
+
+            if (more)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(FormattableString.Invariant(
+                    $"{Counted.Of(count, "hit")} shown (--limit {most}); more exist: the search stopped there"));
+                return ExitCodes.Success;
             }
 
             if (!outcome.Complete)
