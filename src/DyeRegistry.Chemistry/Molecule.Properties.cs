@@ -37,8 +37,11 @@ public sealed partial class Molecule
     public Fingerprint PatternFingerprint(int bits = Fingerprint.DefaultBits) => new(Proxy.PatternFingerprint(handle, bits));
 
     /// <summary>Morgan (ECFP-like) bit fingerprint, for similarity. Radius 2 is ECFP4.</summary>
-    public Fingerprint MorganFingerprint(int radius = 2, int bits = Fingerprint.DefaultBits) =>
-        new(Proxy.MorganFingerprint(handle, radius, bits));
+    public Fingerprint MorganFingerprint(int radius = 2, int bits = Fingerprint.DefaultBits)
+    {
+        ChemistryWorkCounts.MorganFingerprint();
+        return new(Proxy.MorganFingerprint(handle, radius, bits));
+    }
 
     /// <summary>An SVG drawing (RDKit MolDraw2D), with highlights and atom notes as asked.</summary>
     public string ToSvg(DepictionOptions? options = null) => Proxy.ToSvg(handle, (options ?? DepictionOptions.Default).ToJson());

@@ -9,6 +9,7 @@ public sealed partial class Molecule
     public StandardizationResult Standardize(StandardizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ChemistryWorkCounts.Standardization(options.CanonicalTautomer);
         var (parent, reportJson) = Proxy.Standardize(handle, options.ToJson());
         using var report = JsonDocument.Parse(reportJson);
         var root = report.RootElement;
@@ -27,6 +28,7 @@ public sealed partial class Molecule
     public TautomerSet EnumerateTautomers(int maxTautomers = 1000, bool heteroatomShiftsOnly = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxTautomers);
+        ChemistryWorkCounts.TautomerEnumeration();
         var (mols, truncated) = Proxy.EnumerateTautomers(handle, maxTautomers, heteroatomShiftsOnly);
         return new TautomerSet(mols.Select(h => new Molecule(h)).ToArray(), truncated);
     }

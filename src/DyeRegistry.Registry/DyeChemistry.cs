@@ -70,8 +70,9 @@ public sealed class DyeChemistry(FormulaLibrary library)
         using var record = parsed.Value;
         try
         {
-            var (standardized, parentSmiles, key) = Standardized(record, ParseOptions);
+            var (standardized, parentSmiles, key, readBack) = StandardizedAndReadBack(record, ParseOptions);
             using var parent = standardized.Parent;
+            using var storedParent = readBack;
             var within = Membership(matcher.Match(record, MatchOptions));
             var dye = new DyeStructure(
                 id,
@@ -83,7 +84,9 @@ public sealed class DyeChemistry(FormulaLibrary library)
                 parent.MorganFingerprint().ToBytes(),
                 within,
                 Library.Stamp);
-            atParent?.Invoke(record, parent, dye);
+            // The parent as stored and read back: what a later reader of the dye gets (a
+            // re-estimate parses the stored SMILES), with the ring perception of a parse.
+            atParent?.Invoke(record, storedParent, dye);
             return ParseResult<DyeStructure>.Ok(dye);
         }
         catch (ChemistryException e)
@@ -111,6 +114,15 @@ public sealed class DyeChemistry(FormulaLibrary library)
     /// error (the record is refused with the reason).</summary>
     public static (StandardizationResult Result, string Smiles, string Key) Standardized(Molecule record, MoleculeParseOptions? options = null)
     {
+        var (result, smiles, key, readBack) = StandardizedAndReadBack(record, options);
+        readBack.Dispose();
+        return (result, smiles, key);
+    }
+
+    /// <summary>As <see cref="Standardized"/>, with the parent read back from its SMILES (the caller
+    /// disposes it).</summary>
+    private static (StandardizationResult Result, string Smiles, string Key, Molecule ReadBack) StandardizedAndReadBack(Molecule record, MoleculeParseOptions? options)
+    {
         ArgumentNullException.ThrowIfNull(record);
         var standardized = record.Standardize(Standardization);
         var smiles = standardized.Parent.ToSmiles();
@@ -121,8 +133,17 @@ public sealed class DyeChemistry(FormulaLibrary library)
             throw new ChemistryException(ChemistryErrorCode.InvalidStructure, $"the standardized parent {smiles} cannot be read back by RDKit ({reread.Error.Message}); the record is not registered");
         }
 
-        using var back = reread.Value;
-        return (standardized, smiles, back.TautomerInvariantKey());
+        var back = reread.Value;
+        try
+        {
+            return (standardized, smiles, back.TautomerInvariantKey(), back);
+        }
+        catch
+        {
+            back.Dispose();
+            standardized.Parent.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Formula membership of a stored structure (when the formula files changed).</summary>

@@ -5,6 +5,7 @@ using DyeRegistry.Cli.Estimating;
 using DyeRegistry.Estimates.Solubility;
 using DyeRegistry.Markush;
 using DyeRegistry.Registry;
+using DyeRegistry.Storage;
 using DyeRegistry.Storage.Records;
 using DyeRegistry.TestSupport;
 
@@ -194,6 +195,72 @@ public sealed class EstimatedEvidenceTests : IDisposable
             Assert.Equal(own.Morgan, atParent.Morgan);
             Assert.Equal(own.MolarMassGramsPerMole, atParent.MolarMassGramsPerMole);
         }
+    }
+
+    [Fact]
+    public void TheModelsParent_IsTheRegistrysParent()
+    {
+        // Equal options: the parent the registry stores (tautomer as drawn) is the one the model
+        // was trained on, so an estimate at import takes it as it is.
+        Assert.Equal(DyeChemistry.Standardization, SolubilityFeaturizer.Standardization);
+        Assert.False(SolubilityFeaturizer.Standardization.CanonicalTautomer);
+    }
+
+    /// <summary>What an estimate adds to a dye's import, counted on this thread (not timed): with a
+    /// model of the current format, no standardization or tautomer enumeration and no Morgan
+    /// fingerprint beyond the registry's own (it fails if the estimate took the parent to a canonical
+    /// tautomer, or fingerprinted it again); the estimate is still made. The same for the re-estimate
+    /// of a stored dye (dyereg estimate registry), which parses the stored parent but takes the stored
+    /// fingerprint. A format-1 model (trained on canonical tautomers) still gets its tautomer.</summary>
+    [Fact]
+    public void AnEstimateAtImport_EnumeratesNoTautomers_AndTakesTheRegistrysMorganFingerprint()
+    {
+        var modelFile = Path.Combine(dir, "current.zip");
+        var (trained, _, trainErr) = CliRunner.Run("model", "train", "solubility", "--data", Path.Combine(AppContext.BaseDirectory, "Fixtures", "synthetic-solubility.csv"), "-o", modelFile, "--trees", "40");
+        Assert.True(trained == 0, trainErr);
+        var model = SolubilityModel.Load(modelFile);
+        Assert.Equal(ModelMetadata.CurrentFormat, model.Metadata.Format);
+
+        using var library = FormulaLibrary.Load(FormulaLibrary.DefaultFolder());
+        using var store = DyeRegistry.Storage.Sqlite.SqliteRegistryStore.Open(Db, create: true);
+        var importer = new RegistryImporter(store, new DyeChemistry(library));
+        using var estimates = new RecordEstimates(model);
+        foreach (var (smiles, i) in Varied.Select((s, i) => (s, i)))
+        {
+            var input = new RecordInput("in.json", $"record {i + 1}", new JsonObject { ["kind"] = "dye", ["id"] = $"W-{i + 1}", ["smiles"] = smiles });
+            var (plain, withoutEstimate) = Counted(() => importer.Prepare(input));
+            var (estimated, withEstimate) = Counted(() => estimates.Prepare(importer, input));
+
+            Assert.True(plain.Valid && estimated.Valid, smiles);
+            Assert.Empty(plain.Computed);
+            var estimate = Assert.Single(estimated.Computed, q => q.Field == RecordEstimates.SolubilityField);
+            Assert.Equal(ComputedQuantity.Estimated, estimate.Source);
+            Assert.True(withoutEstimate.Standardizations >= 1 && withoutEstimate.MorganFingerprints >= 1, $"{smiles}: the registry's own work was not counted ({withoutEstimate})");
+            Assert.Equal(withoutEstimate, withEstimate);
+            Assert.Equal(0, withEstimate.TautomerEnumerations);
+
+            // The re-estimate from the stored dye: one parse of the stored parent, nothing counted.
+            var ((again, why), redo) = Counted(() => estimates.Estimate(RecordKind.Dye, input.Document!, estimated.Dye));
+            Assert.Equal(new ChemistryWork(0, 0, 0), redo);
+            Assert.True(again is not null, why);
+            Assert.Equal(estimate.Value, again.Value);
+            Assert.Equal(estimate.Low, again.Low);
+            Assert.Equal(estimate.High, again.High);
+        }
+
+        // The seam sees the work when it is done: a format-1 featurizer's canonical tautomer.
+        using var legacy = new SolubilityFeaturizer(canonicalTautomer: true);
+        using var drawn = Molecule.ParseSmiles(Varied[3]).GetValueOrThrow();
+        using var parent = Molecule.ParseSmiles("Oc1ccc2ccccc2c1N=Nc1ccccc1").GetValueOrThrow();
+        var (_, old) = Counted(() => legacy.FeaturizeRegistryParent(drawn, parent, 0, parent.MorganFingerprint()));
+        Assert.Equal(1, old.TautomerEnumerations);
+    }
+
+    private static (T Result, ChemistryWork Work) Counted<T>(Func<T> work)
+    {
+        var start = ChemistryWorkCounts.Current;
+        var result = work();
+        return (result, ChemistryWorkCounts.Current - start);
     }
 
     // Salts, azo, anthraquinone, a hydrate, a metal complex, a solvent-like small molecule, a

@@ -60,7 +60,7 @@ public sealed class SolubilityCommandTests : IDisposable
         Assert.True(interval[0] < logS && logS < interval[1]);
         var grams = phenol.GetProperty("gPer100gWaterInterval").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.True(grams[0] < phenol.GetProperty("gPer100gWater").GetDouble() && phenol.GetProperty("gPer100gWater").GetDouble() < grams[1]);
-        Assert.StartsWith("1.0.0+", phenol.GetProperty("modelVersion").GetString());
+        Assert.StartsWith("2.0.0+", phenol.GetProperty("modelVersion").GetString());
         Assert.True(phenol.GetProperty("inDomain").GetBoolean());
         Assert.Equal("outside the model's domain", lines[3].GetProperty("domain").GetString());
         Assert.Contains("\"domain\":\"outside the model's domain\"", stdout); // readable, not \u0027

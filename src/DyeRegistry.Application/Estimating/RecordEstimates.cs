@@ -24,12 +24,13 @@ public sealed class RecordEstimates : IDisposable
     public const string SolubilityUnit = "g/100 g water";
 
     private readonly SolubilityModel model;
-    private readonly SolubilityFeaturizer featurizer = new();
+    private readonly SolubilityFeaturizer featurizer;
     private readonly ThreadLocal<SolubilityPredictor> predictors;
 
     public RecordEstimates(SolubilityModel model)
     {
         this.model = model;
+        featurizer = SolubilityFeaturizer.For(model);
         predictors = new ThreadLocal<SolubilityPredictor>(model.CreatePredictor, trackAllValues: true);
     }
 
@@ -82,8 +83,9 @@ public sealed class RecordEstimates : IDisposable
     {
         try
         {
-            // The registry's parent keeps the tautomer as drawn; the model's is its canonical tautomer.
-            var features = featurizer.FeaturizeRegistryParent(record, parent, dye.RemovedFragments.Count);
+            // The registry's parent is the model's (the tautomer as drawn), and its Morgan
+            // fingerprint has the model's radius and bits (tests pin both): nothing is computed twice.
+            var features = featurizer.FeaturizeRegistryParent(record, parent, dye.RemovedFragments.Count, StoredMorgan(dye));
             return (ToQuantity(predictors.Value!.Predict(features)), null);
         }
         catch (ChemistryException e)
@@ -91,6 +93,11 @@ public sealed class RecordEstimates : IDisposable
             return (null, $"{SolubilityField}: not estimated ({e.Message})");
         }
     }
+
+    // The registry's Morgan fingerprint of the parent, or null when it was not stored with the
+    // model's bits (then the featurizer computes it).
+    private static Fingerprint? StoredMorgan(DyeStructure dye) =>
+        dye.MorganFingerprint is { Length: SolubilityFeaturizer.MorganBits / 8 } bytes ? Fingerprint.FromBytes(bytes) : null;
 
     private static PreparedRecord Attach(PreparedRecord record, ComputedQuantity? estimate, string? problem) =>
         estimate is null
@@ -116,9 +123,9 @@ public sealed class RecordEstimates : IDisposable
             FeaturizedCompound features;
             if (dye is not null)
             {
-                // The registry standardized it already, with the model's rules but the tautomer step.
+                // The registry standardized it already, with the model's rules, and stored its Morgan fingerprint.
                 using var parent = Molecule.ParseSmiles(dye.ParentSmiles).GetValueOrThrow();
-                features = featurizer.FeaturizeRegistryParent(structure, parent, dye.RemovedFragments.Count);
+                features = featurizer.FeaturizeRegistryParent(structure, parent, dye.RemovedFragments.Count, StoredMorgan(dye));
             }
             else
             {

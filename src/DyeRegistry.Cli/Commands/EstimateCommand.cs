@@ -145,7 +145,7 @@ internal static class EstimateCommand
 
     internal static (long Records, long Failed) Estimate(SolubilityModel model, string path, EstimateWriter writer, int threads, Action<long>? bytesRead, Action<long>? progress)
     {
-        using var featurizer = new SolubilityFeaturizer();
+        using var featurizer = SolubilityFeaturizer.For(model);
         // ML.NET's prediction engine is not thread-safe: one per worker thread.
         using var predictors = new ThreadLocal<SolubilityPredictor>(model.CreatePredictor, trackAllValues: true);
         var (records, failed) = (0L, 0L);

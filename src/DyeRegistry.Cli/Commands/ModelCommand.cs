@@ -78,9 +78,9 @@ internal static class ModelCommand
             IntervalsByClass = parse.GetValue(Intervals) == "by-class",
         };
 
-        public SolubilityDataSet Load(ParseResult parse, TextWriter stderr)
+        public SolubilityDataSet Load(ParseResult parse, TextWriter stderr, SolubilityModel? model = null)
         {
-            var data = SolubilityDataSet.Load(parse.GetValue(Data)!, parse.GetValue(Threads));
+            var data = SolubilityDataSet.Load(parse.GetValue(Data)!, parse.GetValue(Threads), model);
             stderr.WriteLine($"{data.Compounds.Count} compounds read, {data.Skipped.Count} rows skipped (RDKit could not use them)");
             foreach (var s in data.Skipped.Take(10))
             {
@@ -211,7 +211,7 @@ internal static class ModelCommand
         command.SetAction(parse => Guard(parse, "model test solubility", stderr =>
         {
             var loaded = SolubilityModel.Load(parse.GetValue(model)!);
-            var data = shared.Load(parse, stderr);
+            var data = shared.Load(parse, stderr, loaded);
             var report = HeldOutTest.Run(loaded, data.Compounds);
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(format) == "json")

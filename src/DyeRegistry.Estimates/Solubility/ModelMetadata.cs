@@ -6,11 +6,17 @@ namespace DyeRegistry.Estimates.Solubility;
 /// </summary>
 public sealed record ModelMetadata
 {
-    public const string CurrentFormat = "dyereg-solubility-model/1";
+    /// <summary>Format 2, the one written: features on the standardized parent in the tautomer as
+    /// drawn (the registry's parent), so an estimate needs no tautomer enumeration.</summary>
+    public const string CurrentFormat = "dyereg-solubility-model/2";
+
+    /// <summary>Format 1, still read: the same file, features on the parent's canonical tautomer by
+    /// heteroatom H shifts (the featurizer for such a model computes it).</summary>
+    public const string CanonicalTautomerFormat = "dyereg-solubility-model/1";
 
     public required string Format { get; init; }
 
-    /// <summary>"1.0.0+" and the first 12 hex digits of a hash of the data and the options: the
+    /// <summary>"2.0.0+" and the first 12 hex digits of a hash of the data and the options: the
     /// same data file and options give the same version, anything else another.</summary>
     public required string Version { get; init; }
 

@@ -9,11 +9,12 @@ public sealed record SolubilityDataSet(IReadOnlyList<TrainingCompound> Compounds
     public IReadOnlyList<SolubilityDataRow> Rows { get; init; } = [];
 
     /// <summary>Reads and featurizes a file in AqSolDB's layout on <paramref name="threads"/> threads;
-    /// the compounds keep the file's order whatever the thread count.</summary>
-    public static SolubilityDataSet Load(string path, int threads)
+    /// the compounds keep the file's order whatever the thread count; <paramref name="model"/>: the
+    /// features that model was trained on (default: the current format's, which training writes).</summary>
+    public static SolubilityDataSet Load(string path, int threads, SolubilityModel? model = null)
     {
         var rows = SolubilityDataFile.Read(path).ToArray();
-        using var featurizer = new SolubilityFeaturizer();
+        using var featurizer = model is null ? new SolubilityFeaturizer() : SolubilityFeaturizer.For(model);
         var results = new (TrainingCompound? Compound, string? Error)[rows.Length];
         Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
         {

@@ -4,25 +4,25 @@ namespace DyeRegistry.Estimates.Solubility;
 
 /// <summary>
 /// Structure to <see cref="FeaturizedCompound"/>: the standardized parent (the registry's
-/// standardization: cleanup, salts set aside, metals disconnected, neutralized; then the canonical
-/// tautomer by heteroatom H shifts, which the model was trained on and the registry no longer
-/// takes), its RDKit descriptors, Morgan fingerprint and scaffold. Thread-safe.
+/// standardization: cleanup, salts set aside, metals disconnected, neutralized; the tautomer as
+/// drawn, since model format 2: no tautomer is enumerated or chosen), its RDKit descriptors,
+/// Morgan fingerprint and scaffold. A featurizer for a format-1 model
+/// (<see cref="For(SolubilityModel)"/>) takes the canonical tautomer by heteroatom H shifts, as
+/// that model was trained on. Thread-safe.
 /// </summary>
-public sealed class SolubilityFeaturizer : IDisposable
+/// <param name="canonicalTautomer">The parent's canonical tautomer, as format-1 models were
+/// trained on (slow: a tautomer enumeration per compound); false for format 2.</param>
+public sealed class SolubilityFeaturizer(bool canonicalTautomer = false) : IDisposable
 {
-    /// <summary>The registry's parent (DyeRegistry.Registry.DyeChemistry.Standardization, restated
-    /// here because this layer does not reference the registry) plus <see cref="ModelTautomer"/>'s
-    /// step: the model's parent.</summary>
-    public static readonly StandardizationOptions Standardization = StandardizationOptions.Registration with
+    /// <summary>The featurizer whose features the model was trained on.</summary>
+    public static SolubilityFeaturizer For(SolubilityModel model)
     {
-        DisconnectMetals = true,
-        HeteroatomTautomersOnly = true,
-        MaxTautomers = 64,
-    };
+        ArgumentNullException.ThrowIfNull(model);
+        return new SolubilityFeaturizer(model.Metadata.Format == ModelMetadata.CanonicalTautomerFormat);
+    }
 
-    /// <summary>The step the model's parent adds to the registry's (which keeps the tautomer as
-    /// drawn since its duplicate key needs none): the canonical tautomer by heteroatom H shifts, as
-    /// the model was trained on.</summary>
+    /// <summary>The format-1 step after <see cref="Standardization"/>: the canonical tautomer by
+    /// heteroatom H shifts.</summary>
     public static readonly StandardizationOptions ModelTautomer = new()
     {
         CanonicalTautomer = true,
@@ -30,14 +30,39 @@ public sealed class SolubilityFeaturizer : IDisposable
         MaxTautomers = 64,
     };
 
-    /// <summary>Features of <paramref name="structure"/> from the registry's stored parent (cleanup,
-    /// fragments, metals, neutralized; no tautomer step): the model's canonical tautomer is taken
-    /// from it, so the features equal <see cref="Featurize"/>'s.</summary>
-    public FeaturizedCompound FeaturizeRegistryParent(Molecule structure, Molecule registryParent, int removedFragments)
+    /// <summary>Whether the parent is taken to its canonical tautomer (format-1 models).</summary>
+    public bool CanonicalTautomer { get; } = canonicalTautomer;
+
+    /// <summary>The registry's parent (DyeRegistry.Registry.DyeChemistry.Standardization, restated
+    /// here because this layer does not reference the registry; a test pins that both are equal),
+    /// which is the model's parent: the tautomer as drawn. The model is trained on AqSolDB's
+    /// structures as drawn, so a dye's estimate needs nothing the registry has not computed.</summary>
+    public static readonly StandardizationOptions Standardization = StandardizationOptions.Registration with
+    {
+        DisconnectMetals = true,
+        CanonicalTautomer = false,
+    };
+
+    /// <summary>Features of <paramref name="structure"/> from the registry's parent (as stored: its
+    /// SMILES read back) and the Morgan
+    /// fingerprint the registry computed on it (the model's radius and bits): no standardization,
+    /// no tautomer and no second fingerprint; the features equal <see cref="Featurize"/>'s.</summary>
+    /// <param name="structure">The structure as drawn (its mass converts mol/L to grams).</param>
+    /// <param name="registryParent">The registry's standardized parent.</param>
+    /// <param name="removedFragments">How many fragments standardization set aside.</param>
+    /// <param name="registryMorgan">The registry's Morgan fingerprint of the parent; computed when
+    /// null or of other bits (a registry stored by another version).</param>
+    public FeaturizedCompound FeaturizeRegistryParent(Molecule structure, Molecule registryParent, int removedFragments, Fingerprint? registryMorgan)
     {
         ArgumentNullException.ThrowIfNull(registryParent);
-        using var parent = registryParent.Standardize(ModelTautomer).Parent;
-        return FeaturizeStandardized(structure, parent, removedFragments, forPrediction: true);
+        if (CanonicalTautomer)
+        {
+            using var tautomer = registryParent.Standardize(ModelTautomer).Parent;
+            return FeaturizeStandardized(structure, tautomer, removedFragments, forPrediction: true);
+        }
+
+        var morgan = registryMorgan is { BitCount: MorganBits } ? registryMorgan : null;
+        return FeaturizeStandardized(structure, registryParent, removedFragments, forPrediction: true, parentMorgan: morgan);
     }
 
     public const int MorganRadius = 2;
@@ -52,7 +77,23 @@ public sealed class SolubilityFeaturizer : IDisposable
         ArgumentNullException.ThrowIfNull(structure);
         var standardized = structure.Standardize(Standardization);
         using var parent = standardized.Parent;
-        return FeaturizeStandardized(structure, parent, standardized.RemovedFragments.Count);
+        if (CanonicalTautomer)
+        {
+            using var tautomer = parent.Standardize(ModelTautomer).Parent;
+            return FeaturizeStandardized(structure, tautomer, standardized.RemovedFragments.Count);
+        }
+
+        // The parent as the registry stores it: written and read back (a parse's ring perception;
+        // standardization alone can leave a salt's parent without ring information).
+        var smiles = parent.ToSmiles();
+        var readBack = Molecule.ParseSmiles(smiles);
+        if (!readBack.Success)
+        {
+            throw new ChemistryException(ChemistryErrorCode.InvalidStructure, $"the standardized parent {smiles} cannot be read back by RDKit ({readBack.Error.Message})");
+        }
+
+        using var stored = readBack.Value;
+        return FeaturizeStandardized(structure, stored, standardized.RemovedFragments.Count);
     }
 
     /// <summary>Features of <paramref name="structure"/> whose standardized parent (by

@@ -70,9 +70,9 @@ internal static class SolubilityModelFile
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             var metadata = JsonSerializer.Deserialize<ModelMetadata>(ReadAll(zip, MetadataEntry, name), Json)
                 ?? throw new InvalidDataException($"{name}: {MetadataEntry} is empty");
-            if (metadata.Format != ModelMetadata.CurrentFormat)
+            if (metadata.Format is not (ModelMetadata.CurrentFormat or ModelMetadata.CanonicalTautomerFormat))
             {
-                throw new InvalidDataException($"{name}: format '{metadata.Format}', expected '{ModelMetadata.CurrentFormat}'");
+                throw new InvalidDataException($"{name}: format '{metadata.Format}', expected '{ModelMetadata.CurrentFormat}' or '{ModelMetadata.CanonicalTautomerFormat}'");
             }
 
             if (metadata.MorganBits != SolubilityFeaturizer.MorganBits || metadata.MorganRadius != SolubilityFeaturizer.MorganRadius)

@@ -76,12 +76,12 @@ public static class SolubilityTrainer
         CalibrationMetrics = metrics ?? new RegressionMetrics(0, double.NaN, double.NaN, double.NaN, double.NaN),
     };
 
-    /// <summary>"1.0.0+" and 12 hex digits of SHA-256 over the format, the data's hash and the options.</summary>
+    /// <summary>"2.0.0+" (2: features on the parent as drawn, no canonical tautomer) and 12 hex digits of SHA-256 over the format, the data's hash and the options.</summary>
     public static string Version(TrainingOptions options, string dataSha256)
     {
         var text = string.Join('\n', ModelMetadata.CurrentFormat, dataSha256, options.ToString());
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
-        return "1.0.0+" + hash[..12];
+        return "2.0.0+" + hash[..12];
     }
 
     /// <summary>SHA-256 of a file's bytes, lower-case hex: the data hash a model records.</summary>
