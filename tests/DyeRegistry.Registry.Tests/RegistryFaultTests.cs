@@ -33,7 +33,7 @@ public sealed class RegistryFaultTests : IDisposable
                 try
                 {
                     using var store = SqliteRegistryStore.Open(path, create: true);
-                    Assert.Equal(6, store.SchemaVersion);
+                    Assert.Equal(7, store.SchemaVersion);
                 }
                 catch (Exception e)
                 {

@@ -14,13 +14,13 @@ public sealed class StoreTests : IDisposable
         var path = Path.Combine(folder, "r.db");
         using (var store = SqliteRegistryStore.Open(path, create: true))
         {
-            Assert.Equal(6, store.SchemaVersion);
+            Assert.Equal(7, store.SchemaVersion);
             Assert.Equal("ok", store.IntegrityCheck());
         }
 
         using (var again = SqliteRegistryStore.Open(path, create: false))
         {
-            Assert.Equal(6, again.SchemaVersion);
+            Assert.Equal(7, again.SchemaVersion);
         }
 
         Assert.True(File.Exists(path + "-wal") || File.Exists(path));
@@ -42,13 +42,13 @@ public sealed class StoreTests : IDisposable
         {
             raw.Open();
             using var cmd = raw.CreateCommand();
-            cmd.CommandText = "ALTER TABLE records DROP COLUMN document_sha256; ALTER TABLE record_history DROP COLUMN changed_by; DROP TABLE dye_parents; ALTER TABLE computed_quantities DROP COLUMN source; ALTER TABLE computed_quantities DROP COLUMN low; ALTER TABLE computed_quantities DROP COLUMN high; ALTER TABLE computed_quantities DROP COLUMN stamp; DELETE FROM schema_version; INSERT INTO schema_version VALUES (2);";
+            cmd.CommandText = "ALTER TABLE records DROP COLUMN document_sha256; ALTER TABLE record_history DROP COLUMN changed_by; DROP TABLE dye_parents; DROP TABLE dye_formulas; DROP INDEX dyes_by_formula_stamp; ALTER TABLE computed_quantities DROP COLUMN source; ALTER TABLE computed_quantities DROP COLUMN low; ALTER TABLE computed_quantities DROP COLUMN high; ALTER TABLE computed_quantities DROP COLUMN stamp; DELETE FROM schema_version; INSERT INTO schema_version VALUES (2);";
             cmd.ExecuteNonQuery();
         }
 
         using (var migrated = SqliteRegistryStore.Open(path, create: false))
         {
-            Assert.Equal(6, migrated.SchemaVersion);
+            Assert.Equal(7, migrated.SchemaVersion);
             Assert.NotNull(migrated.Get("P-1"));
         }
 
