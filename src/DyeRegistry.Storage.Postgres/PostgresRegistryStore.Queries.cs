@@ -86,24 +86,18 @@ public sealed partial class PostgresRegistryStore
             ("f", formulaId), ("u", "undetermined:" + formulaId), ("stamp", stamp));
 
     /// <summary>The records with these ids, a few hundred per query (by the primary key).</summary>
-    public IReadOnlyList<StoredRecord> GetMany(IReadOnlyCollection<string> ids) => Read(c =>
-    {
-        var found = new List<StoredRecord>(ids.Count);
-        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(GetManyChunk))
-        {
-            found.AddRange(Rows(c, null, RecordSelect + " WHERE id = ANY(@ids)", ReadRecord, ("ids", chunk)));
-        }
-
-        return found;
-    });
+    public IReadOnlyList<StoredRecord> GetMany(IReadOnlyCollection<string> ids) => ByIds(RecordSelect, ReadRecord, ids);
 
     /// <summary>The dye structures with these ids, a few hundred per query (by the primary key).</summary>
-    public IReadOnlyList<DyeStructure> GetDyes(IReadOnlyCollection<string> ids) => Read(c =>
+    public IReadOnlyList<DyeStructure> GetDyes(IReadOnlyCollection<string> ids) => ByIds(DyeSelect, ReadDye, ids);
+
+    // The rows of a select with these ids, each id once, GetManyChunk ids a query.
+    private List<T> ByIds<T>(string select, Func<NpgsqlDataReader, T> read, IReadOnlyCollection<string> ids) => Read(c =>
     {
-        var found = new List<DyeStructure>(ids.Count);
+        var found = new List<T>(ids.Count);
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(GetManyChunk))
         {
-            found.AddRange(Rows(c, null, DyeSelect + " WHERE id = ANY(@ids)", ReadDye, ("ids", chunk)));
+            found.AddRange(Rows(c, null, select + " WHERE id = ANY(@ids)", read, ("ids", chunk)));
         }
 
         return found;

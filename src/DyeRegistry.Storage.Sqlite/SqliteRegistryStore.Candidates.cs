@@ -89,24 +89,18 @@ public sealed partial class SqliteRegistryStore
             ("$f", formulaId), ("$u", "undetermined:" + formulaId), ("$stamp", stamp));
 
     /// <summary>The records with these ids, a few hundred per query (by the primary key).</summary>
-    public IReadOnlyList<StoredRecord> GetMany(IReadOnlyCollection<string> ids) => Guard(() =>
-    {
-        var found = new List<StoredRecord>(ids.Count);
-        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(GetManyChunk))
-        {
-            found.AddRange(Rows(RecordSelect + " WHERE id IN (SELECT value FROM json_each($ids))", ReadRecord, null, ("$ids", Json(chunk))));
-        }
-
-        return found;
-    });
+    public IReadOnlyList<StoredRecord> GetMany(IReadOnlyCollection<string> ids) => ByIds(RecordSelect, ReadRecord, ids);
 
     /// <summary>The dye structures with these ids, a few hundred per query (by the primary key).</summary>
-    public IReadOnlyList<DyeStructure> GetDyes(IReadOnlyCollection<string> ids) => Guard(() =>
+    public IReadOnlyList<DyeStructure> GetDyes(IReadOnlyCollection<string> ids) => ByIds(DyeSelect, ReadDye, ids);
+
+    // The rows of a select with these ids, each id once, GetManyChunk ids a query.
+    private List<T> ByIds<T>(string select, Func<SqliteDataReader, T> read, IReadOnlyCollection<string> ids) => Guard(() =>
     {
-        var found = new List<DyeStructure>(ids.Count);
+        var found = new List<T>(ids.Count);
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(GetManyChunk))
         {
-            found.AddRange(Rows(DyeSelect + " WHERE id IN (SELECT value FROM json_each($ids))", ReadDye, null, ("$ids", Json(chunk))));
+            found.AddRange(Rows(select + " WHERE id IN (SELECT value FROM json_each($ids))", read, null, ("$ids", Json(chunk))));
         }
 
         return found;
