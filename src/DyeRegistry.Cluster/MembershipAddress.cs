@@ -24,8 +24,11 @@ public sealed record MembershipAddress(string Host, int Port, int Database = 0)
     }
 
     /// <summary>StackExchange.Redis's configuration string; aborting on a failed first connect is off,
-    /// so a node started before Redis waits for it.</summary>
-    public string RedisConfiguration => $"{Host}:{Port},abortConnect=false,defaultDatabase={Database}";
+    /// so a node started before Redis waits for it. Commands wait up to 30 s, not the client's 5 s:
+    /// a node screens on every core, and on a busy machine the client's reader thread can be
+    /// scheduled late even when Redis has answered (a CI run failed that way, with the reply
+    /// already in the socket); the ledger's calls are few and small, so waiting longer costs nothing.</summary>
+    public string RedisConfiguration => $"{Host}:{Port},abortConnect=false,defaultDatabase={Database},syncTimeout=30000,asyncTimeout=30000";
 
     public override string ToString() => Database == 0 ? $"redis://{Host}:{Port}" : $"redis://{Host}:{Port}/{Database}";
 }
