@@ -15,6 +15,8 @@
 # loopback port only, and runs as the unprivileged `postgres` user (PostgreSQL refuses root).
 # Password authentication with a random password, so other users of the machine cannot use it.
 # fsync is off: the cluster is thrown away, and tests that kill a client do not need it.
+# DYEREG_POSTGRES_SETTINGS adds server settings to the start (e.g. "-c shared_buffers=4GB"): the
+# store benchmark sizes its cluster like a team server's; the tests run with the defaults.
 # Any failure is reported with the reason (and the server log) and exits non-zero: the PostgreSQL
 # tests must never be skipped silently.
 set -euo pipefail
@@ -92,7 +94,7 @@ start() {
   for attempt in 1 2 3; do
     port="$(free_port)"
     if as_user "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data -c fsync=off -c max_connections=50" start >/dev/null 2>&1; then
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data -c fsync=off -c max_connections=50 ${DYEREG_POSTGRES_SETTINGS:-}" start >/dev/null 2>&1; then
       echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres" > "$root/connection"
       chmod 600 "$root/connection"
       # The cartridge must load, or every PostgreSQL test would fail for the same reason.
