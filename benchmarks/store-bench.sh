@@ -14,7 +14,8 @@
 # (scripts/test-postgres.sh, fsync off). The load average is printed before and after: on a shared
 # machine the figures are only as good as the load allowed (compare CPU seconds, not wall).
 # Usage: benchmarks/store-bench.sh [N, default 1000000]   (DYEREG_BENCH_WORK: folder for the files;
-# DYEREG_BENCH_SQLITE: reuse a SQLite registry imported before, see below)
+# DYEREG_BENCH_SQLITE: reuse a SQLite registry imported before, see below; DYEREG_BENCH_KEEP=1
+# keeps the PostgreSQL cluster and database running at the end, for queries by hand)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${DYEREG_SHARED:-$(cd .. && pwd)/shared}"
@@ -33,6 +34,10 @@ fi
 started=""
 cleanup() {
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ "${DYEREG_BENCH_KEEP:-0}" = 1 ] && [ -n "${database:-}" ]; then
+    echo "kept (DYEREG_BENCH_KEEP=1): PostgreSQL database $database at $PGHOST:$PGPORT; stop with scripts/test-postgres.sh stop"
+    return 0
+  fi
   if [ -n "${database:-}" ]; then psql_server -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true; fi
   [ -n "$started" ] && scripts/test-postgres.sh stop
   [ -z "${DYEREG_BENCH_WORK:-}" ] && rm -rf "$work"
