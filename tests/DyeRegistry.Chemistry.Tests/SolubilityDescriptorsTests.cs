@@ -49,7 +49,7 @@ public class SolubilityDescriptorsTests(ITestOutputHelper output)
 
     [Trait("Category", "Validation")]
     [ValidationFact]
-    public void Catalogue_EveryStructureAndParent_OneCallEqualsTheSeparateCalls()
+    public void Catalogue_EveryStructure_OneCallEqualsTheSeparateCalls()
     {
         var compared = 0;
         foreach (var record in StructureFileReader.Read(SharedData.Catalogue))
