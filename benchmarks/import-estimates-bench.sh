@@ -11,6 +11,7 @@
 #   together both variants of a run at the same time, one a core, so that they share whatever
 #            load the machine has (on a shared machine the load drifts between alternated runs
 #            by more than the estimates cost); without it, alternated, one after the other
+# DYEREG_BIN=PATH uses that dyereg (e.g. a baseline built in another worktree) instead of building this one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 file="${1:-${DYEREG_SHARED:-$(cd .. && pwd)/shared}/data/catalogs/real_mixed.smi}"
@@ -19,8 +20,13 @@ records="${3:-}"
 together="${4:-}"
 [ -f "$file" ] || { echo "benchmarks: $file not found" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "benchmarks: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
-dotnet build -c Release src/DyeRegistry.Cli -nologo -v quiet >/dev/null
-dyereg="$PWD/src/DyeRegistry.Cli/bin/Release/net10.0/dyereg"
+if [ -n "${DYEREG_BIN:-}" ]; then
+  dyereg="$DYEREG_BIN"   # a dyereg built elsewhere (a baseline from another worktree), not rebuilt
+  [ -x "$dyereg" ] || { echo "benchmarks: DYEREG_BIN=$dyereg is not an executable" >&2; exit 2; }
+else
+  dotnet build -c Release src/DyeRegistry.Cli -nologo -v quiet >/dev/null
+  dyereg="$PWD/src/DyeRegistry.Cli/bin/Release/net10.0/dyereg"
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 input="$file"

@@ -37,6 +37,8 @@ void require_bits(int32_t n_bits) {
 // RDKit's SubstructMatch stops at this many matches (its default maxMatches).
 constexpr size_t substruct_match_cap = 1000;
 
+}  // namespace
+
 // Crippen logP and MR (Wildman and Crippen 1999) with the values RDKit's calcCrippenDescriptors
 // gives: explicit Hs added, each atom typed by the first of RDKit's Crippen patterns, in their
 // order, that matches with that atom first; the contributions summed in atom order. Fewer
@@ -85,7 +87,6 @@ void crippen_descriptors(const RDKit::ROMol& mol, double& logp, double& mr) {
   for (const double v : mr_of) mr += v;
 }
 
-}  // namespace
 }  // namespace dyereg
 
 using namespace dyereg;

@@ -172,4 +172,8 @@ RDKit::RWMol* read_molblock(const std::string& block, bool sanitize, bool remove
 
 dr_mol** copy_mol_array(std::vector<std::unique_ptr<RDKit::RWMol>>& mols);
 
+// Crippen logP and MR as RDKit's calcCrippenDescriptors gives them, by fewer searches
+// (descriptors.cpp); also used by the solubility features (solubility_features.cpp).
+void crippen_descriptors(const RDKit::ROMol& mol, double& logp, double& mr);
+
 }  // namespace dyereg

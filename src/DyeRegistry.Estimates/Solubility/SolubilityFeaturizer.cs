@@ -116,31 +116,31 @@ public sealed class SolubilityFeaturizer(bool canonicalTautomer = false) : IDisp
             throw new ArgumentException($"a parent fingerprint of {parentMorgan.BitCount} bits, not {MorganBits}", nameof(parentMorgan));
         }
 
-        var drawnMass = structure.GetDescriptors(DescriptorGroups.Mass).AverageMassGramsPerMole!.Value;
         if (parent.AtomCount == 0)
         {
             throw new ChemistryException(ChemistryErrorCode.InvalidStructure, "the structure has no parent (only salts or solvents)");
         }
 
-        var d = parent.GetDescriptors(DescriptorGroups.All);
-        var r = parent.GetRingChargeFeatures();
-        var logP = d.CrippenLogP!.Value;
-        var mass = d.AverageMassGramsPerMole!.Value;
-        var rotatable = d.RotatableBonds!.Value;
-        var aromaticFraction = d.AromaticAtomFraction!.Value;
+        // One call into RDKit for all of it: the values GetDescriptors and GetRingChargeFeatures
+        // give (a test pins them), without the formulas and exact masses no feature reads.
+        var d = structure.GetSolubilityDescriptors(parent);
+        var logP = d.CrippenLogP;
+        var mass = d.AverageMassGramsPerMole;
+        var rotatable = d.RotatableBonds;
+        var aromaticFraction = d.AromaticAtomFraction;
         float[] features =
         [
-            (float)logP, (float)d.CrippenMolarRefractivity!.Value, (float)mass,
-            (float)d.TopologicalPolarSurfaceAreaSquareAngstroms!.Value, d.HBondDonors!.Value, d.HBondAcceptors!.Value,
-            rotatable, d.HeavyAtoms!.Value, (float)aromaticFraction, r.AromaticRings, r.AliphaticRings, r.FormalCharge,
-            r.ChargedAtoms, r.Heteroatoms, r.Halogens, (float)r.FractionCsp3, (float)r.LabuteAsaSquareAngstroms,
+            (float)logP, (float)d.CrippenMolarRefractivity, (float)mass,
+            (float)d.TopologicalPolarSurfaceAreaSquareAngstroms, d.HBondDonors, d.HBondAcceptors,
+            rotatable, d.HeavyAtoms, (float)aromaticFraction, d.AromaticRings, d.AliphaticRings, d.FormalCharge,
+            d.ChargedAtoms, d.Heteroatoms, d.Halogens, (float)d.FractionCsp3, (float)d.LabuteAsaSquareAngstroms,
             removedFragments,
             (float)EsolEquation.LogS(logP, mass, rotatable, aromaticFraction),
         ];
         return new FeaturizedCompound(
             features,
             parentMorgan ?? parent.MorganFingerprint(MorganRadius, MorganBits),
-            drawnMass,
+            d.DrawnAverageMassGramsPerMole,
             forPrediction ? string.Empty : parent.ToSmiles(),
             forPrediction ? string.Empty : parent.MurckoScaffold(),
             !forPrediction && structure.HasSubstructMatch(azo),
