@@ -119,15 +119,17 @@ public sealed class PostgresParentMoleculeTests : IDisposable
     {
         foreach (var smarts in Queries)
         {
-            // Through the GiST index (its signatures are computed from the stored molecule) or by
-            // testing every row, against the server's parse of each parent's SMILES.
-            var stored = Ids(smarts, "mol", throughIndex);
-            var parsed = Ids(smarts, "mol_from_smiles(parent_smiles::cstring)", throughIndex: false);
+            // The stored molecules against the server's parse of each parent's SMILES, both tested
+            // row by row or both through a GiST index (its signatures are computed from the
+            // molecule: the cartridge's index alone misses [r6;#7] in methylene blue, the same way
+            // for both, so an index is compared with an index).
+            var stored = Ids(smarts, "dye_structures", throughIndex);
+            var parsed = Ids(smarts, "parsed", throughIndex);
             Assert.Equal(parsed, stored);
         }
 
         // The queries tell the dyes apart: neither all nor none of them match most queries.
-        Assert.True(Queries.Count(q => Ids(q, "mol", false).Count is > 0 and < 12) >= 8);
+        Assert.True(Queries.Count(q => Ids(q, "dye_structures", false).Count is > 0 and < 12) >= 8);
     }
 
     [Fact]
@@ -148,19 +150,21 @@ public sealed class PostgresParentMoleculeTests : IDisposable
         Assert.Equal(before.Select(r => (r[0], Convert.ToHexString((byte[])r[1]!))), after.Select(r => (r[0], Convert.ToHexString((byte[])r[1]!))));
     }
 
-    private List<string> Ids(string smarts, string mol, bool throughIndex)
+    private List<string> Ids(string smarts, string table, bool throughIndex)
     {
         using var connection = Connection();
-        using (var set = new NpgsqlCommand(throughIndex ? "SET enable_seqscan = off" : "SET enable_indexscan = off; SET enable_bitmapscan = off", connection))
+        using (var set = new NpgsqlCommand(
+            "CREATE TEMP TABLE parsed AS SELECT id, mol_from_smiles(parent_smiles::cstring) AS mol FROM dye_structures; " +
+            "CREATE INDEX parsed_by_mol ON parsed USING gist(mol); ANALYZE parsed; " +
+            (throughIndex ? "SET enable_seqscan = off" : "SET enable_indexscan = off; SET enable_bitmapscan = off"), connection))
         {
             set.ExecuteNonQuery();
         }
 
-        using var cmd = new NpgsqlCommand($"SELECT id FROM dye_structures WHERE {mol} @> qmol_from_smarts(@q::cstring) ORDER BY id", connection);
-        cmd.Parameters.AddWithValue("q", smarts);
+        var query = $"SELECT id FROM {table} WHERE mol @> qmol_from_smarts(@q::cstring) ORDER BY id";
         if (throughIndex)
         {
-            using var explain = new NpgsqlCommand($"EXPLAIN SELECT id FROM dye_structures WHERE {mol} @> qmol_from_smarts(@q::cstring)", connection);
+            using var explain = new NpgsqlCommand("EXPLAIN " + query, connection);
             explain.Parameters.AddWithValue("q", smarts);
             using var plan = explain.ExecuteReader();
             var text = string.Empty;
@@ -169,9 +173,11 @@ public sealed class PostgresParentMoleculeTests : IDisposable
                 text += plan.GetString(0) + "\n";
             }
 
-            Assert.Contains("dyes_by_mol", text, StringComparison.Ordinal);
+            Assert.Contains(table == "parsed" ? "parsed_by_mol" : "dyes_by_mol", text, StringComparison.Ordinal);
         }
 
+        using var cmd = new NpgsqlCommand(query, connection);
+        cmd.Parameters.AddWithValue("q", smarts);
         var ids = new List<string>();
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
