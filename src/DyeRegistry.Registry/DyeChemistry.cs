@@ -83,7 +83,10 @@ public sealed class DyeChemistry(FormulaLibrary library)
                 parent.PatternFingerprint().ToBytes(),
                 parent.MorganFingerprint().ToBytes(),
                 within,
-                Library.Stamp);
+                Library.Stamp)
+            {
+                ParentPickle = storedParent.ToPickle(),
+            };
             // The parent as stored and read back: what a later reader of the dye gets (a
             // re-estimate parses the stored SMILES), with the ring perception of a parse.
             atParent?.Invoke(record, storedParent, dye);

@@ -104,16 +104,26 @@ internal sealed class PostgresRegistryTransaction(PostgresRegistryStore store, N
         }
     }
 
+    // The cartridge's molecule of a dye: its standardized parent. From the parent's pickle when the
+    // caller has it (registration read the parent back from its SMILES already): the same molecule
+    // as parsing the SMILES here, without the server parsing it again. A caller without it (a registry
+    // copied from a store, which keeps no parent pickle) gets the server's parse of the SMILES.
+    private const string MolFromPickle = "mol_from_pkl(@parent)";
+    private const string MolFromSmiles = "mol_from_smiles(@smiles::cstring)";
+
+    private static (string, object?)[] ParentParameter(DyeStructure dye) => dye.ParentPickle is { } parent ? [("parent", parent)] : [];
+
     public void PutDye(DyeStructure dye) => store.Guard(() =>
     {
+        var mol = dye.ParentPickle is null ? MolFromSmiles : MolFromPickle;
         pending.Add(
             "INSERT INTO dye_structures(id, parent_smiles, parent_key, removed_fragments, record_pickle, pattern_fp, morgan_fp, within, formula_stamp, mol, morgan_bfp) " +
-            "VALUES (@id, @smiles, @key, @removed, @pickle, @pattern, @morgan, @within, @stamp, mol_from_smiles(@smiles::cstring), bfp_from_binary_text(@morgan)) " +
+            $"VALUES (@id, @smiles, @key, @removed, @pickle, @pattern, @morgan, @within, @stamp, {mol}, bfp_from_binary_text(@morgan)) " +
             "ON CONFLICT (id) DO UPDATE SET parent_smiles = @smiles, parent_key = @key, removed_fragments = @removed, record_pickle = @pickle, " +
-            "pattern_fp = @pattern, morgan_fp = @morgan, within = @within, formula_stamp = @stamp, mol = mol_from_smiles(@smiles::cstring), morgan_bfp = bfp_from_binary_text(@morgan)",
-            ("id", dye.Id), ("smiles", dye.ParentSmiles), ("key", dye.ParentKey), ("removed", PostgresRegistryStore.Json(dye.RemovedFragments)),
+            $"pattern_fp = @pattern, morgan_fp = @morgan, within = @within, formula_stamp = @stamp, mol = {mol}, morgan_bfp = bfp_from_binary_text(@morgan)",
+            [("id", dye.Id), ("smiles", dye.ParentSmiles), ("key", dye.ParentKey), ("removed", PostgresRegistryStore.Json(dye.RemovedFragments)),
             ("pickle", dye.RecordPickle), ("pattern", dye.PatternFingerprint), ("morgan", dye.MorganFingerprint),
-            ("within", PostgresRegistryStore.Json(dye.Within)), ("stamp", dye.FormulaStamp));
+            ("within", PostgresRegistryStore.Json(dye.Within)), ("stamp", dye.FormulaStamp), .. ParentParameter(dye)]);
         // A dye first written by this transaction, as a record it created, has no membership or
         // parent key rows to clear.
         var fresh = created.Contains(dye.Id) && dyesWritten.Add(dye.Id);

@@ -24,4 +24,12 @@ public sealed record DyeStructure(
     byte[] PatternFingerprint,
     byte[] MorganFingerprint,
     IReadOnlyList<string> Within,
-    string FormulaStamp);
+    string FormulaStamp)
+{
+    /// <summary>The standardized parent as read back from <see cref="ParentSmiles"/>, RDKit pickle:
+    /// the molecule a reader of the SMILES gets, already at hand when a dye is registered, so a
+    /// store that keeps the parent as a molecule (the PostgreSQL cartridge's <c>mol</c>) need not
+    /// parse the SMILES again. Null when not at hand (a dye read from a store: stores keep the
+    /// SMILES, not this); a store then builds the molecule from <see cref="ParentSmiles"/>.</summary>
+    public byte[]? ParentPickle { get; init; }
+}
