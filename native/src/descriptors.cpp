@@ -150,7 +150,10 @@ int32_t dr_mol_pattern_fingerprint(dr_mol* mol, int32_t n_bits, uint64_t** words
     require(words != nullptr, "words must not be null");
     require_bits(n_bits);
     MolLock lock(mol);
-    std::unique_ptr<ExplicitBitVect> fp(RDKit::PatternFingerprintMol(*mol->mol, static_cast<unsigned int>(n_bits)));
+    // A query whose fingerprint would screen out true matches gets no bits: every molecule passes.
+    std::unique_ptr<ExplicitBitVect> fp(mol->is_query && !dyereg::pattern_screen_is_sound(*mol->mol)
+        ? new ExplicitBitVect(static_cast<unsigned int>(n_bits))
+        : RDKit::PatternFingerprintMol(*mol->mol, static_cast<unsigned int>(n_bits)));
     *words = pack_bits(*fp, n_bits);
   });
 }

@@ -176,4 +176,7 @@ dr_mol** copy_mol_array(std::vector<std::unique_ptr<RDKit::RWMol>>& mols);
 // (descriptors.cpp); also used by the solubility features (solubility_features.cpp).
 void crippen_descriptors(const RDKit::ROMol& mol, double& logp, double& mr);
 
+// Whether RDKit's pattern fingerprint of this query is a sound screen (pattern_screen.cpp).
+bool pattern_screen_is_sound(const RDKit::ROMol& query);
+
 }  // namespace dyereg

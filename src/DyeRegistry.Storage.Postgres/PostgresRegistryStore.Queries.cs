@@ -56,6 +56,13 @@ public sealed partial class PostgresRegistryStore
     /// <c>@&gt;</c>, a superset of the bridge's answer (the caller confirms each); every dye when
     /// the cartridge cannot read the pattern, or it has CXSMARTS extensions (after a '|': the
     /// cartridge's reading of them is not known to be looser than the bridge's).</summary>
+    /// <summary>As <see cref="SubstructureCandidates(string)"/>; a screen without a bit set means
+    /// RDKit's pattern fingerprint of the query cannot be trusted to screen (the bridge says so, for
+    /// queries such as <c>[r6;#7]</c>), and the cartridge's GiST index screens with the same kind of
+    /// fingerprint: then every dye is a candidate.</summary>
+    public IEnumerable<DyeStructure> SubstructureCandidates(string smarts, byte[] patternScreen) =>
+        patternScreen.Any(b => b != 0) ? SubstructureCandidates(smarts) : Dyes();
+
     public IEnumerable<DyeStructure> SubstructureCandidates(string smarts)
     {
         var readable = !smarts.Contains('|', StringComparison.Ordinal) && Read(c => Scalar(c, null, "SELECT qmol_from_smarts(@q::cstring) IS NOT NULL", ("q", smarts)) is true);

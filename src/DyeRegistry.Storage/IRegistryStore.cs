@@ -70,7 +70,9 @@ public interface IRegistryStore : IDisposable
     /// <summary>As <see cref="SubstructureCandidates(string)"/>, narrowed where the store can to the
     /// dyes whose stored pattern fingerprint holds every bit of <paramref name="patternScreen"/>
     /// (the query's pattern fingerprint, RDKit's substructure screen: a dye without one of its
-    /// bits cannot contain the query). The search still decides every dye it gets.</summary>
+    /// bits cannot contain the query). The search still decides every dye it gets. A screen with no
+    /// bit set is no screen: the bridge gives one for a query whose fingerprint RDKit gets wrong
+    /// (a store must not narrow that query by any index built on the same fingerprint).</summary>
     IEnumerable<DyeStructure> SubstructureCandidates(string smarts, byte[] patternScreen) => SubstructureCandidates(smarts);
 
     /// <summary>Dyes whose stored Morgan fingerprint may reach <paramref name="minimum"/> Tanimoto

@@ -287,6 +287,40 @@ public abstract class StoreContract<TFixture> : IDisposable
     }
 
     [Fact]
+    public void Substructure_QueriesWhoseFingerprintRdkitGetsWrong_StillFindEveryMatch()
+    {
+        // RDKit 2022.09's pattern fingerprint of [r6;#7] (an AND whose first test is not the
+        // element) has bits that pyridine and methylene blue lack: a screen by it (ours, or the
+        // cartridge's GiST index) found neither. Written the other way round, each query screens soundly.
+        var smiles = new[] { "c1ccncc1", "CN(C)c1ccc2nc3ccc(=[N+](C)C)cc-3sc2c1.[Cl-]", "Nc1ccccc1", "CCCC", "C1CCNCC1", "O=C1c2ccccc2C(=O)c2c1cccc2N" };
+        using (var tx = Store.Begin())
+        {
+            for (var i = 0; i < smiles.Length; i++)
+            {
+                PutDyeRecord(tx, $"Q-{i}", smiles[i]);
+            }
+
+            tx.Commit();
+        }
+
+        var search = new RegistrySearch(Store, Chemistry);
+        var all = Store.Dyes().ToList();
+        foreach (var (wrong, sound) in new[] { ("[r6;#7]", "[#7;r6]"), ("[H1;#7]", "[#7;H1]"), ("[a;#7]", "[#7;a]"), ("[X4&#6]", "[#6&X4]"), ("[R;N]", "[N;R]") })
+        {
+            using var query = QueryMolecule.FromSmarts(wrong);
+            using var reordered = QueryMolecule.FromSmarts(sound);
+            var expected = all.Where(d =>
+            {
+                using var mol = Molecule.FromSmiles(d.ParentSmiles);
+                return mol.HasSubstructMatch(query);
+            }).Select(d => d.Id).ToList();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, search.Substructure(query).Select(h => h.Id));
+            Assert.Equal(expected, search.Substructure(reordered).Select(h => h.Id));
+        }
+    }
+
+    [Fact]
     public void Searches_CompareStandardizedParents_SoAFreeAcidFindsItsSaltAndHydrate()
     {
         // Issue 22: methyl orange as the free acid scored 0.688 against its sodium salt as drawn.
