@@ -1,6 +1,7 @@
 // Structure features for property estimates (dyereg_features.h): RDKit's definitions, unchanged.
 #include "dyereg_features.h"
 #include "internal.hpp"
+#include "ring_charge_features.hpp"
 
 #include <GraphMol/ChemTransforms/ChemTransforms.h>
 #include <GraphMol/Descriptors/Lipinski.h>
@@ -28,21 +29,7 @@ int32_t dr_mol_ring_charge_features(dr_mol* mol, dr_ring_charge_features* out, c
     MolLock lock(mol);
     const auto& m = *mol->mol;
     dr_ring_charge_features f{};
-    f.rings = static_cast<int32_t>(RDKit::Descriptors::calcNumRings(m));
-    f.aromatic_rings = static_cast<int32_t>(RDKit::Descriptors::calcNumAromaticRings(m));
-    f.aliphatic_rings = static_cast<int32_t>(RDKit::Descriptors::calcNumAliphaticRings(m));
-    f.heteroatoms = static_cast<int32_t>(RDKit::Descriptors::calcNumHeteroatoms(m));
-    for (const auto* atom : m.atoms()) {
-      const int charge = atom->getFormalCharge();
-      f.formal_charge += charge;
-      if (charge != 0) ++f.charged_atoms;
-      switch (atom->getAtomicNum()) {
-        case 9: case 17: case 35: case 53: ++f.halogens; break;
-        default: break;
-      }
-    }
-    f.fraction_csp3 = RDKit::Descriptors::calcFractionCSP3(m);
-    f.labute_asa = RDKit::Descriptors::calcLabuteASA(m);
+    fill_ring_charge_features(m, f);
     *out = f;
   });
 }

@@ -4,6 +4,7 @@
 // crossings of the bridge per estimate.
 #include "dyereg_features.h"
 #include "internal.hpp"
+#include "ring_charge_features.hpp"
 
 #include <GraphMol/Descriptors/Lipinski.h>
 #include <GraphMol/Descriptors/MolDescriptors.h>
@@ -40,21 +41,7 @@ int32_t dr_mol_solubility_features(dr_mol* structure, dr_mol* parent, dr_solubil
     f.rotatable_bonds = static_cast<int32_t>(RDKit::Descriptors::calcNumRotatableBonds(m));
     f.hbond_donors = static_cast<int32_t>(RDKit::Descriptors::calcNumHBD(m));
     f.hbond_acceptors = static_cast<int32_t>(RDKit::Descriptors::calcNumHBA(m));
-    f.rings = static_cast<int32_t>(RDKit::Descriptors::calcNumRings(m));
-    f.aromatic_rings = static_cast<int32_t>(RDKit::Descriptors::calcNumAromaticRings(m));
-    f.aliphatic_rings = static_cast<int32_t>(RDKit::Descriptors::calcNumAliphaticRings(m));
-    f.heteroatoms = static_cast<int32_t>(RDKit::Descriptors::calcNumHeteroatoms(m));
-    for (const auto* atom : m.atoms()) {
-      const int charge = atom->getFormalCharge();
-      f.formal_charge += charge;
-      if (charge != 0) ++f.charged_atoms;
-      switch (atom->getAtomicNum()) {
-        case 9: case 17: case 35: case 53: ++f.halogens; break;
-        default: break;
-      }
-    }
-    f.fraction_csp3 = RDKit::Descriptors::calcFractionCSP3(m);
-    f.labute_asa = RDKit::Descriptors::calcLabuteASA(m);
+    fill_ring_charge_features(m, f);
     *out = f;
   });
 }
